@@ -1,0 +1,173 @@
+import { stemmer } from 'stemmer';
+import aliasData from './data/aliases.json' with { type: 'json' };
+import fillerData from './data/query-fillers.json' with { type: 'json' };
+import irregularData from './data/irregular-forms.json' with { type: 'json' };
+import stopwordData from './data/stopwords.json' with { type: 'json' };
+
+/**
+ * The one analyzer behind both the index and the questions, so that a word is always turned into the same term.
+ * Bump ANALYZER_VERSION whenever its output can change: saved indexes carry it and are rebuilt when it differs.
+ */
+export const ANALYZER_VERSION = 4;
+
+/** One indexed term and where its words stand in the analysed text (for highlighting). */
+export interface Token {
+  term: string;
+  /** The word as folded for lookups (lower case, no diacritics), before stemming: feeds the spelling corrector. */
+  surface: string;
+  start: number;
+  end: number;
+}
+
+/** A word of the text before stop words, aliases and stemming. */
+interface Word {
+  raw: string;
+  folded: string;
+  start: number;
+  end: number;
+}
+
+// Dotted acronyms (U.S., U.N.), numbers with separators (20,000), then words with inner apostrophes and hyphens.
+const WORD_PATTERN = /(?:\p{L}\.){2,}(?!\p{L})|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:['’‘][\p{L}]+)*(?:-[\p{L}\p{N}]+(?:['’‘][\p{L}]+)*)*/gu;
+const POSSESSIVE = /['’‘]s$|(?<=s)['’‘]$/iu;
+const APOSTROPHES = /['’‘]/gu;
+const COMBINING_MARKS = /\p{M}/gu;
+const MAX_ALIAS_WORDS = 6;
+
+/** Lower case, diacritics off, apostrophes out: "Türkiye’s" and "turkiyes" fold alike. */
+export function fold(text: string): string {
+  return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().replace(APOSTROPHES, '');
+}
+
+/** Splits text into words, with offsets into the original text. Hyphenated words become their parts. */
+function splitWords(text: string): Word[] {
+  const words: Word[] = [];
+  for (const match of text.matchAll(WORD_PATTERN)) {
+    const start = match.index;
+    const token = match[0];
+    if (/^(?:\p{L}\.){2,}$/u.test(token)) {
+      // "U.S." stands for "US": keep the letters, keep the case for the case-sensitive aliases.
+      const letters = token.replace(/\./g, '');
+      words.push({ raw: letters, folded: fold(letters), start, end: start + token.length });
+      continue;
+    }
+    if (/^\p{N}/u.test(token) && /^[\p{N}.,]+$/u.test(token)) {
+      // "20,000" and "20000" are one number; a trailing separator is punctuation.
+      const number = token.replace(/,(?=\p{N}{3}(?!\p{N}))/gu, '');
+      words.push({ raw: number, folded: number, start, end: start + token.length });
+      continue;
+    }
+    let offset = 0;
+    for (const part of token.split('-')) {
+      const partStart = start + offset;
+      offset += part.length + 1;
+      const bare = part.replace(POSSESSIVE, '');
+      if (bare === '') continue;
+      words.push({ raw: bare, folded: fold(bare), start: partStart, end: partStart + part.length });
+    }
+  }
+  return words;
+}
+
+interface AliasTables {
+  /** Folded word sequences ("united states", "u n") to their canonical term. */
+  phrases: Map<string, string>;
+  /** Acronyms that only count as written ("US" but not "us"). */
+  caseSensitive: Map<string, string>;
+}
+
+function buildAliasTables(): AliasTables {
+  const phrases = new Map<string, string>();
+  const caseSensitive = new Map<string, string>();
+  for (const group of aliasData.same) {
+    for (const term of group.terms) {
+      const key = splitWords(term).map((w) => w.folded).join(' ');
+      if (key !== '') phrases.set(key, group.canonical);
+    }
+    for (const term of group.caseSensitive ?? []) caseSensitive.set(term.replace(/\./g, ''), group.canonical);
+  }
+  return { phrases, caseSensitive };
+}
+
+const aliases = buildAliasTables();
+const stopwords = new Set(stopwordData.words);
+const fillers = new Set(fillerData.words);
+const baseForms = new Map(Object.entries(irregularData.forms));
+
+export interface AnalyzeOptions {
+  /** Questions also drop conversational filler ("hey", "tell me"); the index keeps every content word. */
+  question?: boolean;
+}
+
+/** Turns text into index terms: aliases joined, stop words dropped, the rest folded and stemmed. */
+export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
+  const words = splitWords(text);
+  const tokens: Token[] = [];
+  for (let i = 0; i < words.length; ) {
+    const phrase = matchAliasPhrase(words, i);
+    if (phrase) {
+      const last = words[i + phrase.length - 1]!;
+      tokens.push({ term: phrase.term, surface: phrase.key, start: words[i]!.start, end: last.end });
+      i += phrase.length;
+      continue;
+    }
+    const word = words[i]!;
+    i += 1;
+    const acronym = aliases.caseSensitive.get(word.raw);
+    if (acronym) {
+      tokens.push({ term: acronym, surface: word.folded, start: word.start, end: word.end });
+      continue;
+    }
+    if (stopwords.has(word.folded) || (options.question && fillers.has(word.folded))) continue;
+    if (word.folded.length < 2 && !/\p{N}/u.test(word.folded)) continue;
+    const base = baseForms.get(word.folded) ?? word.folded;
+    tokens.push({ term: stemTerm(base), surface: word.folded, start: word.start, end: word.end });
+  }
+  return tokens;
+}
+
+/** Just the terms, for MiniSearch. */
+export function analyzeTerms(text: string): string[] {
+  return analyze(text).map((token) => token.term);
+}
+
+export function stemTerm(folded: string): string {
+  return /\p{N}/u.test(folded) ? folded : stemmer(folded);
+}
+
+function matchAliasPhrase(words: Word[], at: number): { term: string; length: number; key: string } | undefined {
+  // Longest first, so "united states of america" wins over "united states".
+  for (let length = Math.min(MAX_ALIAS_WORDS, words.length - at); length >= 1; length--) {
+    const slice = words.slice(at, at + length);
+    // A lowercase "us" is the pronoun, never the country: single words go through the case-sensitive table.
+    if (length === 1 && aliases.caseSensitive.has(slice[0]!.raw)) return undefined;
+    const key = slice.map((w) => w.folded).join(' ');
+    const term = aliases.phrases.get(key);
+    if (term) return { term, length, key };
+  }
+  return undefined;
+}
+
+/** Query-side widening: each term to the related terms it should also find, with their weight. */
+export const relatedTerms: ReadonlyMap<string, ReadonlyArray<{ term: string; weight: number }>> = (() => {
+  const related = new Map<string, Array<{ term: string; weight: number }>>();
+  for (const group of aliasData.related) {
+    // A multi-word entry that is no alias of its own ("white house") would widen each of its words: skip it.
+    const single = group.terms.map((t) => analyze(t)).filter((tokens) => tokens.length === 1);
+    const terms = [...new Set(single.map((tokens) => tokens[0]!.term))];
+    for (const term of terms) {
+      const list = related.get(term) ?? [];
+      for (const other of terms) {
+        if (other === term || list.some((r) => r.term === other)) continue;
+        list.push({ term: other, weight: group.weight });
+      }
+      related.set(term, list);
+    }
+  }
+  return related;
+})();
+
+/** Whether a folded word is a stop word: exported for phrase matching, which must skip the same words. */
+export function isStopword(folded: string): boolean {
+  return stopwords.has(folded);
+}

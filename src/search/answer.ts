@@ -1,0 +1,361 @@
+import { splitSentences, type Span } from '../corpus/sentences.ts';
+import { analyze, relatedTerms, type Token } from './analyzer.ts';
+import { MAX_EXCERPT_CHARS, trimToLimit, widenToFit } from './excerpt.ts';
+import type { NewsIndex } from './newsIndex.ts';
+import { parseQuestion, sentenceServes, type ParsedQuestion } from './question.ts';
+import { correctSpelling, isEnglishWord } from './spelling.ts';
+import type { Answer, AnswerOptions, AnswerResult, SourceRef } from './types.ts';
+
+export const DEFAULT_TOP = 3;
+/** Passages re-read sentence by sentence per question; BM25 finds them, the sentence scoring picks among them. */
+const CANDIDATES = 40;
+/**
+ * Share of the question's weight the best excerpt must carry for the question to count as answered. Below it,
+ * the honest reply is that the coverage does not say.
+ */
+const ANSWERED_SUPPORT = 0.5;
+/** Answers after the first must still carry this share, or they are noise next to a good first answer. */
+const FURTHER_SUPPORT = 0.4;
+/**
+ * How much a question word the corpus never uses weighs, against the rarest word it does use. A name or number
+ * the coverage lacks ("Astana", "2017") means the question is about something else; a plain dictionary word
+ * ("react", "latest") is more often the reader's paraphrase of what the text says in other words.
+ */
+const ABSENT_NAME_WEIGHT = 1;
+const ABSENT_WORD_WEIGHT = 0.4;
+const ABSENT_UNKNOWN_WEIGHT = 0.8;
+/** Credit for a word found only in another form the stemmer does not join ("advisor" for "adviser"). */
+const DERIVED_CREDIT = 0.7;
+/** Credit for a misspelt word matched through its correction. */
+const CORRECTED_CREDIT = 0.85;
+/** Terms in more than this share of passages decide nothing and only slow the search down. */
+const COMMON_SHARE = 0.2;
+const MAX_WINDOW_SENTENCES = 3;
+
+/** A question term with what counts as finding it in a passage and how much finding it is worth. */
+interface QueryTerm {
+  term: string;
+  weight: number;
+  /** Written as a name in the question ("Turkish", "Handarat"): an answer about something else lacks it. */
+  isName: boolean;
+  /** Index terms that satisfy it, with the share of `weight` each earns. */
+  matches: Map<string, number>;
+}
+
+interface SentenceView {
+  span: Span;
+  tokens: Token[];
+  /** Credit share (0–1) this sentence earns for each query term, by term position. */
+  credit: number[];
+  serves: boolean;
+}
+
+interface Scored {
+  passage: number;
+  score: number;
+  /** Share of the question's weight the excerpt carries, after penalties: decides answered or not. */
+  support: number;
+  sentences: SentenceView[];
+  window: { first: number; last: number };
+  /** Other documents whose passage is this same text. */
+  copies: number[];
+}
+
+/**
+ * Answers a question from the index: the passages that best answer it, each quoted verbatim and cited, or
+ * `answered: false` when the coverage does not say.
+ */
+export function answer(index: NewsIndex, question: string, options: AnswerOptions = {}): AnswerResult {
+  const top = Math.max(1, Math.min(options.top ?? DEFAULT_TOP, 25));
+  const parsed = parseQuestion(question);
+  const terms = resolveTerms(index, parsed);
+  const notAnswered = (nearest: SourceRef[] = []): AnswerResult => ({ question, answered: false, results: [], nearest });
+  if (terms.length === 0) return notAnswered();
+
+  const allowed = options.documentIds ? new Set(options.documentIds.map((id) => index.documentIndex(id))) : undefined;
+  const candidates = findCandidates(index, terms, allowed);
+  if (candidates.length === 0) return notAnswered();
+
+  const topBm25 = candidates[0]!.bm25;
+  const scored = candidates
+    .map((candidate) => scorePassage(index, parsed, terms, candidate.passage, candidate.bm25 / topBm25, candidate.copies))
+    .sort((a, b) => b.score - a.score);
+
+  const best = scored[0]!;
+  if ((globalThis as { DEBUG?: boolean }).DEBUG) {
+    (globalThis as { LAST?: string }).LAST = [
+      `  kind=${parsed.kind} counted=${parsed.counted ?? '-'} terms=` + terms.map((t) => `${t.term}:${t.weight.toFixed(2)}[${[...t.matches].map(([m, c]) => `${m}*${c}`).join(',')}]`).join(' '),
+      ...scored.slice(0, 4).map((s) => `  sup=${s.support.toFixed(2)} sc=${s.score.toFixed(2)} ${index.passageText(s.passage).slice(0, 110)}`),
+    ].join('\n');
+  }
+  if (best.support < ANSWERED_SUPPORT) {
+    const nearest = [...new Set(scored.slice(0, 5).map((s) => index.passages.doc[s.passage]!))].slice(0, 3);
+    return notAnswered(nearest.map((d) => index.sourceRef(d)));
+  }
+
+  const results: Array<Answer & { key: Set<string>; doc: number; paragraph0: number }> = [];
+  for (const candidate of scored) {
+    if (results.length >= top) break;
+    if (candidate !== best && candidate.support < FURTHER_SUPPORT) continue;
+    const built = buildAnswer(index, terms, candidate);
+    const duplicateOf = results.find((r) => isSameText(r.key, built.key) || (r.doc === built.doc && r.paragraph0 === built.paragraph0));
+    if (duplicateOf) {
+      if (built.doc !== duplicateOf.doc && !duplicateOf.alsoIn.some((s) => s.id === built.source.id)) duplicateOf.alsoIn.push(built.source);
+      continue;
+    }
+    results.push(built);
+  }
+  for (const result of results) {
+    const known = new Set([result.source.id, ...result.alsoIn.map((s) => s.id)]);
+    for (const doc of findCopies(index, result.excerpt, allowed)) {
+      const ref = index.sourceRef(doc);
+      if (!known.has(ref.id)) {
+        known.add(ref.id);
+        result.alsoIn.push(ref);
+      }
+    }
+  }
+  return {
+    question,
+    answered: true,
+    results: results.map(({ key: _key, doc: _doc, paragraph0: _paragraph, ...answer }) => answer),
+    nearest: [],
+  };
+}
+
+function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
+  const n = index.passageCount;
+  const frequency = (term: string) => index.stats.documentFrequency.get(term) ?? 0;
+  const idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  return parsed.tokens.map((token) => {
+    const matches = new Map<string, number>();
+    const found = frequency(token.term) > 0;
+    if (found) matches.set(token.term, 1);
+    else {
+      for (const derived of derivedForms(token.term, index.stats.documentFrequency)) matches.set(derived, DERIVED_CREDIT);
+      if (matches.size === 0 && isCorrectable(token)) {
+        for (const corrected of correctSpelling(token.surface, index.stats.spellings, frequency)) matches.set(corrected, CORRECTED_CREDIT);
+      }
+    }
+    for (const base of [...matches.keys(), token.term]) {
+      for (const related of relatedTerms.get(base) ?? []) {
+        if (!matches.has(related.term) && frequency(related.term) > 0) matches.set(related.term, related.weight);
+      }
+    }
+    const weight = found
+      ? idf(frequency(token.term))
+      : matches.size > 0
+        ? Math.max(...[...matches.keys()].map((t) => idf(frequency(t))))
+        : idf(0) * absentWeight(parsed.text, token);
+    return { term: token.term, weight, matches, isName: writtenAsName(parsed.text, token) };
+  });
+}
+
+/** A capitalised word that does not open the question, or a number: a name, date or figure the reader means. */
+function writtenAsName(question: string, token: Token): boolean {
+  const written = question.slice(token.start, token.end);
+  const before = question.slice(0, token.start);
+  return /\p{N}/u.test(written) || (/^\p{Lu}/u.test(written) && /\S/u.test(before) && !/[.!?]\s*$/u.test(before));
+}
+
+function absentWeight(question: string, token: Token): number {
+  if (writtenAsName(question, token)) return ABSENT_NAME_WEIGHT;
+  return /^\p{L}+$/u.test(token.surface) && isEnglishWord(token.surface) ? ABSENT_WORD_WEIGHT : ABSENT_UNKNOWN_WEIGHT;
+}
+
+/**
+ * Corpus terms that are another form of an absent term: one a prefix of the other, differing by a short suffix
+ * ("advisor"/"advis(er)", "failur(e)"/"fail"). Stems shorter than four letters have too many such relatives.
+ */
+function derivedForms(term: string, vocabulary: ReadonlyMap<string, number>): string[] {
+  if (term.length < 4 || !/^\p{Ll}+$/u.test(term)) return [];
+  const found: Array<[string, number]> = [];
+  for (const [other, df] of vocabulary) {
+    const [short, long] = other.length < term.length ? [other, term] : [term, other];
+    if (short.length >= 4 && long.length - short.length <= 3 && long.startsWith(short)) found.push([other, df]);
+  }
+  return found.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([other]) => other);
+}
+
+/** Only plain words can be misspellings: not numbers, not alias terms, not real words the corpus happens to lack. */
+function isCorrectable(token: Token): boolean {
+  return /^\p{L}+$/u.test(token.surface) && token.term === token.term.toLowerCase() && !token.term.includes('_') && !isEnglishWord(token.surface);
+}
+
+interface Candidate {
+  passage: number;
+  bm25: number;
+  copies: number[];
+}
+
+/** BM25 over passages picks the candidates; identical passages in several documents are one candidate. */
+function findCandidates(index: NewsIndex, terms: QueryTerm[], allowed: Set<number | undefined> | undefined): Candidate[] {
+  const boosts = new Map<string, number>();
+  const n = index.passageCount;
+  const all = terms.flatMap((t) => [...t.matches]);
+  const rare = all.filter(([term]) => (index.stats.documentFrequency.get(term) ?? 0) <= n * COMMON_SHARE);
+  for (const [term, credit] of rare.length > 0 ? rare : all) boosts.set(term, Math.max(boosts.get(term) ?? 0, credit));
+  if (boosts.size === 0) return [];
+  const hits = index.search.search([...boosts.keys()].join(' '), {
+    combineWith: 'OR',
+    prefix: false,
+    fuzzy: false,
+    boostTerm: (term: string) => boosts.get(term) ?? 1,
+    ...(allowed ? { filter: (hit: { id: number }) => allowed.has(index.passages.doc[hit.id]!) } : {}),
+  });
+  const byText = new Map<string, Candidate>();
+  for (const hit of hits) {
+    if (byText.size >= CANDIDATES) break;
+    const passage = hit.id as number;
+    const text = index.passageText(passage);
+    const same = byText.get(text);
+    if (same) same.copies.push(index.passages.doc[passage]!);
+    else byText.set(text, { passage, bm25: hit.score, copies: [] });
+  }
+  return [...byText.values()];
+}
+
+function scorePassage(index: NewsIndex, parsed: ParsedQuestion, terms: QueryTerm[], passage: number, bm25: number, copies: number[]): Scored {
+  const text = index.passageText(passage);
+  const sentences: SentenceView[] = splitSentences(text).map((span) => {
+    const tokens = analyze(text.slice(span.start, span.end)).map((t) => ({ ...t, start: t.start + span.start, end: t.end + span.start }));
+    const credit = terms.map((term) => Math.max(0, ...tokens.map((t) => term.matches.get(t.term) ?? 0)));
+    return { span, tokens, credit, serves: sentenceServes(parsed.kind, text.slice(span.start, span.end)) };
+  });
+  const context = contextCredit(index, passage, terms);
+  const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
+  const countedIndex = parsed.counted === undefined ? -1 : terms.findIndex((t) => t.term === parsed.counted);
+  const passageTerms = sentences.flatMap((s) => s.tokens.map((t) => t.term)).join(' ');
+  const phrasesHeld = parsed.phrases.every((phrase) => ` ${passageTerms} `.includes(` ${phrase.join(' ')} `));
+
+  let bestWindow = { first: 0, last: 0 };
+  let bestScore = -Infinity;
+  let bestSupport = 0;
+  for (let first = 0; first < sentences.length; first++) {
+    for (let last = first; last < Math.min(sentences.length, first + MAX_WINDOW_SENTENCES); last++) {
+      const length = sentences[last]!.span.end - sentences[first]!.span.start;
+      if (last > first && length > MAX_EXCERPT_CHARS) break;
+      const window = sentences.slice(first, last + 1);
+      const credit = terms.map((_, i) => Math.max(...window.map((s) => s.credit[i]!)));
+      let support = credit.reduce((sum, c, i) => sum + Math.max(c, context[i]!) * terms[i]!.weight, 0) / totalWeight;
+      for (const [i, term] of terms.entries()) if (term.isName && term.matches.size > 0 && credit[i] === 0 && context[i] === 0) support *= 0.8;
+      if (countedIndex >= 0 && credit[countedIndex] === 0) support *= 0.6;
+      if (parsed.kind === 'number' && !window.some((s) => s.serves)) support *= 0.6;
+      else if (countedIndex >= 0 && credit[countedIndex]! > 0 && !window.some((s) => countsThing(s.tokens, terms[countedIndex]!))) support *= 0.6;
+      if (!phrasesHeld) support *= 0.5;
+      // One shared word is a coincidence, not an answer, when the question says more than one thing.
+      if (terms.length >= 2 && credit.filter((c) => c > 0).length < 2) support = Math.min(support, 0.3);
+      const score =
+        support +
+        0.15 * adjacency(window, terms, totalWeight) +
+        (window.some((s) => s.serves) ? 0.08 : 0) -
+        0.03 * (last - first);
+      if (score > bestScore) [bestScore, bestSupport, bestWindow] = [score, support, { first, last }];
+    }
+  }
+  const passageCredit = terms.reduce((sum, t, i) => sum + t.weight * Math.max(0, ...sentences.map((s) => s.credit[i]!)), 0);
+  return {
+    passage,
+    score: bestScore + 0.1 * (passageCredit / totalWeight) + 0.05 * bm25,
+    support: bestSupport,
+    sentences,
+    window: bestWindow,
+    copies,
+  };
+}
+
+const NUMBER_TERM = /^(\p{N}|n_\d)|^(dozen|hundr|thousand|million|billion|half|quarter|sever|score)/u;
+
+/** "4000 food rations", "killed 83 Syrian soldiers": a number shortly before the thing the question counts. */
+function countsThing(tokens: readonly Token[], counted: QueryTerm): boolean {
+  return tokens.some((t, k) => counted.matches.has(t.term) && tokens.slice(Math.max(0, k - 4), k).some((u) => NUMBER_TERM.test(u.term)));
+}
+
+/** Credit a term earns from the surrounding reporting rather than the passage itself. */
+const CONTEXT_CREDIT = 0.35;
+
+/**
+ * News paragraphs lean on the one before them ("his humanitarian adviser Jan Egeland said" after a paragraph
+ * naming de Mistura) and on the headline: terms found there count for part of their weight.
+ */
+function contextCredit(index: NewsIndex, passage: number, terms: QueryTerm[]): number[] {
+  const doc = index.documents[index.passages.doc[passage]!]!;
+  const paragraph = index.passages.paragraph[passage]!;
+  const around = [doc.title, doc.paragraphs[paragraph - 1] ?? ''];
+  const found = new Set(analyze(around.join('\n')).map((t) => t.term));
+  return terms.map((term) => CONTEXT_CREDIT * Math.max(0, ...[...term.matches].filter(([m]) => found.has(m)).map(([, c]) => c)));
+}
+
+/** Share of the question's weight in consecutive question terms that also stand together in the text. */
+function adjacency(window: SentenceView[], terms: QueryTerm[], totalWeight: number): number {
+  let weight = 0;
+  for (let i = 0; i + 1 < terms.length; i++) {
+    const [a, b] = [terms[i]!, terms[i + 1]!];
+    const together = window.some((s) =>
+      s.tokens.some((t, k) => a.matches.has(t.term) && s.tokens.slice(k + 1, k + 3).some((u) => b.matches.has(u.term))),
+    );
+    if (together) weight += Math.min(a.weight, b.weight);
+  }
+  return weight / totalWeight;
+}
+
+function buildAnswer(index: NewsIndex, terms: QueryTerm[], scored: Scored): Answer & { key: Set<string>; doc: number; paragraph0: number } {
+  const text = index.passageText(scored.passage);
+  const relevance = scored.sentences.map((s) => s.credit.reduce((sum, c, i) => sum + c * terms[i]!.weight, 0));
+  const spans = scored.sentences.map((s) => s.span);
+  const widened = widenToFit(spans, scored.window.first, scored.window.last, relevance);
+  const matchedTokens = scored.sentences
+    .flatMap((s) => s.tokens)
+    .filter((t) => t.start >= widened.start && t.end <= widened.end && terms.some((term) => term.matches.has(t.term)));
+  const weights = matchedTokens.map((t) => ({
+    start: t.start - widened.start,
+    end: t.end - widened.start,
+    weight: Math.max(...terms.map((term) => (term.matches.get(t.term) ?? 0) * term.weight)),
+  }));
+  const trimmed = trimToLimit(text.slice(widened.start, widened.end), weights);
+  const shown = matchedTokens.filter((t) => t.start - widened.start >= trimmed.start && t.end - widened.start <= trimmed.end);
+  const doc = index.passages.doc[scored.passage]!;
+  const paragraph0 = index.passages.paragraph[scored.passage]!;
+  return {
+    excerpt: trimmed.text,
+    terms: [...new Set(shown.map((t) => text.slice(t.start, t.end)))],
+    source: index.sourceRef(doc),
+    paragraph: paragraph0 + 1,
+    score: Math.round(scored.score * 1000) / 1000,
+    alsoIn: [...new Set(scored.copies)].filter((d) => d !== doc).map((d) => index.sourceRef(d)),
+    key: new Set(analyze(trimmed.text).map((t) => t.term)),
+    doc,
+    paragraph0,
+  };
+}
+
+/** Two excerpts are the same report when nearly all their terms are shared (reworded copies across outlets). */
+function isSameText(a: Set<string>, b: Set<string>): boolean {
+  let shared = 0;
+  for (const term of a) if (b.has(term)) shared++;
+  return shared / Math.min(a.size, b.size) >= 0.8;
+}
+
+/**
+ * Other documents that carry the excerpt's text: the passages holding its rarest terms, kept when their terms
+ * contain the excerpt's terms in the same order. Articles that reuse a wire story's sentences are found this way.
+ */
+function findCopies(index: NewsIndex, excerpt: string, allowed: Set<number | undefined> | undefined): number[] {
+  const terms = analyze(excerpt.replace(/…/g, ' ')).map((t) => t.term);
+  if (terms.length < 4) return [];
+  const key = ` ${terms.join(' ')} `;
+  const frequency = (term: string) => index.stats.documentFrequency.get(term) ?? 0;
+  const rarest = [...new Set(terms)].sort((a, b) => frequency(a) - frequency(b)).slice(0, 3);
+  const docs = new Set<number>();
+  const hits = index.search.search(rarest.join(' '), { combineWith: 'AND', prefix: false, fuzzy: false });
+  for (const hit of hits.slice(0, 200)) {
+    const passage = hit.id as number;
+    const doc = index.passages.doc[passage]!;
+    if (docs.has(doc) || (allowed && !allowed.has(doc))) continue;
+    const passageTerms = ` ${analyze(index.passageText(passage)).map((t) => t.term).join(' ')} `;
+    if (passageTerms.includes(key)) docs.add(doc);
+  }
+  return [...docs];
+}
+
+export { MAX_EXCERPT_CHARS };

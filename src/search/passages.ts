@@ -1,0 +1,49 @@
+import { splitSentences, type Span } from '../corpus/sentences.ts';
+
+/** Passages longer than this are cut into windows of whole sentences, so one long paragraph is not one blurry hit. */
+const MAX_PASSAGE_CHARS = 600;
+/** Target size of a window cut from a long paragraph; windows overlap by one sentence so no answer straddles a cut. */
+const WINDOW_CHARS = 450;
+
+/** Where a passage stands: paragraph index (0-based) and character range within that paragraph. */
+export interface PassageSpan {
+  paragraph: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * The searchable units of one document: each paragraph of reporting, or sentence windows of a long one.
+ * Subheads ("Draft resolution") and other short lines that are no sentence are not passages: they can be read
+ * with /source but are never quoted as an answer.
+ */
+export function passagesOf(paragraphs: readonly string[]): PassageSpan[] {
+  const passages: PassageSpan[] = [];
+  paragraphs.forEach((text, paragraph) => {
+    if (isHeading(text)) return;
+    if (text.length <= MAX_PASSAGE_CHARS) {
+      passages.push({ paragraph, start: 0, end: text.length });
+      return;
+    }
+    for (const window of sentenceWindows(splitSentences(text))) passages.push({ paragraph, ...window });
+  });
+  return passages;
+}
+
+function isHeading(text: string): boolean {
+  const words = text.trim().split(/\s+/).length;
+  return words < 5 && !/[.!?]["”’)]?$/u.test(text.trim());
+}
+
+function sentenceWindows(sentences: Span[]): Span[] {
+  const windows: Span[] = [];
+  let first = 0;
+  while (first < sentences.length) {
+    let last = first;
+    while (last + 1 < sentences.length && sentences[last + 1]!.end - sentences[first]!.start <= WINDOW_CHARS) last++;
+    windows.push({ start: sentences[first]!.start, end: sentences[last]!.end });
+    if (last + 1 >= sentences.length) break;
+    first = last > first ? last : last + 1;
+  }
+  return windows;
+}
