@@ -1,31 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { scoreRun, evalQuestionSchema, type EvalQuestion, type EvalReport } from '../eval/score.ts';
+import { readQuestions } from '../eval/questions.ts';
+import { scoreRun, type EvalReport } from '../eval/score.ts';
 import { answer } from '../search/answer.ts';
 import { fail, openForCli, UsageError } from './open.ts';
 
 const USAGE = 'Usage: npm run eval -- QA.jsonl [--corpus DIR] [--json]';
-
-export async function readQuestions(file: string): Promise<EvalQuestion[]> {
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new UsageError(`Cannot read question file ${file}`);
-  });
-  return text
-    .split('\n')
-    .map((line, i) => ({ line: line.trim(), number: i + 1 }))
-    .filter(({ line }) => line !== '')
-    .map(({ line, number }) => {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(line);
-      } catch {
-        throw new UsageError(`${file}:${number}: not valid JSON`);
-      }
-      const parsed = evalQuestionSchema.safeParse(raw);
-      if (!parsed.success) throw new UsageError(`${file}:${number}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
-      return parsed.data;
-    });
-}
 
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 

@@ -36,8 +36,15 @@ const MAX_ALIAS_WORDS = 6;
 
 /** Lower case, diacritics off, apostrophes out: "Türkiye’s" and "turkiyes" fold alike. */
 export function fold(text: string): string {
+  // Plain ASCII words, nearly all of them, need no Unicode normalisation.
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase().replace(/'/g, '');
   return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().replace(APOSTROPHES, '');
 }
+
+const PLAIN_WORD = /^[A-Za-z]+$/;
+const ACRONYM = /^(?:\p{L}\.){2,}$/u;
+const NUMBER = /^\p{N}[\p{N}.,]*$/u;
+const THOUSANDS_SEPARATOR = /,(?=\p{N}{3}(?!\p{N}))/gu;
 
 /** Splits text into words, with offsets into the original text. Hyphenated words become their parts. */
 function splitWords(text: string): Word[] {
@@ -45,15 +52,20 @@ function splitWords(text: string): Word[] {
   for (const match of text.matchAll(WORD_PATTERN)) {
     const start = match.index;
     const token = match[0];
-    if (/^(?:\p{L}\.){2,}$/u.test(token)) {
+    // Most words are plain letters: skip the rarer shapes' checks for them.
+    if (PLAIN_WORD.test(token)) {
+      words.push({ raw: token, folded: token.toLowerCase(), start, end: start + token.length });
+      continue;
+    }
+    if (token.includes('.') && ACRONYM.test(token)) {
       // "U.S." stands for "US": keep the letters, keep the case for the case-sensitive aliases.
       const letters = token.replace(/\./g, '');
       words.push({ raw: letters, folded: fold(letters), start, end: start + token.length });
       continue;
     }
-    if (/^\p{N}/u.test(token) && /^[\p{N}.,]+$/u.test(token)) {
-      // "20,000" and "20000" are one number; a trailing separator is punctuation.
-      const number = token.replace(/,(?=\p{N}{3}(?!\p{N}))/gu, '');
+    if (NUMBER.test(token)) {
+      // "20,000" and "20000" are one number.
+      const number = token.replace(THOUSANDS_SEPARATOR, '');
       words.push({ raw: number, folded: number, start, end: start + token.length });
       continue;
     }
@@ -72,21 +84,26 @@ function splitWords(text: string): Word[] {
 interface AliasTables {
   /** Folded word sequences ("united states", "u n") to their canonical term. */
   phrases: Map<string, string>;
+  /** For each word that opens a multi-word alias, the most words such an alias has: most words open none. */
+  phraseStarts: Map<string, number>;
   /** Acronyms that only count as written ("US" but not "us"). */
   caseSensitive: Map<string, string>;
 }
 
 function buildAliasTables(): AliasTables {
   const phrases = new Map<string, string>();
+  const phraseStarts = new Map<string, number>();
   const caseSensitive = new Map<string, string>();
   for (const group of aliasData.same) {
     for (const term of group.terms) {
-      const key = splitWords(term).map((w) => w.folded).join(' ');
-      if (key !== '') phrases.set(key, group.canonical);
+      const words = splitWords(term).map((w) => w.folded);
+      if (words.length === 0) continue;
+      phrases.set(words.join(' '), group.canonical);
+      if (words.length > 1) phraseStarts.set(words[0]!, Math.max(phraseStarts.get(words[0]!) ?? 0, words.length));
     }
     for (const term of group.caseSensitive ?? []) caseSensitive.set(term.replace(/\./g, ''), group.canonical);
   }
-  return { phrases, caseSensitive };
+  return { phrases, phraseStarts, caseSensitive };
 }
 
 const aliases = buildAliasTables();
@@ -131,21 +148,34 @@ export function analyzeTerms(text: string): string[] {
   return analyze(text).map((token) => token.term);
 }
 
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 500_000;
+
+/** Stems are cached: a corpus repeats a few tens of thousands of words millions of times. */
 export function stemTerm(folded: string): string {
-  return /\p{N}/u.test(folded) ? folded : stemmer(folded);
+  let stem = stemCache.get(folded);
+  if (stem === undefined) {
+    stem = /\p{N}/u.test(folded) ? folded : stemmer(folded);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(folded, stem);
+  }
+  return stem;
 }
 
 function matchAliasPhrase(words: Word[], at: number): { term: string; length: number; key: string } | undefined {
+  const first = words[at]!;
+  // A lowercase "us" is the pronoun, never the country: such words only count through the case-sensitive table.
+  if (aliases.caseSensitive.has(first.raw)) return undefined;
   // Longest first, so "united states of america" wins over "united states".
-  for (let length = Math.min(MAX_ALIAS_WORDS, words.length - at); length >= 1; length--) {
-    const slice = words.slice(at, at + length);
-    // A lowercase "us" is the pronoun, never the country: single words go through the case-sensitive table.
-    if (length === 1 && aliases.caseSensitive.has(slice[0]!.raw)) return undefined;
-    const key = slice.map((w) => w.folded).join(' ');
+  const longest = Math.min(aliases.phraseStarts.get(first.folded) ?? 1, words.length - at);
+  for (let length = longest; length >= 2; length--) {
+    let key = first.folded;
+    for (let k = 1; k < length; k++) key += ` ${words[at + k]!.folded}`;
     const term = aliases.phrases.get(key);
     if (term) return { term, length, key };
   }
-  return undefined;
+  const term = aliases.phrases.get(first.folded);
+  return term ? { term, length: 1, key: first.folded } : undefined;
 }
 
 /** Query-side widening: each term to the related terms it should also find, with their weight. */

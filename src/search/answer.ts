@@ -4,33 +4,69 @@ import { MAX_EXCERPT_CHARS, trimToLimit, widenToFit } from './excerpt.ts';
 import type { NewsIndex } from './newsIndex.ts';
 import { parseQuestion, sentenceServes, type ParsedQuestion } from './question.ts';
 import { correctSpelling, isEnglishWord } from './spelling.ts';
+import { englishSpecificity } from './english.ts';
 import type { Answer, AnswerOptions, AnswerResult, SourceRef } from './types.ts';
 
 export const DEFAULT_TOP = 3;
 /** Passages re-read sentence by sentence per question; BM25 finds them, the sentence scoring picks among them. */
 const CANDIDATES = 40;
-/**
- * Share of the question's weight the best excerpt must carry for the question to count as answered. Below it,
- * the honest reply is that the coverage does not say.
- */
-const ANSWERED_SUPPORT = 0.5;
-/** Answers after the first must still carry this share, or they are noise next to a good first answer. */
-const FURTHER_SUPPORT = 0.4;
-/**
- * How much a question word the corpus never uses weighs, against the rarest word it does use. A name or number
- * the coverage lacks ("Astana", "2017") means the question is about something else; a plain dictionary word
- * ("react", "latest") is more often the reader's paraphrase of what the text says in other words.
- */
-const ABSENT_NAME_WEIGHT = 1;
-const ABSENT_WORD_WEIGHT = 0.4;
-const ABSENT_UNKNOWN_WEIGHT = 0.8;
-/** Credit for a word found only in another form the stemmer does not join ("advisor" for "adviser"). */
-const DERIVED_CREDIT = 0.7;
-/** Credit for a misspelt word matched through its correction. */
-const CORRECTED_CREDIT = 0.85;
-/** Terms in more than this share of passages decide nothing and only slow the search down. */
-const COMMON_SHARE = 0.2;
+/** How many postings (term–passage pairs) the candidate search may read, rarest terms first… */
+const POSTINGS_BUDGET = 2_500;
+/** …though it always reads at least this many terms. */
+const MIN_SEARCH_TERMS = 1;
 const MAX_WINDOW_SENTENCES = 3;
+/** How many of the best hits also put forward the passage that follows them. */
+const FOLLOWERS_OF = 10;
+/**
+ * A question after a name, a figure, a date or a place is not answered by a passage that only restates it
+ * ("Two Americans were executed" for "which two Americans were executed").
+ */
+const FACTOID_KINDS = new Set(['who', 'when', 'number', 'money', 'where']);
+
+/** The weights of ranking and abstention, in one place; they were set on development question sets. */
+export const WEIGHTS = {
+  /**
+   * Share of the question's weight the best excerpt must carry for the question to count as answered. Below it,
+   * the honest reply is that the coverage does not say.
+   */
+  answeredSupport: 0.5,
+  /** Answers after the first must still carry this share, or they are noise next to a good first answer. */
+  furtherSupport: 0.3,
+  /**
+   * How much a question word the corpus never uses weighs, against the rarest word it does use. A name or number
+   * the coverage lacks ("Astana", "2017") means the question is about something else; a plain dictionary word
+   * ("react", "latest") is more often the reader's paraphrase of what the text says in other words.
+   */
+  absentName: 1,
+  absentWord: 0.3,
+  absentUnknown: 0.8,
+  /** Credit for a word found only in another form the stemmer does not join ("advisor" for "adviser"). */
+  derivedCredit: 0.85,
+  /** Credit for a misspelt word matched through its correction. */
+  correctedCredit: 0.85,
+  /** Credit a term earns from the surrounding reporting (previous paragraph, headline) rather than the passage. */
+  contextCredit: 0.35,
+  /** Ranking bonus for an excerpt that brings what the question asks for (a new name, figure, date, reason). */
+  servesBonus: 0.25,
+  /** Ranking factor for a factoid question's excerpt that brings no such thing. */
+  unservedFactoid: 1,
+  /** Ranking bonus per share of the question's weight found as neighbouring words, in the question's order. */
+  adjacency: 0.15,
+  /** Ranking weight of the whole passage's coverage, beside the excerpt's. */
+  passageCoverage: 0.1,
+  /** Ranking weight of the BM25 score, normalised to the best candidate's: a tie-breaker. */
+  bm25: 0.3,
+  /** Ranking cost of each sentence the excerpt needs beyond the first. */
+  extraSentence: 0.08,
+  /** Support factor when a who/where question's excerpt names no one and nowhere beyond the question's own words. */
+  unnamedSupport: 0.8,
+  /** English idf (over the Brown Corpus's paragraphs) from which a word counts as fully specific… */
+  specificIdf: 7,
+  /** …and the least share of its weight the commonest English word keeps. */
+  minSpecificity: 0.35,
+  /** Support factor when a "how many X" excerpt lacks X, or a number near it. */
+  countedMissing: 0.6,
+};
 
 /** A question term with what counts as finding it in a passage and how much finding it is worth. */
 interface QueryTerm {
@@ -87,8 +123,9 @@ export function answer(index: NewsIndex, question: string, options: AnswerOption
       `  kind=${parsed.kind} counted=${parsed.counted ?? '-'} terms=` + terms.map((t) => `${t.term}:${t.weight.toFixed(2)}[${[...t.matches].map(([m, c]) => `${m}*${c}`).join(',')}]`).join(' '),
       ...scored.slice(0, 4).map((s) => `  sup=${s.support.toFixed(2)} sc=${s.score.toFixed(2)} ${index.passageText(s.passage).slice(0, 110)}`),
     ].join('\n');
+    (globalThis as { SCORED?: unknown }).SCORED = scored.map((s) => ({ text: index.passageText(s.passage), support: s.support, score: s.score }));
   }
-  if (best.support < ANSWERED_SUPPORT) {
+  if (best.support < WEIGHTS.answeredSupport) {
     const nearest = [...new Set(scored.slice(0, 5).map((s) => index.passages.doc[s.passage]!))].slice(0, 3);
     return notAnswered(nearest.map((d) => index.sourceRef(d)));
   }
@@ -96,7 +133,7 @@ export function answer(index: NewsIndex, question: string, options: AnswerOption
   const results: Array<Answer & { key: Set<string>; doc: number; paragraph0: number }> = [];
   for (const candidate of scored) {
     if (results.length >= top) break;
-    if (candidate !== best && candidate.support < FURTHER_SUPPORT) continue;
+    if (candidate !== best && candidate.support < WEIGHTS.furtherSupport) continue;
     const built = buildAnswer(index, terms, candidate);
     const duplicateOf = results.find((r) => isSameText(r.key, built.key) || (r.doc === built.doc && r.paragraph0 === built.paragraph0));
     if (duplicateOf) {
@@ -132,9 +169,9 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
     const found = frequency(token.term) > 0;
     if (found) matches.set(token.term, 1);
     else {
-      for (const derived of derivedForms(token.term, index.stats.documentFrequency)) matches.set(derived, DERIVED_CREDIT);
+      for (const derived of derivedForms(token.term, index.stats.documentFrequency)) matches.set(derived, WEIGHTS.derivedCredit);
       if (matches.size === 0 && isCorrectable(token)) {
-        for (const corrected of correctSpelling(token.surface, index.stats.spellings, frequency)) matches.set(corrected, CORRECTED_CREDIT);
+        for (const corrected of correctSpelling(token.surface, index.stats.spellings, frequency)) matches.set(corrected, WEIGHTS.correctedCredit);
       }
     }
     for (const base of [...matches.keys(), token.term]) {
@@ -142,11 +179,14 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
         if (!matches.has(related.term) && frequency(related.term) > 0) matches.set(related.term, related.weight);
       }
     }
-    const weight = found
+    const idfInCorpus = found
       ? idf(frequency(token.term))
       : matches.size > 0
         ? Math.max(...[...matches.keys()].map((t) => idf(frequency(t))))
         : idf(0) * absentWeight(parsed.text, token);
+    // A small archive cannot tell "hard" from "Kefraya" (each in one passage); English at large can.
+    const specificity = englishSpecificity(token.term);
+    const weight = idfInCorpus * Math.min(1, Math.max(WEIGHTS.minSpecificity, specificity / WEIGHTS.specificIdf));
     return { term: token.term, weight, matches, isName: writtenAsName(parsed.text, token) };
   });
 }
@@ -159,8 +199,8 @@ function writtenAsName(question: string, token: Token): boolean {
 }
 
 function absentWeight(question: string, token: Token): number {
-  if (writtenAsName(question, token)) return ABSENT_NAME_WEIGHT;
-  return /^\p{L}+$/u.test(token.surface) && isEnglishWord(token.surface) ? ABSENT_WORD_WEIGHT : ABSENT_UNKNOWN_WEIGHT;
+  if (writtenAsName(question, token)) return WEIGHTS.absentName;
+  return /^\p{L}+$/u.test(token.surface) && isEnglishWord(token.surface) ? WEIGHTS.absentWord : WEIGHTS.absentUnknown;
 }
 
 /**
@@ -188,13 +228,24 @@ interface Candidate {
   copies: number[];
 }
 
-/** BM25 over passages picks the candidates; identical passages in several documents are one candidate. */
+/**
+ * BM25 over passages picks the candidates; identical passages in several documents are one candidate.
+ * The search reads the rarest terms first and stops adding terms once their postings pass a budget: a term in
+ * thousands of passages cannot single out the answer, and reading its postings is what makes a search slow on a
+ * large archive. The sentence scoring that follows still weighs every term of the question.
+ */
 function findCandidates(index: NewsIndex, terms: QueryTerm[], allowed: Set<number | undefined> | undefined): Candidate[] {
+  const frequency = (term: string) => index.stats.documentFrequency.get(term) ?? 0;
+  const credits = new Map<string, number>();
+  for (const [term, credit] of terms.flatMap((t) => [...t.matches])) credits.set(term, Math.max(credits.get(term) ?? 0, credit));
+  const byRarity = [...credits.keys()].filter((term) => frequency(term) > 0).sort((a, b) => frequency(a) - frequency(b));
   const boosts = new Map<string, number>();
-  const n = index.passageCount;
-  const all = terms.flatMap((t) => [...t.matches]);
-  const rare = all.filter(([term]) => (index.stats.documentFrequency.get(term) ?? 0) <= n * COMMON_SHARE);
-  for (const [term, credit] of rare.length > 0 ? rare : all) boosts.set(term, Math.max(boosts.get(term) ?? 0, credit));
+  let postings = 0;
+  for (const term of byRarity) {
+    if (boosts.size >= MIN_SEARCH_TERMS && postings + frequency(term) > POSTINGS_BUDGET) break;
+    boosts.set(term, credits.get(term)!);
+    postings += frequency(term);
+  }
   if (boosts.size === 0) return [];
   const hits = index.search.search([...boosts.keys()].join(' '), {
     combineWith: 'OR',
@@ -212,6 +263,15 @@ function findCandidates(index: NewsIndex, terms: QueryTerm[], allowed: Set<numbe
     if (same) same.copies.push(index.passages.doc[passage]!);
     else byText.set(text, { passage, bm25: hit.score, copies: [] });
   }
+  // News puts the answer in the paragraph after the one that names the subject ("The couple was married Aug. 2,
+  // 1913." after the paragraph naming the mayor and his wife): the best hits bring their next passage along.
+  const candidates = [...byText.values()];
+  for (const hit of candidates.slice(0, FOLLOWERS_OF)) {
+    const next = hit.passage + 1;
+    if (next >= index.passageCount || index.passages.doc[next] !== index.passages.doc[hit.passage]) continue;
+    const text = index.passageText(next);
+    if (!byText.has(text)) byText.set(text, { passage: next, bm25: 0, copies: [] });
+  }
   return [...byText.values()];
 }
 
@@ -220,7 +280,7 @@ function scorePassage(index: NewsIndex, parsed: ParsedQuestion, terms: QueryTerm
   const sentences: SentenceView[] = splitSentences(text).map((span) => {
     const tokens = analyze(text.slice(span.start, span.end)).map((t) => ({ ...t, start: t.start + span.start, end: t.end + span.start }));
     const credit = terms.map((term) => Math.max(0, ...tokens.map((t) => term.matches.get(t.term) ?? 0)));
-    return { span, tokens, credit, serves: sentenceServes(parsed.kind, text.slice(span.start, span.end)) };
+    return { span, tokens, credit, serves: sentenceServes(parsed.kind, text.slice(span.start, span.end), parsed.words) };
   });
   const context = contextCredit(index, passage, terms);
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
@@ -239,24 +299,24 @@ function scorePassage(index: NewsIndex, parsed: ParsedQuestion, terms: QueryTerm
       const credit = terms.map((_, i) => Math.max(...window.map((s) => s.credit[i]!)));
       let support = credit.reduce((sum, c, i) => sum + Math.max(c, context[i]!) * terms[i]!.weight, 0) / totalWeight;
       for (const [i, term] of terms.entries()) if (term.isName && term.matches.size > 0 && credit[i] === 0 && context[i] === 0) support *= 0.8;
-      if (countedIndex >= 0 && credit[countedIndex] === 0) support *= 0.6;
-      if (parsed.kind === 'number' && !window.some((s) => s.serves)) support *= 0.6;
-      else if (countedIndex >= 0 && credit[countedIndex]! > 0 && !window.some((s) => countsThing(s.tokens, terms[countedIndex]!))) support *= 0.6;
+      if (countedIndex >= 0 && credit[countedIndex] === 0) support *= WEIGHTS.countedMissing;
+      if ((parsed.kind === 'number' || parsed.kind === 'money') && !window.some((s) => s.serves)) support *= WEIGHTS.countedMissing;
+      else if ((parsed.kind === 'who' || parsed.kind === 'where') && !window.some((s) => s.serves)) support *= WEIGHTS.unnamedSupport;
+      else if (countedIndex >= 0 && credit[countedIndex]! > 0 && !window.some((s) => countsThing(s.tokens, terms[countedIndex]!))) support *= WEIGHTS.countedMissing;
       if (!phrasesHeld) support *= 0.5;
       // One shared word is a coincidence, not an answer, when the question says more than one thing.
       if (terms.length >= 2 && credit.filter((c) => c > 0).length < 2) support = Math.min(support, 0.3);
+      const serves = window.some((s) => s.serves);
       const score =
-        support +
-        0.15 * adjacency(window, terms, totalWeight) +
-        (window.some((s) => s.serves) ? 0.08 : 0) -
-        0.03 * (last - first);
+        (support + WEIGHTS.adjacency * adjacency(window, terms, totalWeight) + (serves ? WEIGHTS.servesBonus : 0) - WEIGHTS.extraSentence * (last - first)) *
+        (serves || !FACTOID_KINDS.has(parsed.kind) ? 1 : WEIGHTS.unservedFactoid);
       if (score > bestScore) [bestScore, bestSupport, bestWindow] = [score, support, { first, last }];
     }
   }
   const passageCredit = terms.reduce((sum, t, i) => sum + t.weight * Math.max(0, ...sentences.map((s) => s.credit[i]!)), 0);
   return {
     passage,
-    score: bestScore + 0.1 * (passageCredit / totalWeight) + 0.05 * bm25,
+    score: bestScore + WEIGHTS.passageCoverage * (passageCredit / totalWeight) + WEIGHTS.bm25 * bm25,
     support: bestSupport,
     sentences,
     window: bestWindow,
@@ -271,9 +331,6 @@ function countsThing(tokens: readonly Token[], counted: QueryTerm): boolean {
   return tokens.some((t, k) => counted.matches.has(t.term) && tokens.slice(Math.max(0, k - 4), k).some((u) => NUMBER_TERM.test(u.term)));
 }
 
-/** Credit a term earns from the surrounding reporting rather than the passage itself. */
-const CONTEXT_CREDIT = 0.35;
-
 /**
  * News paragraphs lean on the one before them ("his humanitarian adviser Jan Egeland said" after a paragraph
  * naming de Mistura) and on the headline: terms found there count for part of their weight.
@@ -283,7 +340,7 @@ function contextCredit(index: NewsIndex, passage: number, terms: QueryTerm[]): n
   const paragraph = index.passages.paragraph[passage]!;
   const around = [doc.title, doc.paragraphs[paragraph - 1] ?? ''];
   const found = new Set(analyze(around.join('\n')).map((t) => t.term));
-  return terms.map((term) => CONTEXT_CREDIT * Math.max(0, ...[...term.matches].filter(([m]) => found.has(m)).map(([, c]) => c)));
+  return terms.map((term) => WEIGHTS.contextCredit * Math.max(0, ...[...term.matches].filter(([m]) => found.has(m)).map(([, c]) => c)));
 }
 
 /** Share of the question's weight in consecutive question terms that also stand together in the text. */

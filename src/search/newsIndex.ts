@@ -4,7 +4,7 @@ import { analyze } from './analyzer.ts';
 import { passagesOf } from './passages.ts';
 import type { SourceRef } from './types.ts';
 
-/** MiniSearch sees passages as pre-analysed terms joined by spaces: the analyzer runs once per passage. */
+/** MiniSearch sees passages as their distinct pre-analysed terms joined by spaces: the analyzer runs once per passage. */
 export interface IndexedPassage {
   id: number;
   terms: string;
@@ -138,7 +138,8 @@ export async function buildIndex(corpus: Corpus, fingerprint: string, options: B
         }
         if (token.surface.length >= 4 && !token.surface.includes(' ')) spellings.set(token.surface, token.term);
       }
-      search.add({ id: p, terms: tokens.map((t) => t.term).join(' ') });
+      // Each term once per passage: passages are short, so counting repeats adds nothing to ranking but index time.
+      search.add({ id: p, terms: [...seen].join(' ') });
       p++;
       if (++sinceYield >= chunkSize) {
         sinceYield = 0;

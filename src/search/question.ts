@@ -1,7 +1,7 @@
 import { analyze, type Token } from './analyzer.ts';
 
 /** What kind of information the reader wants back: it decides which sentence of a passage is the answer. */
-export type AnswerKind = 'number' | 'who' | 'when' | 'where' | 'why' | 'quote' | 'other';
+export type AnswerKind = 'money' | 'number' | 'who' | 'when' | 'where' | 'why' | 'quote' | 'other';
 
 export interface ParsedQuestion {
   text: string;
@@ -12,17 +12,23 @@ export interface ParsedQuestion {
   phrases: string[][];
   /** For "how many X", the term for X: the thing counted must be in the answer. */
   counted?: string;
+  /** Every word of the question, folded: an answer must bring something beyond them. */
+  words: Set<string>;
 }
 
 const QUOTED = /["“”«»]([^"“”«»]{2,200})["“”«»]/gu;
 
+const PERSON_NOUNS =
+  'person|people|persons|man|men|woman|women|official|officials|leader|leaders|player|players|candidate|candidates|member|members|senator|senators|judge|coach|president|minister|author|writer|americans|officer|officers|spokesman|spokeswoman|chief|head|director|ambassador|envoy|general|commander|team|group|company|firm|country|countries|organi[sz]ation|party';
+
 const KIND_PATTERNS: Array<[AnswerKind, RegExp]> = [
+  ['money', /\bhow much (money|did|does|do|will|would|is|was|are|were)?\b.*\b(pay|paid|cost|costs|spend|spent|earn|earned|worth|price|priced|sell|sold|buy|bought|raise|raised|budget|salary|fee|charge|charged|owe|owed|bring in|save|saved|fine|fined)\b|\bhow much money\b|\bwhat (was|is) the (price|cost|salary|fee|budget)\b/i],
   ['number', /\b(how (many|much|old|long|far|big|large|often|tall|high|deep|wide)|number of|death toll|what (percentage|proportion|share|amount|age))\b/i],
   ['when', /\b(when|what (day|date|time|year|month|week)|which (day|date|year|month))\b/i],
   ['why', /\b(why|what for|for what reason|reason|purpose|meant to|intended to|aim(ed)? to|in order to)\b/i],
   ['quote', /\b(say|said|says|describe[ds]?|call(ed)?|quote[ds]?|react(ed)?|respond(ed)?|word(s|ed)?|told)\b/i],
-  ['who', /(^|[.?!]\s*)(who|whom|whose)\b|\bwhich (person|official|minister|leader|group|man|woman|country|organi[sz]ation)\b|\bname of\b/i],
-  ['where', /\b(where|which (city|town|place|country|area|region|district|neighbou?rhoods?))\b/i],
+  ['who', new RegExp(`(^|[.?!,]\\s*)(who|whom|whose)\\b|\\b(which|what) (\\w+ )?(${PERSON_NOUNS})\\b|\\bname of\\b|\\bnamed?\\b`, 'i')],
+  ['where', /\b(where|(which|what) (part|city|town|place|country|area|region|district|neighbou?rhoods?|street|building|province|state))\b/i],
 ];
 
 export function parseQuestion(text: string): ParsedQuestion {
@@ -36,7 +42,8 @@ export function parseQuestion(text: string): ParsedQuestion {
     .map((match) => analyze(match[1]!).map((token) => token.term))
     .filter((terms) => terms.length >= 2);
   const kind = KIND_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0] ?? 'other';
-  const parsed: ParsedQuestion = { text, kind, tokens, phrases };
+  const words = new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  const parsed: ParsedQuestion = { text, kind, tokens, phrases, words };
   const counted = countedThing(text);
   if (counted) parsed.counted = counted;
   return parsed;
@@ -61,19 +68,42 @@ function countedThing(text: string): string | undefined {
   return terms.at(-1);
 }
 
-/** Which answer kinds a sentence can serve: a number, a named person, a date, a reason, a quotation. */
-export function sentenceServes(kind: AnswerKind, sentence: string): boolean {
+const NUMBER_WORDS =
+  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|quarter|several|a few|score)\b/gi;
+const MONEY = /[$£€¥]\s?\d|\b\d[\d,.]*\s*(dollars?|cents?|pounds?|euros?|francs?|marks?|rubles?|yen)\b|\b(million|billion|thousand) (dollars|pounds|euros)\b/i;
+const TIME_WORDS =
+  /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|yesterday|today|tonight|tomorrow|ago|last (week|month|year|night)|this (week|month|year|morning)|next (week|month|year)|1[6-9]\d\d|20\d\d|morning|afternoon|evening|weekend|since|until|earlier|later)\b/gi;
+const REASON = /\b(because|due to|in order to|so that|so as to|to (allow|alleviate|avoid|prevent|help|ensure|protect|stop|save|give|get|bring|make|put|restore|keep|meet|provide)|aim(ed|s)? (at|to)|in preparation for|in response to|as a result|reason|since|for fear|to pave|owing to|thanks to|caused by|so they|so he|so she)\b/i;
+// Two capitalised words in a row ("Ivan Allen", "Jan Egeland", "Vitaly Churkin"), allowing initials and particles.
+const NAME = /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.\s*)*(?:(?:al|de|bin|van|von|la|le|du|da)[\s-]+)?\p{Lu}[\p{L}'’-]+)+/gu;
+const NOT_NAMES = /^(The|A|An|In|On|At|But|And|When|If|As|After|Before|He|She|It|They|We|This|That|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Col|Lt|Capt|St)$/;
+// Words that make a capitalised run the name of a body, a place or an event rather than of a person.
+const INSTITUTION_WORDS =
+  /^(Group|Council|Nations|Assembly|Department|Committee|University|College|School|Party|Union|States|Street|County|City|Republic|Army|Forces?|Agency|Organi[sz]ation|Court|House|Senate|Congress|Ministry|Office|Bureau|Company|Corporation|Inc|Association|Society|Church|Hospital|Board|Commission|Fund|Bank|Airport|Station|River|Mountains?|Sea|Ocean|Square|Avenue|Road|Hall|Club|Conference|Summit|Games|Cup|Treaty|Act|Bill|Accord|Agreement|Observatory|Front|Movement|Council's|Nations')$/;
+
+/**
+ * Whether a sentence brings what the question asks for, beyond the question's own words: a figure it did not
+ * state, a name it did not name, a date, a reason, a quotation. `asked` holds the question's own words, folded.
+ */
+export function sentenceServes(kind: AnswerKind, sentence: string, asked: ReadonlySet<string> = new Set()): boolean {
+  const isNew = (text: string) => !text.toLowerCase().split(/[\s,.'’-]+/).every((w) => w === '' || asked.has(w));
   switch (kind) {
+    case 'money':
+      return MONEY.test(sentence);
     case 'number':
-      return /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|quarter|several|few)\b/i.test(sentence);
+      return [...sentence.matchAll(/\d[\d,.]*/g), ...sentence.matchAll(NUMBER_WORDS)].some((m) => isNew(m[0]));
     case 'who':
-      return /\b\p{Lu}[\p{L}'’-]+\s+(?:(?:al|de|bin|van|von|la|le|[A-Z]\.)\s+)?\p{Lu}[\p{L}'’-]+/u.test(sentence.slice(1));
+      return [...sentence.matchAll(NAME)].some((m) => {
+        const words = m[0].split(/\s+/).filter((w) => !NOT_NAMES.test(w.replace(/\.$/, '')));
+        if (words.some((w) => INSTITUTION_WORDS.test(w))) return false;
+        return words.length >= 1 && words.some((w) => isNew(w)) && (words.length >= 2 || m.index > 0);
+      });
     case 'when':
-      return /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|yesterday|today|tonight|tomorrow|ago|last (week|month|year|night)|this (week|month|year|morning)|next (week|month|year)|\d{4}|morning|afternoon|evening|weekend|earlier|later|since|until)\b/i.test(sentence);
+      return [...sentence.matchAll(TIME_WORDS)].some((m) => isNew(m[0]));
     case 'where':
-      return /\b(in|at|near|outside|inside|from|to)\s+(the\s+)?\p{Lu}/u.test(sentence);
+      return [...sentence.matchAll(/\b(?:in|at|near|outside|inside|from)\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)/gu)].some((m) => isNew(m[1]!));
     case 'why':
-      return /\b(because|due to|in order to|so that|so as to|to (allow|alleviate|avoid|prevent|help|ensure|protect|stop|save|give|get|bring|make|put|restore)|aim(ed|s)? (at|to)|in preparation for|in response to|as a result|reason|since|after|amid|for fear|to pave)\b/i.test(sentence);
+      return REASON.test(sentence);
     case 'quote':
       return /["“”]/.test(sentence);
     default:
