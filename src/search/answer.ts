@@ -15,8 +15,10 @@ const POSTINGS_BUDGET = 2_500;
 /** …though it always reads at least this many terms. */
 const MIN_SEARCH_TERMS = 1;
 const MAX_WINDOW_SENTENCES = 3;
-/** How many of the best hits also put forward the passage that follows them. */
-const FOLLOWERS_OF = 10;
+/** How many candidates are read sentence by sentence, chosen by the share of the question they hold… */
+const SHORTLIST = 12;
+/** …and how many of the best of them also put forward the passage that follows them. */
+const FOLLOWERS_OF = 5;
 /**
  * A question after a name, a figure, a date or a place is not answered by a passage that only restates it
  * ("Two Americans were executed" for "which two Americans were executed").
@@ -44,8 +46,10 @@ export const WEIGHTS = {
   derivedCredit: 0.85,
   /** Credit for a misspelt word matched through its correction. */
   correctedCredit: 0.85,
-  /** Credit a term earns from the surrounding reporting (previous paragraph, headline) rather than the passage. */
+  /** Credit a term earns from the surrounding reporting (previous paragraph, headline) rather than the passage… */
   contextCredit: 0.35,
+  /** …and a name does, which the passage itself may call "he" or "the group". */
+  contextNameCredit: 0.8,
   /** Ranking bonus for an excerpt that brings what the question asks for (a new name, figure, date, reason). */
   servesBonus: 0.25,
   /** Ranking factor for a factoid question's excerpt that brings no such thing. */
@@ -56,6 +60,8 @@ export const WEIGHTS = {
   passageCoverage: 0.1,
   /** Ranking weight of the BM25 score, normalised to the best candidate's: a tie-breaker. */
   bm25: 0.3,
+  /** Share of its predecessor's BM25 score a passage put forward as a follower gets. */
+  followerBm25: 0.7,
   /** Ranking cost of each sentence the excerpt needs beyond the first. */
   extraSentence: 0.08,
   /** Support factor when a who/where question's excerpt names no one and nowhere beyond the question's own words. */
@@ -226,6 +232,8 @@ interface Candidate {
   passage: number;
   bm25: number;
   copies: number[];
+  /** Share of the question's weight the passage holds, from the terms the search matched (no re-reading). */
+  coverage: number;
 }
 
 /**
@@ -254,25 +262,38 @@ function findCandidates(index: NewsIndex, terms: QueryTerm[], allowed: Set<numbe
     boostTerm: (term: string) => boosts.get(term) ?? 1,
     ...(allowed ? { filter: (hit: { id: number }) => allowed.has(index.passages.doc[hit.id]!) } : {}),
   });
+  const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
   const byText = new Map<string, Candidate>();
   for (const hit of hits) {
     if (byText.size >= CANDIDATES) break;
     const passage = hit.id as number;
     const text = index.passageText(passage);
     const same = byText.get(text);
-    if (same) same.copies.push(index.passages.doc[passage]!);
-    else byText.set(text, { passage, bm25: hit.score, copies: [] });
+    if (same) {
+      same.copies.push(index.passages.doc[passage]!);
+      continue;
+    }
+    const found = hit.terms;
+    const held = terms.reduce((sum, t) => sum + t.weight * Math.max(0, ...found.map((m) => t.matches.get(m) ?? 0)), 0);
+    byText.set(text, { passage, bm25: hit.score, copies: [], coverage: held / totalWeight });
   }
+  // Reading passages sentence by sentence is the costly part of answering: only the likeliest are read.
+  const topBm25 = hits[0]?.score ?? 1;
+  const shortlist = [...byText.values()]
+    .sort((a, b) => b.coverage + WEIGHTS.bm25 * (b.bm25 / topBm25) - (a.coverage + WEIGHTS.bm25 * (a.bm25 / topBm25)))
+    .slice(0, SHORTLIST);
   // News puts the answer in the paragraph after the one that names the subject ("The couple was married Aug. 2,
   // 1913." after the paragraph naming the mayor and his wife): the best hits bring their next passage along.
-  const candidates = [...byText.values()];
-  for (const hit of candidates.slice(0, FOLLOWERS_OF)) {
+  const texts = new Set(shortlist.map((c) => index.passageText(c.passage)));
+  for (const hit of shortlist.slice(0, FOLLOWERS_OF)) {
     const next = hit.passage + 1;
     if (next >= index.passageCount || index.passages.doc[next] !== index.passages.doc[hit.passage]) continue;
     const text = index.passageText(next);
-    if (!byText.has(text)) byText.set(text, { passage: next, bm25: 0, copies: [] });
+    if (texts.has(text)) continue;
+    texts.add(text);
+    shortlist.push({ passage: next, bm25: hit.bm25 * WEIGHTS.followerBm25, copies: [], coverage: 0 });
   }
-  return [...byText.values()];
+  return shortlist;
 }
 
 function scorePassage(index: NewsIndex, parsed: ParsedQuestion, terms: QueryTerm[], passage: number, bm25: number, copies: number[]): Scored {
@@ -340,7 +361,12 @@ function contextCredit(index: NewsIndex, passage: number, terms: QueryTerm[]): n
   const paragraph = index.passages.paragraph[passage]!;
   const around = [doc.title, doc.paragraphs[paragraph - 1] ?? ''];
   const found = new Set(analyze(around.join('\n')).map((t) => t.term));
-  return terms.map((term) => WEIGHTS.contextCredit * Math.max(0, ...[...term.matches].filter(([m]) => found.has(m)).map(([, c]) => c)));
+  // Pronouns stand in for names ("he said" after "de Mistura told reporters"), seldom for anything else.
+  return terms.map(
+    (term) =>
+      (term.isName ? WEIGHTS.contextNameCredit : WEIGHTS.contextCredit) *
+      Math.max(0, ...[...term.matches].filter(([m]) => found.has(m)).map(([, c]) => c)),
+  );
 }
 
 /** Share of the question's weight in consecutive question terms that also stand together in the text. */

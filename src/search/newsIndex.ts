@@ -1,7 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Corpus, NewsDocument } from '../corpus/types.ts';
-import { analyze } from './analyzer.ts';
-import { passagesOf } from './passages.ts';
+import { startBatchAnalyzer } from './analysisPool.ts';
 import type { SourceRef } from './types.ts';
 
 /** MiniSearch sees passages as their distinct pre-analysed terms joined by spaces: the analyzer runs once per passage. */
@@ -93,61 +92,79 @@ export function sourceRefOf(doc: NewsDocument): SourceRef {
 
 export interface BuildProgress {
   passagesIndexed: number;
+  /** Passages known so far: grows while batches are analysed. */
   passagesTotal: number;
+  documentsDone: number;
+  documentsTotal: number;
 }
 
 export interface BuildOptions {
   onProgress?: (progress: BuildProgress) => void;
-  /** Passages analysed between two yields to the event loop, so answers keep flowing during a reload. */
+  /** Passages added to MiniSearch between two yields to the event loop, so answers keep flowing during a reload. */
   chunkSize?: number;
 }
 
+/** Documents per analysis batch: large enough to keep the worker busy, small enough to pipeline. */
+const BATCH_PARAGRAPHS = 3000;
+/** Batches sent ahead to the worker while the main thread indexes the current one. */
+const BATCHES_IN_FLIGHT = 2;
+
 /**
- * Indexes a loaded corpus. Work is done in chunks that yield to the event loop: a rebuild on a large archive
- * never stalls the questions being answered meanwhile from the old index.
+ * Indexes a loaded corpus. A worker thread analyses batches of documents while this thread adds the previous
+ * batch to MiniSearch in small chunks between which it yields: a rebuild of a large archive uses both cores and
+ * never stalls the questions answered meanwhile from the old index.
  */
 export async function buildIndex(corpus: Corpus, fingerprint: string, options: BuildOptions = {}): Promise<NewsIndex> {
-  const chunkSize = options.chunkSize ?? 2000;
-  const spans = corpus.documents.map((doc) => passagesOf(doc.paragraphs));
-  const total = spans.reduce((sum, list) => sum + list.length, 0);
-  const passages: PassageTable = {
-    doc: new Uint32Array(total),
-    paragraph: new Uint32Array(total),
-    start: new Uint32Array(total),
-    end: new Uint32Array(total),
-  };
+  const chunkSize = options.chunkSize ?? 500;
+  const batches = batchDocuments(corpus.documents);
+  const analyzer = startBatchAnalyzer();
+  const spans: number[] = [];
   const documentFrequency = new Map<string, number>();
   const spellings = new Map<string, string>();
   const search = new MiniSearch<IndexedPassage>(miniSearchOptions);
-
-  let p = 0;
-  let sinceYield = 0;
-  for (let d = 0; d < corpus.documents.length; d++) {
-    const doc = corpus.documents[d]!;
-    for (const span of spans[d]!) {
-      passages.doc[p] = d;
-      passages.paragraph[p] = span.paragraph;
-      passages.start[p] = span.start;
-      passages.end[p] = span.end;
-      const tokens = analyze(doc.paragraphs[span.paragraph]!.slice(span.start, span.end));
-      const seen = new Set<string>();
-      for (const token of tokens) {
-        if (!seen.has(token.term)) {
-          seen.add(token.term);
-          documentFrequency.set(token.term, (documentFrequency.get(token.term) ?? 0) + 1);
-        }
-        if (token.surface.length >= 4 && !token.surface.includes(' ')) spellings.set(token.surface, token.term);
+  let documentsDone = 0;
+  try {
+    const inFlight = batches.slice(0, BATCHES_IN_FLIGHT).map((b) => analyzer.analyze(corpus.documents.slice(b.from, b.to), b.from));
+    for (let i = 0; i < batches.length; i++) {
+      const batch = await inFlight[i]!;
+      const ahead = batches[i + BATCHES_IN_FLIGHT];
+      if (ahead) inFlight.push(analyzer.analyze(corpus.documents.slice(ahead.from, ahead.to), ahead.from));
+      for (const [surface, term] of batch.spellings) spellings.set(surface, term);
+      for (const [term, count] of batch.frequencies) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + count);
+      for (let k = 0; k < batch.terms.length; k++) {
+        search.add({ id: spans.length / 4, terms: batch.terms[k]! });
+        for (let f = 0; f < 4; f++) spans.push(batch.spans[4 * k + f]!);
+        if ((k + 1) % chunkSize === 0) await new Promise((resolve) => setImmediate(resolve));
       }
-      // Each term once per passage: passages are short, so counting repeats adds nothing to ranking but index time.
-      search.add({ id: p, terms: [...seen].join(' ') });
-      p++;
-      if (++sinceYield >= chunkSize) {
-        sinceYield = 0;
-        options.onProgress?.({ passagesIndexed: p, passagesTotal: total });
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+      documentsDone = batches[i]!.to;
+      options.onProgress?.({ passagesIndexed: spans.length / 4, passagesTotal: spans.length / 4, documentsDone, documentsTotal: corpus.documents.length });
+      await new Promise((resolve) => setImmediate(resolve));
     }
+  } finally {
+    await analyzer.close();
   }
-  options.onProgress?.({ passagesIndexed: total, passagesTotal: total });
+  const count = spans.length / 4;
+  const passages: PassageTable = { doc: new Uint32Array(count), paragraph: new Uint32Array(count), start: new Uint32Array(count), end: new Uint32Array(count) };
+  for (let p = 0; p < count; p++) {
+    passages.doc[p] = spans[4 * p]!;
+    passages.paragraph[p] = spans[4 * p + 1]!;
+    passages.start[p] = spans[4 * p + 2]!;
+    passages.end[p] = spans[4 * p + 3]!;
+  }
   return new NewsIndex({ fingerprint, documents: corpus.documents, passages, search, stats: { documentFrequency, spellings } });
+}
+
+function batchDocuments(documents: readonly NewsDocument[]): Array<{ from: number; to: number }> {
+  const batches: Array<{ from: number; to: number }> = [];
+  let from = 0;
+  let paragraphs = 0;
+  documents.forEach((doc, i) => {
+    paragraphs += doc.paragraphs.length;
+    if (paragraphs >= BATCH_PARAGRAPHS || i === documents.length - 1) {
+      batches.push({ from, to: i + 1 });
+      from = i + 1;
+      paragraphs = 0;
+    }
+  });
+  return batches;
 }
