@@ -21,6 +21,15 @@ export function toJsonLine(result: AnswerResult): string {
   });
 }
 
+/**
+ * Each argument is a question (`ask "who is…" "when did…"`); a question typed without quotes arrives as one word
+ * per argument, and is taken whole.
+ */
+export function questionsFromArguments(positionals: string[]): string[] {
+  const unquoted = positionals.length > 1 && positionals.every((word) => !/\s/.test(word.trim()));
+  return unquoted ? [positionals.join(' ')] : positionals.filter((q) => q.trim() !== '');
+}
+
 async function main(): Promise<void> {
   let args;
   try {
@@ -34,17 +43,17 @@ async function main(): Promise<void> {
       },
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+    throw new UsageError(`${(error as Error).message}. ${USAGE}`);
   }
   if (args.values.help) {
     process.stdout.write(`${USAGE}\nQuestions as arguments, or one per line on stdin.\n`);
     return;
   }
   const top = args.values.top === undefined ? 3 : Number(args.values.top);
-  if (!Number.isInteger(top) || top < 1 || top > 25) throw new UsageError(`--top must be a whole number from 1 to 25\n${USAGE}`);
+  if (!Number.isInteger(top) || top < 1 || top > 25) throw new UsageError(`--top must be a whole number from 1 to 25. ${USAGE}`);
 
   const { index } = await openForCli(args.values.corpus);
-  const questions = args.positionals.length > 0 ? [args.positionals.join(' ')] : stdinLines();
+  const questions = args.positionals.length > 0 ? questionsFromArguments(args.positionals) : stdinLines();
   for await (const question of questions) {
     const result = answer(index, question, { top });
     process.stdout.write(args.values.json ? `${toJsonLine(result)}\n` : `${renderPlain(result)}\n\n`);

@@ -139,7 +139,7 @@ function isHardWrapped(lines: string[]): boolean {
     const next = lines[i + 1]!;
     return !/[.!?:;"”’')\]]$/u.test(line) || /^[\p{Ll}\p{N}]/u.test(next);
   });
-  return even && body.every((line) => line.length <= 120) && (continues || lines.length >= 3);
+  return even && continues && body.every((line) => line.length <= 120);
 }
 
 function stripMarkdown(line: string): string {

@@ -43,5 +43,25 @@ export function splitSentences(text: string): Span[] {
     const lead = rest.length - rest.trimStart().length;
     spans.push({ start: cursor + lead, end: cursor + rest.trimEnd().length });
   }
-  return spans;
+  return rejoinAbbreviations(text, spans);
+}
+
+// "the U.N." or "Gen." before a name or a proper noun ("U.S. Senate", "U.N. General Assembly") ends no sentence.
+const ENDS_WITH_ABBREVIATION = /(?:^|[\s(“"])(?:(?:\p{L}\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Gov|Sen|Rep|St|Lt|Col|Capt|Sgt|Jan|Feb|Aug|Sept|Oct|Nov|Dec|No|Rev|Prof|Ft|Mt)\.)$/u;
+const SENTENCE_OPENERS = new Set(
+  'The A An He She It They We I You This That These Those But And Or So Yet In On At As When While If After Before There Here His Her Their Its Our My Your Meanwhile However Still Then Now Later Earlier Also Some Many Most One Two Three No Not Officials Police'.split(' '),
+);
+
+function rejoinAbbreviations(text: string, spans: Span[]): Span[] {
+  const joined: Span[] = [];
+  for (const span of spans) {
+    const previous = joined.at(-1);
+    const firstWord = /^["“‘']?(\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(span.start, span.end))?.[1];
+    if (previous && firstWord && !SENTENCE_OPENERS.has(firstWord) && ENDS_WITH_ABBREVIATION.test(text.slice(previous.start, previous.end))) {
+      previous.end = span.end;
+    } else {
+      joined.push({ ...span });
+    }
+  }
+  return joined;
 }

@@ -49,7 +49,7 @@ export const WEIGHTS = {
   /** Credit a term earns from the surrounding reporting (previous paragraph, headline) rather than the passage… */
   contextCredit: 0.35,
   /** …and a name does, which the passage itself may call "he" or "the group". */
-  contextNameCredit: 0.8,
+  contextNameCredit: 0.35,
   /** Ranking bonus for an excerpt that brings what the question asks for (a new name, figure, date, reason). */
   servesBonus: 0.25,
   /** Ranking factor for a factoid question's excerpt that brings no such thing. */
@@ -57,13 +57,17 @@ export const WEIGHTS = {
   /** Ranking bonus per share of the question's weight found as neighbouring words, in the question's order. */
   adjacency: 0.15,
   /** Ranking weight of the whole passage's coverage, beside the excerpt's. */
-  passageCoverage: 0.1,
+  passageCoverage: 0.2,
   /** Ranking weight of the BM25 score, normalised to the best candidate's: a tie-breaker. */
   bm25: 0.3,
   /** Share of its predecessor's BM25 score a passage put forward as a follower gets. */
   followerBm25: 0.7,
   /** Ranking cost of each sentence the excerpt needs beyond the first. */
   extraSentence: 0.08,
+  /** Support factor for each name of the question the excerpt lacks though the archive has it… */
+  missingNameSupport: 0.8,
+  /** …and for each name the archive never mentions. */
+  absentNameSupport: 0.5,
   /** Support factor when a who/where question's excerpt names no one and nowhere beyond the question's own words. */
   unnamedSupport: 0.8,
   /** English idf (over the Brown Corpus's paragraphs) from which a word counts as fully specific… */
@@ -136,12 +140,12 @@ export function answer(index: NewsIndex, question: string, options: AnswerOption
     return notAnswered(nearest.map((d) => index.sourceRef(d)));
   }
 
-  const results: Array<Answer & { key: Set<string>; doc: number; paragraph0: number }> = [];
+  const results: BuiltAnswer[] = [];
   for (const candidate of scored) {
     if (results.length >= top) break;
     if (candidate !== best && candidate.support < WEIGHTS.furtherSupport) continue;
     const built = buildAnswer(index, terms, candidate);
-    const duplicateOf = results.find((r) => isSameText(r.key, built.key) || (r.doc === built.doc && r.paragraph0 === built.paragraph0));
+    const duplicateOf = results.find((r) => isSameReport(r, built) || (r.doc === built.doc && r.paragraph0 === built.paragraph0));
     if (duplicateOf) {
       if (built.doc !== duplicateOf.doc && !duplicateOf.alsoIn.some((s) => s.id === built.source.id)) duplicateOf.alsoIn.push(built.source);
       continue;
@@ -150,7 +154,7 @@ export function answer(index: NewsIndex, question: string, options: AnswerOption
   }
   for (const result of results) {
     const known = new Set([result.source.id, ...result.alsoIn.map((s) => s.id)]);
-    for (const doc of findCopies(index, result.excerpt, allowed)) {
+    for (const doc of findCopies(index, result.core, allowed)) {
       const ref = index.sourceRef(doc);
       if (!known.has(ref.id)) {
         known.add(ref.id);
@@ -161,7 +165,7 @@ export function answer(index: NewsIndex, question: string, options: AnswerOption
   return {
     question,
     answered: true,
-    results: results.map(({ key: _key, doc: _doc, paragraph0: _paragraph, ...answer }) => answer),
+    results: results.map(({ key: _key, core: _core, doc: _doc, paragraph0: _paragraph, ...answer }) => answer),
     nearest: [],
   };
 }
@@ -170,7 +174,7 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
   const n = index.passageCount;
   const frequency = (term: string) => index.stats.documentFrequency.get(term) ?? 0;
   const idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  return parsed.tokens.map((token) => {
+  const resolved = parsed.tokens.map((token) => {
     const matches = new Map<string, number>();
     const found = frequency(token.term) > 0;
     if (found) matches.set(token.term, 1);
@@ -195,6 +199,33 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
     const weight = idfInCorpus * Math.min(1, Math.max(WEIGHTS.minSpecificity, specificity / WEIGHTS.specificIdf));
     return { term: token.term, weight, matches, isName: writtenAsName(parsed.text, token) };
   });
+  return mergeNames(parsed, resolved);
+}
+
+const NAME_RUN = /\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+/gu;
+
+/**
+ * A multi-word name in the question ("Jean-Marc Ayrault", "Anna Hengesbach") is one thing asked about, not two:
+ * news calls a person by surname after the first mention ("Mr Ayrault"), so the name's rarest word alone finds
+ * it in full, and its words do not count twice against a passage that names the person once.
+ */
+function mergeNames(parsed: ParsedQuestion, terms: QueryTerm[]): QueryTerm[] {
+  const merged = [...terms];
+  for (const run of parsed.text.matchAll(NAME_RUN)) {
+    const members = parsed.tokens
+      .map((token, i) => ({ token, i }))
+      .filter(({ token }) => token.start >= run.index && token.end <= run.index + run[0].length);
+    if (members.length < 2) continue;
+    const parts = members.map(({ i }) => terms[i]!);
+    const weight = Math.max(...parts.map((p) => p.weight));
+    const matches = new Map<string, number>();
+    for (const part of parts) {
+      for (const [term, credit] of part.matches) matches.set(term, Math.max(matches.get(term) ?? 0, (credit * part.weight) / weight));
+    }
+    const name: QueryTerm = { term: parts.map((p) => p.term).join('+'), weight, matches, isName: true };
+    members.forEach(({ i }, k) => (merged[i] = k === 0 ? name : undefined!));
+  }
+  return merged.filter((term): term is QueryTerm => term !== undefined);
 }
 
 /** A capitalised word that does not open the question, or a number: a name, date or figure the reader means. */
@@ -319,7 +350,11 @@ function scorePassage(index: NewsIndex, parsed: ParsedQuestion, terms: QueryTerm
       const window = sentences.slice(first, last + 1);
       const credit = terms.map((_, i) => Math.max(...window.map((s) => s.credit[i]!)));
       let support = credit.reduce((sum, c, i) => sum + Math.max(c, context[i]!) * terms[i]!.weight, 0) / totalWeight;
-      for (const [i, term] of terms.entries()) if (term.isName && term.matches.size > 0 && credit[i] === 0 && context[i] === 0) support *= 0.8;
+      for (const [i, term] of terms.entries()) {
+        if (!term.isName || credit[i]! > 0 || context[i]! > 0) continue;
+        // A name the archive never mentions means the question is about something it does not cover.
+        support *= term.matches.size === 0 ? WEIGHTS.absentNameSupport : WEIGHTS.missingNameSupport;
+      }
       if (countedIndex >= 0 && credit[countedIndex] === 0) support *= WEIGHTS.countedMissing;
       if ((parsed.kind === 'number' || parsed.kind === 'money') && !window.some((s) => s.serves)) support *= WEIGHTS.countedMissing;
       else if ((parsed.kind === 'who' || parsed.kind === 'where') && !window.some((s) => s.serves)) support *= WEIGHTS.unnamedSupport;
@@ -382,7 +417,17 @@ function adjacency(window: SentenceView[], terms: QueryTerm[], totalWeight: numb
   return weight / totalWeight;
 }
 
-function buildAnswer(index: NewsIndex, terms: QueryTerm[], scored: Scored): Answer & { key: Set<string>; doc: number; paragraph0: number } {
+/** An answer with what the deduplication needs: the excerpt's terms in order and the answering sentences. */
+interface BuiltAnswer extends Answer {
+  /** The excerpt's terms, in order, space-separated with spaces at both ends. */
+  key: string;
+  /** The verbatim sentences that answer (the excerpt before widening). */
+  core: string;
+  doc: number;
+  paragraph0: number;
+}
+
+function buildAnswer(index: NewsIndex, terms: QueryTerm[], scored: Scored): BuiltAnswer {
   const text = index.passageText(scored.passage);
   const relevance = scored.sentences.map((s) => s.credit.reduce((sum, c, i) => sum + c * terms[i]!.weight, 0));
   const spans = scored.sentences.map((s) => s.span);
@@ -406,27 +451,35 @@ function buildAnswer(index: NewsIndex, terms: QueryTerm[], scored: Scored): Answ
     paragraph: paragraph0 + 1,
     score: Math.round(scored.score * 1000) / 1000,
     alsoIn: [...new Set(scored.copies)].filter((d) => d !== doc).map((d) => index.sourceRef(d)),
-    key: new Set(analyze(trimmed.text).map((t) => t.term)),
+    key: termKey(trimmed.text),
+    core: text.slice(scored.sentences[scored.window.first]!.span.start, scored.sentences[scored.window.last]!.span.end),
     doc,
     paragraph0,
   };
 }
 
-/** Two excerpts are the same report when nearly all their terms are shared (reworded copies across outlets). */
-function isSameText(a: Set<string>, b: Set<string>): boolean {
+const termKey = (text: string) => ` ${analyze(text.replace(/…/g, ' ')).map((t) => t.term).join(' ')} `;
+
+/**
+ * Two answers are the same report when one's excerpt carries the other's answering sentences (a wire sentence
+ * reused inside different paragraphs), or when nearly all their terms are shared (a reworded copy).
+ */
+function isSameReport(a: BuiltAnswer, b: BuiltAnswer): boolean {
+  if (a.key.includes(termKey(b.core)) || b.key.includes(termKey(a.core))) return true;
+  const [x, y] = [new Set(a.key.trim().split(' ')), new Set(b.key.trim().split(' '))];
   let shared = 0;
-  for (const term of a) if (b.has(term)) shared++;
-  return shared / Math.min(a.size, b.size) >= 0.8;
+  for (const term of x) if (y.has(term)) shared++;
+  return shared / Math.min(x.size, y.size) >= 0.8;
 }
 
 /**
- * Other documents that carry the excerpt's text: the passages holding its rarest terms, kept when their terms
- * contain the excerpt's terms in the same order. Articles that reuse a wire story's sentences are found this way.
+ * Other documents that carry an answer's sentences: the passages holding their rarest terms, kept when their
+ * terms contain the sentences' terms in the same order. Articles that reuse a wire story's sentences are found this way.
  */
-function findCopies(index: NewsIndex, excerpt: string, allowed: Set<number | undefined> | undefined): number[] {
-  const terms = analyze(excerpt.replace(/…/g, ' ')).map((t) => t.term);
+function findCopies(index: NewsIndex, text: string, allowed: Set<number | undefined> | undefined): number[] {
+  const key = termKey(text);
+  const terms = key.trim().split(' ');
   if (terms.length < 4) return [];
-  const key = ` ${terms.join(' ')} `;
   const frequency = (term: string) => index.stats.documentFrequency.get(term) ?? 0;
   const rarest = [...new Set(terms)].sort((a, b) => frequency(a) - frequency(b)).slice(0, 3);
   const docs = new Set<number>();

@@ -37,7 +37,8 @@ export function trimToLimit(
   // Slide a window of `room` characters; the best one starts at a match (or at 0).
   let bestStart = 0;
   let bestWeight = -1;
-  for (const candidate of [0, ...weights.map((w) => Math.max(0, w.start - 40))]) {
+  const lead = Math.min(40, Math.floor(room / 4));
+  for (const candidate of [0, ...weights.map((w) => Math.max(0, w.start - lead))]) {
     const start = Math.min(candidate, text.length - room);
     const weight = weights.filter((w) => w.start >= start && w.end <= start + room).reduce((sum, w) => sum + w.weight, 0);
     if (weight > bestWeight) [bestStart, bestWeight] = [start, weight];
@@ -54,7 +55,7 @@ export function trimToLimit(
     end = space <= 0 ? end : start + space;
   }
   const body = text.slice(start, end).trim();
-  const lead = text.slice(start, end).length - text.slice(start, end).trimStart().length;
+  const space = text.slice(start, end).length - text.slice(start, end).trimStart().length;
   const trimmed = `${start > 0 ? ELLIPSIS : ''}${body}${end < text.length ? ELLIPSIS : ''}`;
-  return { text: trimmed, start: start + lead, end: start + lead + body.length };
+  return { text: trimmed, start: start + space, end: start + space + body.length };
 }

@@ -96,7 +96,8 @@ export function sentenceServes(kind: AnswerKind, sentence: string, asked: Readon
       return [...sentence.matchAll(NAME)].some((m) => {
         const words = m[0].split(/\s+/).filter((w) => !NOT_NAMES.test(w.replace(/\.$/, '')));
         if (words.some((w) => INSTITUTION_WORDS.test(w))) return false;
-        return words.length >= 1 && words.some((w) => isNew(w)) && (words.length >= 2 || m.index > 0);
+        // "John Kerry" is no answer to a question naming Kerry: a new name shares no word with the question.
+        return words.length >= 1 && words.every((w) => isNew(w)) && (words.length >= 2 || m.index > 0);
       });
     case 'when':
       return [...sentence.matchAll(TIME_WORDS)].some((m) => isNew(m[0]));

@@ -61,6 +61,7 @@ export function correctSpelling(
   for (const [spelling, term] of spellings) {
     if (Math.abs(spelling.length - word.length) > limit || (limit < 2 && spelling[0] !== word[0])) continue;
     const distance = boundedEditDistance(word, spelling, Math.min(limit, best));
+    if (distance > limit) continue;
     if (distance < best) {
       best = distance;
       found = [term];
