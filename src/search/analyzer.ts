@@ -8,7 +8,7 @@ import stopwordData from './data/stopwords.json' with { type: 'json' };
  * The one analyzer behind both the index and the questions, so that a word is always turned into the same term.
  * Bump ANALYZER_VERSION whenever its output can change: saved indexes carry it and are rebuilt when it differs.
  */
-export const ANALYZER_VERSION = 4;
+export const ANALYZER_VERSION = 5;
 
 /** One indexed term and where its words stand in the analysed text (for highlighting). */
 export interface Token {
@@ -32,12 +32,13 @@ const WORD_PATTERN = /(?:\p{L}\.){2,}(?!\p{L})|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}
 const POSSESSIVE = /['’‘]s$|(?<=s)['’‘]$/iu;
 const APOSTROPHES = /['’‘]/gu;
 const COMBINING_MARKS = /\p{M}/gu;
-const MAX_ALIAS_WORDS = 6;
+
+const PLAIN_ASCII = /^[\w'-]*$/;
 
 /** Lower case, diacritics off, apostrophes out: "Türkiye’s" and "turkiyes" fold alike. */
 export function fold(text: string): string {
   // Plain ASCII words, nearly all of them, need no Unicode normalisation.
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase().replace(/'/g, '');
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase().replace(/'/g, '');
   return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().replace(APOSTROPHES, '');
 }
 

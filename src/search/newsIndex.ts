@@ -122,7 +122,6 @@ export async function buildIndex(corpus: Corpus, fingerprint: string, options: B
   const documentFrequency = new Map<string, number>();
   const spellings = new Map<string, string>();
   const search = new MiniSearch<IndexedPassage>(miniSearchOptions);
-  let documentsDone = 0;
   try {
     const inFlight = batches.slice(0, BATCHES_IN_FLIGHT).map((b) => analyzer.analyze(corpus.documents.slice(b.from, b.to), b.from));
     for (let i = 0; i < batches.length; i++) {
@@ -136,8 +135,12 @@ export async function buildIndex(corpus: Corpus, fingerprint: string, options: B
         for (let f = 0; f < 4; f++) spans.push(batch.spans[4 * k + f]!);
         if ((k + 1) % chunkSize === 0) await new Promise((resolve) => setImmediate(resolve));
       }
-      documentsDone = batches[i]!.to;
-      options.onProgress?.({ passagesIndexed: spans.length / 4, passagesTotal: spans.length / 4, documentsDone, documentsTotal: corpus.documents.length });
+      options.onProgress?.({
+        passagesIndexed: spans.length / 4,
+        passagesTotal: spans.length / 4,
+        documentsDone: batches[i]!.to,
+        documentsTotal: corpus.documents.length,
+      });
       await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {

@@ -1,0 +1,38 @@
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BenchError } from './archive.ts';
+import type { ChildJob, NewsdeskJob, NewsdeskResult, StockJob, StockResult } from './job.ts';
+
+const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+
+export function measureInChild(job: NewsdeskJob, jobFile: string): Promise<NewsdeskResult>;
+export function measureInChild(job: StockJob, jobFile: string): Promise<StockResult>;
+/**
+ * Runs one measuring job in a fresh Node process, with this process's flags (tsx's loader among them) and
+ * `--expose-gc`, so that memory is read after a full collection. The child's errors go straight to stderr.
+ */
+export async function measureInChild(job: ChildJob, jobFile: string): Promise<NewsdeskResult | StockResult> {
+  await writeFile(jobFile, JSON.stringify(job));
+  const stdout = await runNode([...process.execArgv, '--expose-gc', CHILD, jobFile]);
+  const lastLine = stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    return JSON.parse(lastLine) as NewsdeskResult | StockResult;
+  } catch {
+    throw new BenchError(`The ${job.engine} measuring process printed no result (${path.basename(jobFile)})`);
+  }
+}
+
+function runNode(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (code === 0) resolve(stdout);
+      else reject(new BenchError(`The measuring process failed (${signal ?? `exit code ${code}`})`));
+    });
+  });
+}

@@ -1,0 +1,45 @@
+import { reloadProgressMessage, reloadReportMessage } from '../../render/reload.ts';
+import { Permission } from '../api.ts';
+import { reloadCommand } from '../commands/reload.ts';
+import type { Invoker } from '../interaction.ts';
+import { commandHandler, refuse } from './handler.ts';
+
+/** Manage Server (or Administrator, which implies it), or one of the configured moderator roles. */
+export function isModerator(invoker: Invoker, moderatorRoleIds: ReadonlySet<string>): boolean {
+  const permissions = invoker.permissions ?? 0n;
+  if ((permissions & (Permission.ManageGuild | Permission.Administrator)) !== 0n) return true;
+  return invoker.roleIds.some((id) => moderatorRoleIds.has(id));
+}
+
+/**
+ * /reload: moderators only, in a server. Re-reads the corpus while the current index keeps answering, editing the
+ * deferred reply with progress every few seconds, then reports what changed or which files failed.
+ */
+export const reload = commandHandler({
+  definition: reloadCommand,
+  run(_args, request, ctx) {
+    if (request.invoker.guildId === null) return refuse(ctx, 'in-dm', '`/reload` works only in a server, not in a DM.');
+    if (!isModerator(request.invoker, ctx.moderatorRoleIds)) {
+      return refuse(ctx, 'no-permission', 'Only moderators can reload the corpus: it takes the Manage Server permission or a moderator role.');
+    }
+    const startedAt = ctx.live.reloadStartedAt;
+    if (startedAt !== undefined) {
+      const seconds = Math.max(0, Math.round((ctx.now() - startedAt) / 1000));
+      return refuse(ctx, 'reload-running', `A reload is already running (started ${seconds} s ago). Its report will appear where it was started.`);
+    }
+    return {
+      kind: 'defer',
+      ephemeral: true,
+      work: async (progress) => {
+        let lastEdit = ctx.now();
+        const outcome = await ctx.live.reload((step) => {
+          if (ctx.now() - lastEdit < ctx.progressEveryMs) return;
+          lastEdit = ctx.now();
+          progress(reloadProgressMessage(step));
+        });
+        ctx.note({ reload: outcome.status });
+        return reloadReportMessage(outcome, ctx.live.current);
+      },
+    };
+  },
+});

@@ -1,0 +1,290 @@
+/**
+ * answer(): repeated passages as one answer, honest abstention, the `top` and `documentIds` options, quoted
+ * phrases, and the citation of every answer. Questions here are written for these tests, not taken from the
+ * sample question file.
+ */
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { loadCorpus } from '../src/corpus/load.ts';
+import { answer } from '../src/search/answer.ts';
+import { buildIndex, type NewsIndex } from '../src/search/newsIndex.ts';
+import type { AnswerResult } from '../src/search/types.ts';
+
+const SEEDS = path.resolve(import.meta.dirname, '..', 'seeds');
+const ID = {
+  s000: '000_025659df9b5cb3f3.txt',
+  s001: '001_9af66bd40fa38a69.txt',
+  s002: '002_04a37cd5f8b22a37.txt',
+  s003: '003_60a62e6749ea2996.txt',
+  s004: '004_10a781a0ece468b5.txt',
+};
+
+const temporary: string[] = [];
+after(() => Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+/** Indexes a throw-away corpus of `files`; the folder is removed after the file's tests. */
+async function indexOf(files: Record<string, string>): Promise<NewsIndex> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'newsdesk-answer-'));
+  temporary.push(dir);
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), content);
+  }
+  return buildIndex(await loadCorpus(dir), 'answer-test');
+}
+
+/** The text an excerpt quotes, without its "…" marks. */
+const quoted = (excerpt: string) => excerpt.split('…').filter(Boolean);
+
+/** Results that quote `sentence` (all of it, or the part of it that survived a cut). */
+function slotsQuoting(result: AnswerResult, sentence: string) {
+  return result.results.filter((r) => r.excerpt.includes(sentence) || quoted(r.excerpt).some((piece) => piece.length > 40 && sentence.includes(piece)));
+}
+
+function describeResults(result: AnswerResult): string {
+  return JSON.stringify(result.results.map((r) => `${r.source.id} ¶${r.paragraph} [${r.alsoIn.map((s) => s.id).join(',')}] ${r.excerpt.slice(0, 90)}`), null, 1);
+}
+
+let seeds: NewsIndex;
+before(async () => {
+  seeds = await buildIndex(await loadCorpus(SEEDS), 'answer-test');
+});
+
+const SHARED_PARAGRAPH = 'Engineers inspected the lock gates overnight and found no lasting damage to the quay walls or the cranes.';
+const PORT = 'The river port at Kessington reopened on Tuesday after three weeks of floods, the harbour authority said.';
+const VALLEY = 'Farmers in the upper valley began clearing silt from their fields as the water level fell for a fourth day.';
+const BUDGET_STORY = 'Council approves budget\nThe regional council approved its budget on Monday, with more money for schools and roads.\nCouncillors rejected a proposal to sell the old harbour offices to a private developer.\n';
+
+describe('repeated passages', () => {
+  test('a paragraph shared word for word by two files is one answer, the other file in alsoIn', async () => {
+    const index = await indexOf({
+      'alpha.txt': `River port reopens after floods\n${PORT}\n${SHARED_PARAGRAPH}\nShipping companies said the first grain barges would leave for the coast on Wednesday morning.\n`,
+      'beta.txt': `Floods ease across the valley\n${VALLEY}\n${SHARED_PARAGRAPH}\nThe regional council promised compensation to households whose cellars had been flooded.\n`,
+      'gamma.txt': BUDGET_STORY,
+    });
+    for (const question of ['What did engineers find when they inspected the lock gates?', 'Was there any damage to the quay walls?']) {
+      for (const top of [1, 3, 5]) {
+        const result = answer(index, question, { top });
+        assert.ok(result.answered, question);
+        const slots = slotsQuoting(result, SHARED_PARAGRAPH);
+        assert.equal(slots.length, 1, `${question} (top ${top}): ${describeResults(result)}`);
+        const [slot] = slots;
+        const cited = [slot!.source.id, ...slot!.alsoIn.map((s) => s.id)].sort();
+        assert.deepEqual(cited, ['alpha.txt', 'beta.txt'], describeResults(result));
+        assert.ok(slot!.alsoIn.every((s) => s.title.length > 0));
+      }
+    }
+  });
+
+  test('a sentence shared inside different paragraphs is one answer, the other file in alsoIn', { todo: 'each paragraph is quoted whole (it fits in 400 characters), so the shared sentence takes two slots' }, async () => {
+    const index = await indexOf({
+      'alpha.txt': `River port reopens after floods\n${PORT} ${SHARED_PARAGRAPH}\nShipping companies said the first grain barges would leave for the coast on Wednesday morning.\n`,
+      'beta.txt': `Floods ease across the valley\n${VALLEY} ${SHARED_PARAGRAPH}\nThe regional council promised compensation to households whose cellars had been flooded.\n`,
+      'gamma.txt': BUDGET_STORY,
+    });
+    const result = answer(index, 'What did engineers find when they inspected the lock gates?');
+    assert.ok(result.answered);
+    const slots = slotsQuoting(result, SHARED_PARAGRAPH);
+    assert.equal(slots.length, 1, describeResults(result));
+    assert.deepEqual([slots[0]!.source.id, ...slots[0]!.alsoIn.map((s) => s.id)].sort(), ['alpha.txt', 'beta.txt']);
+  });
+
+  test('seeds: the Al Jazeera sentence of 003 and 004 is one answer citing both', () => {
+    const sentence = 'The Al Jazeera news agency tweeted that its bureau in the city had been partly destroyed.';
+    for (const question of ['What happened to the Al Jazeera bureau in the city?', 'Al Jazeera bureau destroyed', sentence]) {
+      const result = answer(seeds, question, { top: 3 });
+      assert.ok(result.answered, question);
+      const slots = slotsQuoting(result, sentence);
+      assert.equal(slots.length, 1, `${question}: ${describeResults(result)}`);
+      assert.equal(slots[0], result.results[0], 'the shared sentence is the first answer');
+      const cited = [slots[0]!.source.id, ...slots[0]!.alsoIn.map((s) => s.id)].sort();
+      assert.deepEqual(cited, [ID.s003, ID.s004], describeResults(result));
+    }
+  });
+
+  test('seeds: the shared "Before the war" sentence of 003 and 004 takes one slot', { todo: 'both paragraphs are quoted whole, so 003 ¶1 and 004 ¶1 come back as two answers with empty alsoIn' }, () => {
+    const sentence = 'Before the war, the city held almost 3 million people and was Syria’s economic hub.';
+    const result = answer(seeds, 'How many people lived in the city before the war?', { top: 3 });
+    assert.ok(result.answered);
+    const slots = slotsQuoting(result, sentence);
+    assert.equal(slots.length, 1, describeResults(result));
+    assert.deepEqual([slots[0]!.source.id, ...slots[0]!.alsoIn.map((s) => s.id)].sort(), [ID.s003, ID.s004]);
+  });
+
+  test('no answer cites its own document in alsoIn or names a document twice', () => {
+    for (const question of ['Aleppo ceasefire', 'What did Kerry say?', 'Russian planes', 'air strikes on Aleppo', 'Syria’s economic hub']) {
+      for (const r of answer(seeds, question, { top: 10 }).results) {
+        const ids = r.alsoIn.map((s) => s.id);
+        assert.ok(!ids.includes(r.source.id), `${question}: ${r.source.id} cites itself`);
+        assert.equal(new Set(ids).size, ids.length, `${question}: alsoIn repeats a document`);
+      }
+    }
+  });
+});
+
+describe('abstention', () => {
+  test('questions the seeds do not cover are not answered', () => {
+    for (const question of [
+      'Who won the football World Cup in 2014?',
+      'What is the boiling point of water at sea level?',
+      'How tall is the Eiffel Tower?',
+      'When did the Berlin Wall fall?',
+      'Who wrote Pride and Prejudice?',
+      'What is the exchange rate of the euro against the dollar?',
+      'How many goals did Lionel Messi score last season?',
+      'What is the recipe for banana bread?',
+      'Which planet is closest to the sun?',
+      'Who is the chief executive of Apple?',
+      'What will the weather be like in London tomorrow?',
+      'How do I reset my password?',
+      'What are the symptoms of the flu?',
+      'Who painted the Mona Lisa?',
+    ]) {
+      const result = answer(seeds, question);
+      assert.equal(result.answered, false, `${question}: ${describeResults(result)}`);
+      assert.deepEqual(result.results, []);
+      assert.equal(result.question, question);
+      assert.ok(Array.isArray(result.nearest));
+    }
+  });
+
+  test('a question naming a place the seeds never mention is not answered', { todo: 'correctSpelling "corrects" tokyo to ceasefire/talk (words past the edit limit), so this is answered with unrelated passages' }, () => {
+    const result = answer(seeds, 'What is the population of Tokyo?');
+    assert.equal(result.answered, false, describeResults(result));
+  });
+
+  test('empty and stop-word-only questions are not answered', () => {
+    for (const question of ['', '   ', '?', 'what is it?', 'the of and']) {
+      const result = answer(seeds, question);
+      assert.equal(result.answered, false, question);
+      assert.deepEqual(result.results, []);
+    }
+  });
+
+  const FACTS: Array<[string, string]> = [
+    ['Who is the UN special envoy for Syria?', 'Staffan de Mistura'],
+    ['How many people would the remaining food rations feed?', '20,000 people'],
+    ['Who will Jean-Marc Ayrault meet in Moscow?', 'Lavrov would meet Mr Ayrault in Moscow'],
+    ['Which camp north of Aleppo did government troops capture?', 'Handarat camp'],
+    ['Who is the WHO spokesman?', 'Tarik Jasarevic'],
+    ['Where did the US and Russian officials resume their talks?', 'resumed talks in Geneva'],
+    ['How many suspected meningitis cases were identified in Madaya?', 'Six suspected cases of meningitis'],
+    ['Which news agency said its bureau in the city was partly destroyed?', 'Al Jazeera'],
+    ['When did the US-Russia truce go into effect?', 'September 12'],
+    ['Which news agency interviewed Assad?', 'The Associated Press'],
+    ['What does the Syrian army say civilians in eastern Aleppo are being used as?', 'human shields'],
+    ['How many civilians are trapped in the besieged opposition-held zone?', '250,000 civilians'],
+    ['Who is the Russian UN ambassador?', 'Vitaly Churkin'],
+    ['What did Western diplomats fear?', 'bloodbath'],
+    ['How long is the proposed weekly truce in Aleppo?', '48-hour'],
+    ['What is the name of the volunteer civil defence group?', 'White Helmets'],
+  ];
+
+  test('questions about facts in the seeds are answered', () => {
+    const refusedQuestions = FACTS.map(([question]) => question).filter((question) => !answer(seeds, question).answered);
+    assert.deepEqual(refusedQuestions, []);
+  });
+
+  test('the fact asked about is in one of the first three excerpts', () => {
+    const missed: string[] = [];
+    for (const [question, fact] of FACTS) {
+      const result = answer(seeds, question);
+      if (!result.results.slice(0, 3).some((r) => r.excerpt.includes(fact))) missed.push(`${question} → ${describeResults(result)}`);
+    }
+    assert.deepEqual(missed, []);
+  });
+});
+
+describe('options', () => {
+  test('top bounds the number of answers, default 3', () => {
+    const broad = 'Aleppo Syria Russia ceasefire talks';
+    assert.ok(answer(seeds, broad).results.length <= 3);
+    assert.equal(answer(seeds, broad).results.length, 3);
+    for (const top of [1, 2, 5, 8]) {
+      const result = answer(seeds, broad, { top });
+      assert.ok(result.answered);
+      assert.ok(result.results.length <= top, `top ${top} gave ${result.results.length}`);
+    }
+    assert.equal(answer(seeds, broad, { top: 1 }).results.length, 1);
+    assert.ok(answer(seeds, broad, { top: 8 }).results.length > 3, 'a larger top gives more answers when there are more');
+  });
+
+  test('answers come best first', () => {
+    for (const question of ['Aleppo Syria Russia ceasefire talks', 'What did Kerry say about Russia?', 'air strikes']) {
+      const scores = answer(seeds, question, { top: 8 }).results.map((r) => r.score);
+      assert.deepEqual(scores, [...scores].sort((a, b) => b - a), question);
+    }
+  });
+
+  test('documentIds restricts answers, and their alsoIn, to those documents', () => {
+    const question = 'What happened to the Al Jazeera bureau in the city?';
+    const only004 = answer(seeds, question, { documentIds: [ID.s004] });
+    assert.ok(only004.answered);
+    for (const r of only004.results) {
+      assert.equal(r.source.id, ID.s004);
+      assert.deepEqual(r.alsoIn, []);
+    }
+    const pair = answer(seeds, 'Aleppo Syria Russia ceasefire talks', { top: 10, documentIds: [ID.s001, ID.s002] });
+    assert.ok(pair.results.length > 0);
+    for (const r of pair.results) {
+      assert.ok([ID.s001, ID.s002].includes(r.source.id), r.source.id);
+      for (const s of r.alsoIn) assert.ok([ID.s001, ID.s002].includes(s.id), s.id);
+    }
+    // The bureau is only reported in 003 and 004.
+    assert.equal(answer(seeds, question, { documentIds: [ID.s000, ID.s001] }).answered, false);
+    assert.equal(answer(seeds, question, { documentIds: ['no-such-file.txt'] }).answered, false);
+  });
+
+  test('a quoted "exact phrase" beats a passage holding its words apart', async () => {
+    const index = await indexOf({
+      'budget.txt': 'Minister presents budget\nThe minister said the deficit in the budget would fall next year thanks to reforms of the health service and higher taxes.\nOpposition leaders called the budget a missed chance for the regions.\n',
+      'critics.txt': 'Critics answer the minister\nCritics said the health deficit was the real problem facing the country.\nA union leader said nurses had not been consulted.\n',
+      'weather.txt': 'Weather turns cold\nSnow fell across the north on Sunday, closing several roads and schools.\n',
+    });
+    for (const question of ['What did the minister say about the "health deficit"?', 'What did the minister say about the “health deficit”?', '"health deficit"']) {
+      const result = answer(index, question);
+      assert.ok(result.answered, question);
+      assert.equal(result.results[0]!.source.id, 'critics.txt', `${question}: ${describeResults(result)}`);
+      assert.ok(result.results[0]!.excerpt.includes('health deficit'));
+    }
+    // Without the quotes the minister's own words rank first: it is the quotes that change the ranking.
+    const unquoted = answer(index, 'What did the minister say about the health deficit?');
+    assert.equal(unquoted.results[0]?.source.id, 'budget.txt', `this test proves nothing if the phrase wins without quotes: ${describeResults(unquoted)}`);
+  });
+});
+
+describe('citations', () => {
+  test('001 answers cite its title, id, date, outlet and the paragraph that holds the excerpt', () => {
+    const doc = seeds.document(ID.s001)!;
+    const result = answer(seeds, 'Which UN ambassador was not especially enthusiastic about the draft language?', { documentIds: [ID.s001] });
+    assert.ok(result.answered);
+    const first = result.results[0]!;
+    assert.deepEqual(first.source, { id: ID.s001, title: doc.title, date: '2016-10-06', outlet: 'Reuters' });
+    assert.ok(first.excerpt.includes('Vitaly Churkin'), first.excerpt);
+    assert.ok(doc.paragraphs[first.paragraph - 1]!.includes('Russian UN ambassador Vitaly Churkin'));
+  });
+
+  test('documents without a date or outlet are cited without them', () => {
+    const first = answer(seeds, 'What did the Syrian Observatory say about the Handarat camp?').results[0]!;
+    assert.equal(first.source.id, ID.s004);
+    assert.equal(first.source.title, 'Syria launches new air strikes on Aleppo');
+    assert.ok(!('date' in first.source) && !('outlet' in first.source), JSON.stringify(first.source));
+  });
+
+  test('every answer’s paragraph number points at the paragraph that holds its excerpt', () => {
+    for (const question of ['Who is the UN special envoy for Syria?', 'What did Kerry say?', 'Russian planes over Aleppo', 'Daraya surrendered', 'meningitis', 'cluster bombs']) {
+      for (const r of answer(seeds, question, { top: 5 }).results) {
+        const doc = seeds.document(r.source.id);
+        assert.ok(doc, r.source.id);
+        assert.equal(r.source.title, doc.title);
+        assert.ok(Number.isInteger(r.paragraph) && r.paragraph >= 1 && r.paragraph <= doc.paragraphs.length);
+        const paragraph = doc.paragraphs[r.paragraph - 1]!;
+        for (const piece of quoted(r.excerpt)) assert.ok(paragraph.includes(piece), `${question}: ¶${r.paragraph} of ${r.source.id} does not hold ${piece}`);
+        for (const term of r.terms) assert.ok(r.excerpt.includes(term), `${question}: term ${term} not in excerpt`);
+      }
+    }
+  });
+});

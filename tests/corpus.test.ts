@@ -1,0 +1,488 @@
+/**
+ * The corpus loader: what a folder of article files becomes (documents with titles, dates, outlets and
+ * paragraphs), what it refuses (files that are not text), and the sentence splitter every excerpt relies on.
+ */
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { before, describe, test, type TestContext } from 'node:test';
+import pino from 'pino';
+import { CorpusError, listArticleFiles, loadCorpus, parseArticle } from '../src/corpus/load.ts';
+import { isFurniture, parseDocument, toIsoDate } from '../src/corpus/parse.ts';
+import { splitSentences } from '../src/corpus/sentences.ts';
+import type { Corpus, NewsDocument, SkippedFile } from '../src/corpus/types.ts';
+import { openIndex } from '../src/search/store.ts';
+
+const SEEDS = path.resolve(import.meta.dirname, '..', 'seeds');
+
+/** A throw-away corpus folder holding `files` (paths relative to it), removed when the test ends. */
+async function tempCorpus(t: TestContext, files: Record<string, string | Uint8Array>): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'newsdesk-corpus-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+function parse(text: string, markdown = false) {
+  return parseDocument(text, { markdown });
+}
+
+function isDocument(result: NewsDocument | SkippedFile): result is NewsDocument {
+  return !('reason' in result);
+}
+
+/** The sentences of `text` as the strings its spans cut out. */
+function sentences(text: string): string[] {
+  return splitSentences(text).map((span) => text.slice(span.start, span.end));
+}
+
+/** Spans are in order, do not overlap, hold no outer white space, and leave nothing but white space uncovered. */
+function assertSpansTile(text: string): void {
+  const spans = splitSentences(text);
+  let cursor = 0;
+  for (const span of spans) {
+    assert.ok(span.start >= cursor && span.end > span.start && span.end <= text.length, `bad span ${JSON.stringify(span)} in ${JSON.stringify(text)}`);
+    assert.match(text.slice(cursor, span.start), /^\s*$/u, `text lost between sentences: ${JSON.stringify(text.slice(cursor, span.start))}`);
+    const sentence = text.slice(span.start, span.end);
+    assert.equal(sentence, sentence.trim(), `sentence has outer white space: ${JSON.stringify(sentence)}`);
+    cursor = span.end;
+  }
+  assert.match(text.slice(cursor), /^\s*$/u, `text lost after the last sentence: ${JSON.stringify(text.slice(cursor))}`);
+}
+
+describe('the seed corpus', () => {
+  let corpus: Corpus;
+  const raw = new Map<string, string>();
+  const doc = (prefix: string): NewsDocument => {
+    const found = corpus.documents.find((d) => d.id.startsWith(prefix));
+    assert.ok(found, `no seed document ${prefix}`);
+    return found;
+  };
+
+  before(async () => {
+    corpus = await loadCorpus(SEEDS);
+    for (const d of corpus.documents) raw.set(d.id, (await readFile(path.join(SEEDS, d.id), 'utf8')).replace(/\r\n?/g, '\n'));
+  });
+
+  test('loads all five articles, with their file names as ids, and skips nothing', () => {
+    assert.deepEqual(
+      corpus.documents.map((d) => d.id),
+      ['000_025659df9b5cb3f3.txt', '001_9af66bd40fa38a69.txt', '002_04a37cd5f8b22a37.txt', '003_60a62e6749ea2996.txt', '004_10a781a0ece468b5.txt'],
+    );
+    assert.deepEqual(corpus.skipped, []);
+    assert.equal(corpus.dir, SEEDS);
+    for (const d of corpus.documents) assert.match(d.contentHash, /^[0-9a-f]{64}$/);
+  });
+
+  test('every paragraph is verbatim text of its file and none is page furniture', () => {
+    for (const d of corpus.documents) {
+      assert.ok(d.paragraphs.length > 5, d.id);
+      for (const paragraph of d.paragraphs) {
+        assert.ok(raw.get(d.id)!.includes(paragraph), `${d.id}: paragraph not verbatim: ${paragraph.slice(0, 80)}`);
+        assert.equal(paragraph, paragraph.trim(), `${d.id}: paragraph with outer white space`);
+        assert.ok(!isFurniture(paragraph), `${d.id}: furniture kept as a paragraph: ${paragraph}`);
+      }
+    }
+  });
+
+  test('004: "Share" and "Advertisement" lines are dropped, the rest of its blank-line paragraphs kept', () => {
+    const d = doc('004');
+    const text = raw.get(d.id)!;
+    assert.match(text, /^Share$/m);
+    assert.match(text, /^Advertisement$/m);
+    assert.ok(!d.paragraphs.some((p) => /^(share|advertisement)$/i.test(p.trim())));
+    const blocks = text
+      .split(/\n[ \t]*\n/)
+      .map((block) => block.trim())
+      .filter((block) => block !== '' && block !== 'Share' && block !== 'Advertisement');
+    // The first block left is the headline, which becomes the title.
+    assert.equal(blocks[0], 'Syria launches new air strikes on Aleppo');
+    assert.deepEqual(d.paragraphs, blocks.slice(1));
+  });
+
+  test('headline first lines become titles; articles without one get a lead from their first sentence', () => {
+    const d002 = doc('002');
+    assert.equal(d002.title, 'Cluster Bombs Leave Aleppo In Flames And Truce In Tatters');
+    assert.ok(d002.paragraphs[0]!.startsWith('Secretary of State John Kerry was informed'));
+    assert.equal(doc('003').title, 'Syrian govt forces seize Aleppo camp from rebels-monitor, rebel, state TV');
+    assert.equal(doc('004').title, 'Syria launches new air strikes on Aleppo');
+
+    // 000 opens with reporting, not a headline: the first paragraph stays, the title is a short lead of it.
+    const d000 = doc('000');
+    assert.ok(d000.paragraphs[0]!.startsWith('Talks between senior US and Russian officials on a broad ceasefire'));
+    assert.ok(d000.title.startsWith('Talks between senior US and Russian officials'), d000.title);
+    assert.ok(d000.title.length <= 100, d000.title);
+    const d001 = doc('001');
+    assert.ok(d001.title.startsWith('France is to launch a new push'), d001.title);
+    assert.ok(d001.title.length <= 100, d001.title);
+    for (const d of [d000, d001]) {
+      const lead = d.title.replace(/…$/, '');
+      assert.ok(d.paragraphs[0]!.startsWith(lead), `${d.id}: title is not a lead of the first paragraph`);
+      // A lead cut short ends at a word boundary.
+      if (d.title.endsWith('…')) assert.match(d.paragraphs[0]![lead.length] ?? ' ', /[\s,;:]/);
+    }
+  });
+
+  test('002: one paragraph per line, each line verbatim', () => {
+    const d = doc('002');
+    const lines = raw.get(d.id)!.split('\n').map((line) => line.trim()).filter(Boolean);
+    assert.deepEqual(d.paragraphs, lines.slice(1));
+  });
+
+  test('001: date 2016-10-06 and outlet Reuters, and neither marker left in the text', () => {
+    const d = doc('001');
+    assert.ok(raw.get(d.id)!.startsWith(' date 2016-10-06 '));
+    assert.ok(raw.get(d.id)!.trimEnd().endsWith('– (Reuters)'));
+    assert.equal(d.date, '2016-10-06');
+    assert.equal(d.outlet, 'Reuters');
+    assert.ok(d.paragraphs[0]!.startsWith('France is to launch'), d.paragraphs[0]);
+    assert.ok(d.paragraphs.at(-1)!.endsWith('told a news briefing.'), d.paragraphs.at(-1));
+    for (const paragraph of d.paragraphs) {
+      assert.ok(!paragraph.includes('(Reuters)'), paragraph);
+      assert.ok(!/\bdate 2016-10-06\b/.test(paragraph), paragraph);
+    }
+  });
+
+  test('articles that state no date or outlet get none', () => {
+    for (const prefix of ['000', '002', '003', '004']) {
+      assert.equal(doc(prefix).date, undefined, prefix);
+      assert.equal(doc(prefix).outlet, undefined, prefix);
+    }
+  });
+
+  test('sentence spans tile every seed paragraph exactly', () => {
+    for (const d of corpus.documents) for (const paragraph of d.paragraphs) assertSpansTile(paragraph);
+  });
+
+  test('"Mr." and curly quotes in the seeds do not break sentences', () => {
+    const optimist = doc('002').paragraphs.find((p) => p.includes('Mr. Optimist'));
+    assert.ok(optimist);
+    assert.deepEqual(sentences(optimist), ['“Kerry’s got the reputation of Mr. Optimist”, an aide acknowledged.']);
+    const quoted = doc('001').paragraphs.find((p) => p.startsWith('The security council began negotiations'));
+    assert.ok(quoted);
+    assert.deepEqual(sentences(quoted), [quoted]);
+  });
+
+  test('"U.N." in the seeds does not break sentences', { todo: 'sbd ends a sentence after "U.N." before "General Assembly" / "Security Council" (002 ¶1, ¶6; 004 ¶19)' }, () => {
+    const kerry = doc('002').paragraphs[0]!;
+    assert.match(kerry, /U\.N\. General Assembly in NY\.$/);
+    assert.deepEqual(sentences(kerry), [kerry]);
+    const council = doc('002').paragraphs.find((p) => p.includes('U.N. Security Council meeting'));
+    assert.ok(council);
+    assert.equal(
+      sentences(council)[0],
+      'The diametrically opposed views of Washington and Moscow were on full display at a U.N. Security Council meeting on Wednesday that had originally been called to enshrine the truce.',
+    );
+    const assembly = doc('004').paragraphs.find((p) => p.includes('sidelines of the U.N. General Assembly'));
+    assert.ok(assembly);
+    assert.deepEqual(sentences(assembly), [assembly]);
+  });
+});
+
+describe('sentence splitting', () => {
+  test('keeps "U.S.", "U.N.", "Mr." and initials inside their sentences', () => {
+    assert.deepEqual(sentences('The U.S. envoy met Mr. Smith at the U.N. headquarters on Monday. He left on Tuesday.'), [
+      'The U.S. envoy met Mr. Smith at the U.N. headquarters on Monday.',
+      'He left on Tuesday.',
+    ]);
+    assert.deepEqual(sentences('Officials at the U.N. Security Council met on Monday. Nothing was agreed.'), [
+      'Officials at the U.N. Security Council met on Monday.',
+      'Nothing was agreed.',
+    ]);
+    assert.deepEqual(sentences('J. R. R. Tolkien wrote the book in Oxford. It sold well.'), ['J. R. R. Tolkien wrote the book in Oxford.', 'It sold well.']);
+    assert.deepEqual(sentences('Mr. Lavrov met Dr. Ayrault in Paris. Mrs. Clinton did not.'), ['Mr. Lavrov met Dr. Ayrault in Paris.', 'Mrs. Clinton did not.']);
+    assert.deepEqual(sentences('U.S. President Barack Obama spoke on Monday. John F. Kennedy was mentioned.'), [
+      'U.S. President Barack Obama spoke on Monday.',
+      'John F. Kennedy was mentioned.',
+    ]);
+    assert.deepEqual(sentences('Kerry, the U.S. Secretary of State, spoke. Lavrov listened.'), ['Kerry, the U.S. Secretary of State, spoke.', 'Lavrov listened.']);
+  });
+
+  test('"U.S." before a capitalised noun and run-together initials stay inside the sentence', { todo: 'sbd ends a sentence after "U.S." before "Senate"/"State"/"Embassy" and after "J.R.R."' }, () => {
+    assert.deepEqual(sentences('A vote in the U.S. Senate failed. It was close.'), ['A vote in the U.S. Senate failed.', 'It was close.']);
+    assert.deepEqual(sentences('The U.S. State Department said nothing. Reporters waited.'), ['The U.S. State Department said nothing.', 'Reporters waited.']);
+    assert.deepEqual(sentences('Officials at the U.S. Embassy said so. Nobody else did.'), ['Officials at the U.S. Embassy said so.', 'Nobody else did.']);
+    assert.deepEqual(sentences('The book by J.R.R. Tolkien sold well. It was long.'), ['The book by J.R.R. Tolkien sold well.', 'It was long.']);
+  });
+
+  test('curly and straight quotes close the sentence they end', () => {
+    assert.deepEqual(sentences('He said, “We will stay.” Then he left. She said, "No way." It ended.'), [
+      'He said, “We will stay.”',
+      'Then he left.',
+      'She said, "No way."',
+      'It ended.',
+    ]);
+  });
+
+  test('spans slice the original text exactly, whatever its white space', () => {
+    const texts = [
+      '  Leading spaces.   Two  spaces   inside.\nA new line here.  ',
+      'Tabs\tinside\ta sentence. And\u00a0a no-break space. Done',
+      'No final punctuation at all',
+      'Ellipsis... and more. “Quoted,” he said... Then: the end!',
+      'Is it? Yes! No. 3.5 percent rose to 4.2 percent. The U.S.-backed rebels held.',
+      'Line one\nLine two\n\nLine three after a blank line.',
+      'Émigrés in Zürich said “ça suffit.” Ban Ki-moon agreed.',
+      '',
+      '   ',
+    ];
+    for (const text of texts) assertSpansTile(text);
+    assert.deepEqual(splitSentences(''), []);
+    assert.deepEqual(splitSentences('   '), []);
+  });
+});
+
+describe('page furniture', () => {
+  test('sharing, advertising and credit lines are furniture', () => {
+    for (const line of ['Share', 'SHARE', '  Advertisement  ', 'Advertisement:', 'Share this article', 'Tweet', 'Image copyright Getty Images', 'Advertisement - Scroll to continue', 'Read more', '12 comments', '', '   ']) {
+      assert.ok(isFurniture(line), `should be furniture: ${JSON.stringify(line)}`);
+    }
+  });
+
+  test('reporting that starts like furniture is not furniture', () => {
+    for (const line of ['Share prices fell 3 percent on Monday.', 'Advertisement spending rose.', 'Reuters reported the attack on Friday.', 'More than 200 people died.', 'Watch the skies, the general said.']) {
+      assert.ok(!isFurniture(line), `should be reporting: ${JSON.stringify(line)}`);
+    }
+  });
+
+  test('furniture lines never become paragraphs, in either layout', () => {
+    const perLine = parse('Share\nTroops advance on the city\nTroops advanced on the city on Monday, officials said.\nAdvertisement\nThe advance slowed on Tuesday.\nTweet\n');
+    assert.equal(perLine.title, 'Troops advance on the city');
+    assert.deepEqual(perLine.paragraphs, ['Troops advanced on the city on Monday, officials said.', 'The advance slowed on Tuesday.']);
+    const blank = parse('Share\n\nTroops advance on the city\n\nTroops advanced on the city on Monday, officials said.\n\nAdvertisement\n\nThe advance slowed on Tuesday.\n\nShare this article\n');
+    assert.equal(blank.title, 'Troops advance on the city');
+    assert.deepEqual(blank.paragraphs, ['Troops advanced on the city on Monday, officials said.', 'The advance slowed on Tuesday.']);
+  });
+});
+
+describe('titles, dates and outlets', () => {
+  test('a first line that reads as a sentence is not a headline', () => {
+    const quoted = parse('“We will not leave,” the mayor said on Monday.\nThe city council met later that day to discuss the siege.');
+    assert.deepEqual(quoted.paragraphs, ['“We will not leave,” the mayor said on Monday.', 'The city council met later that day to discuss the siege.']);
+    assert.equal(quoted.title, '“We will not leave,” the mayor said on Monday.');
+    const question = parse('Is this the end of the truce?\nDiplomats met again in Geneva on Friday.');
+    assert.equal(question.paragraphs.length, 2);
+  });
+
+  test('a headline with quotes is still a headline', () => {
+    const d = parse('Minister says "no deal" after talks\nThe minister said there would be no deal, after talks ended late on Friday.\nTalks resume next week.');
+    assert.equal(d.title, 'Minister says "no deal" after talks');
+    assert.equal(d.paragraphs.length, 2);
+  });
+
+  test('a long first sentence gives a lead cut at a word, with "…"', () => {
+    const first = 'Talks between senior officials of both governments on a broad ceasefire across the whole region are likely to last into the weekend, the envoy said.';
+    const d = parse(`${first}\nFighting went on.`);
+    assert.ok(d.title.endsWith('…'), d.title);
+    const lead = d.title.slice(0, -1);
+    assert.ok(first.startsWith(lead));
+    assert.match(first[lead.length]!, /[\s,]/);
+    assert.ok(d.title.length <= 100);
+  });
+
+  test('toIsoDate reads the usual date styles and rejects what is not a date', () => {
+    for (const text of ['2016-10-06', '6 October 2016', 'October 6, 2016', 'Oct. 6, 2016', 'Thursday, 6 Oct 2016']) assert.equal(toIsoDate(text), '2016-10-06', text);
+    for (const text of ['2016-13-40', 'yesterday', 'Thursday', 'October 2016', '10/06/2016']) assert.equal(toIsoDate(text), undefined, text);
+  });
+
+  test('dates from an opening date line, outlets from a trailing credit or a dateline', () => {
+    const a = parse('Published: 6 October 2016\nGovernment forces advanced on Thursday, a monitor said.\nThe advance slowed later. – (AP)');
+    assert.equal(a.date, '2016-10-06');
+    assert.equal(a.outlet, 'AP');
+    assert.deepEqual(a.paragraphs, ['Government forces advanced on Thursday, a monitor said.', 'The advance slowed later.']);
+
+    const b = parse('date 2016-10-06 Government forces advanced on Thursday, a monitor said.\n\nThe advance slowed later.\n\n- (Reuters)');
+    assert.equal(b.date, '2016-10-06');
+    assert.equal(b.outlet, 'Reuters');
+    assert.deepEqual(b.paragraphs, ['Government forces advanced on Thursday, a monitor said.', 'The advance slowed later.']);
+
+    const c = parse('ALEPPO, Syria (Reuters) - Government forces advanced on Thursday, a monitor said.\nThe advance slowed later.');
+    assert.equal(c.outlet, 'Reuters');
+    assert.ok(c.paragraphs[0]!.startsWith('ALEPPO, Syria (Reuters) - Government forces'), 'the dateline stays part of the paragraph');
+  });
+});
+
+describe('Markdown front matter', () => {
+  test('title, date, outlet and url from front matter win over the text', async (t) => {
+    const dir = await tempCorpus(t, {
+      'story.md': [
+        '---',
+        'title: Front matter title',
+        'date: 2020-05-01',
+        'outlet: Front Outlet',
+        'url: https://example.com/story',
+        '---',
+        'date 2016-10-06 # Headline in the body',
+        '',
+        'Government forces advanced on Thursday, a **monitor** said, citing [sources](https://example.com/sources).',
+        '',
+        'The advance slowed later. – (Reuters)',
+        '',
+      ].join('\n'),
+      'wire.md': ['---', 'title: "Wire story: talks resume"', 'date: May 2, 2020', 'source: Wire Agency', 'url: https://example.com/wire', '---', '', '# Talks resume in Geneva', '', 'Talks resumed in Geneva on Saturday, the envoy said.', ''].join('\n'),
+    });
+    const { documents } = await loadCorpus(dir);
+    const story = documents.find((d) => d.id === 'story.md');
+    assert.ok(story);
+    assert.equal(story.title, 'Front matter title');
+    assert.equal(story.date, '2020-05-01');
+    assert.equal(story.outlet, 'Front Outlet');
+    assert.equal(story.url, 'https://example.com/story');
+    assert.ok(story.paragraphs.includes('Government forces advanced on Thursday, a monitor said, citing sources.'), JSON.stringify(story.paragraphs));
+    for (const paragraph of story.paragraphs) assert.ok(!/^---|title:|url:|\*\*|\]\(/.test(paragraph), paragraph);
+
+    const wire = documents.find((d) => d.id === 'wire.md');
+    assert.ok(wire);
+    assert.equal(wire.title, 'Wire story: talks resume');
+    assert.equal(wire.date, '2020-05-02');
+    assert.equal(wire.outlet, 'Wire Agency');
+    assert.equal(wire.url, 'https://example.com/wire');
+    assert.deepEqual(wire.paragraphs, ['Talks resumed in Geneva on Saturday, the envoy said.']);
+  });
+
+  test('a Markdown file without front matter takes its "#" headline as title', () => {
+    const d = parse('# Talks resume in Geneva\n\nTalks resumed in Geneva on Saturday, the envoy said.\n\nNo deal is expected.\n', true);
+    assert.equal(d.title, 'Talks resume in Geneva');
+    assert.deepEqual(d.paragraphs, ['Talks resumed in Geneva on Saturday, the envoy said.', 'No deal is expected.']);
+  });
+});
+
+describe('paragraph layouts', () => {
+  test('one paragraph per line', () => {
+    const d = parse('Aid convoy reaches besieged town\nAn aid convoy reached the besieged town on Monday, the Red Cross said.\nIt carried food for 20,000 people.\n“We need more,” a doctor said.\n');
+    assert.equal(d.title, 'Aid convoy reaches besieged town');
+    assert.deepEqual(d.paragraphs, ['An aid convoy reached the besieged town on Monday, the Red Cross said.', 'It carried food for 20,000 people.', '“We need more,” a doctor said.']);
+  });
+
+  test('blank-line separated, with a hard-wrapped paragraph joined and a headline over its first paragraph', () => {
+    const wrapped = [
+      'The first paragraph of this report was hard-wrapped at about seventy',
+      'characters by the tool that saved it, so each of its lines stops in',
+      'the middle of a sentence and the loader must read them as one.',
+    ];
+    const text = ['Convoy reaches town', 'A convoy reached the besieged town on Monday, officials said.', '', ...wrapped, '', 'A short closing paragraph.', ''].join('\n');
+    const d = parse(text);
+    assert.equal(d.title, 'Convoy reaches town');
+    assert.equal(d.paragraphs.length, 3, JSON.stringify(d.paragraphs));
+    assert.equal(d.paragraphs[0], 'A convoy reached the besieged town on Monday, officials said.');
+    assert.equal(d.paragraphs[1]!.replace(/\s+/g, ' '), wrapped.join(' '));
+    assert.ok(text.includes(d.paragraphs[1]!), 'the joined paragraph is still verbatim text of the file');
+    assert.equal(d.paragraphs[2], 'A short closing paragraph.');
+  });
+
+  test('blank-line separated, with a block of long one-line paragraphs that is not joined', () => {
+    const block = [
+      'The minister resigned on Tuesday after a week of protests in the capital, in which tens of thousands of people marched on parliament.',
+      'Officials said a successor would be named within days, although no candidate has yet emerged from the ruling coalition of four parties.',
+      'Markets rose on the news.',
+    ];
+    const d = parse(['Minister resigns', '', ...block, '', 'A closing paragraph after a blank line.', ''].join('\n'));
+    assert.equal(d.title, 'Minister resigns');
+    assert.deepEqual(d.paragraphs, [...block, 'A closing paragraph after a blank line.']);
+  });
+
+  test('blank-line separated, with a block of short one-line paragraphs that is not joined', { todo: 'isHardWrapped glues any block of 3+ lines of even width, even when every line ends a sentence' }, () => {
+    const block = [
+      'The minister resigned on Tuesday after a week of protests in the capital.',
+      'Officials said a successor would be named within days.',
+      'Markets rose on the news.',
+    ];
+    const d = parse(['Minister resigns', '', ...block, '', 'A closing paragraph after a blank line.', ''].join('\n'));
+    assert.deepEqual(d.paragraphs, [...block, 'A closing paragraph after a blank line.']);
+  });
+
+  test('CRLF line endings and a byte-order mark leave no trace in the text', () => {
+    const bytes = Buffer.from('\uFEFFTalks resume\r\nTalks resumed in Geneva on Saturday, the envoy said.\r\nNo deal is expected.\r\n', 'utf8');
+    const d = parseArticle('crlf.txt', bytes);
+    assert.ok(isDocument(d));
+    assert.equal(d.title, 'Talks resume');
+    assert.deepEqual(d.paragraphs, ['Talks resumed in Geneva on Saturday, the envoy said.', 'No deal is expected.']);
+  });
+
+  test('curly and straight quotes are kept as written', () => {
+    const d = parse('The mayor said “we will stay” and the governor said "we will go".\nHe called it the city’s \'last chance\'.');
+    assert.deepEqual(d.paragraphs, ['The mayor said “we will stay” and the governor said "we will go".', 'He called it the city’s \'last chance\'.']);
+  });
+});
+
+describe('loading a folder', () => {
+  const GOOD = 'Talks resume in Geneva\nTalks resumed in Geneva on Saturday, the envoy said.\nNo deal is expected.\n';
+
+  test('files that are not text are skipped with a reason naming them, and the rest load', async (t) => {
+    const dir = await tempCorpus(t, {
+      'good.txt': GOOD,
+      'good.md': '# Convoy reaches town\n\nA convoy reached the town on Monday.\n',
+      'binary.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+      'latin1.txt': Buffer.from('Le caf\xe9 de la gare a ferm\xe9 ses portes lundi.\n', 'latin1'),
+      'empty.txt': '',
+      'blank.md': '  \n\t\n   \n',
+      'furniture.txt': 'Share\n\nAdvertisement\nTweet\n\nShare this article\n',
+      'nested/deeper/bad.txt': Buffer.from([0x48, 0x69, 0x00, 0x21]),
+    });
+    const told: SkippedFile[] = [];
+    const corpus = await loadCorpus(dir, { onSkip: (file) => told.push(file) });
+    assert.deepEqual(corpus.documents.map((d) => d.id), ['good.md', 'good.txt']);
+    const reasons = Object.fromEntries(corpus.skipped.map((s) => [s.path, s.reason]));
+    assert.deepEqual(Object.keys(reasons).sort(), ['binary.txt', 'blank.md', 'empty.txt', 'furniture.txt', 'latin1.txt', 'nested/deeper/bad.txt']);
+    assert.match(reasons['binary.txt']!, /binary/i);
+    assert.match(reasons['nested/deeper/bad.txt']!, /binary/i);
+    assert.match(reasons['latin1.txt']!, /UTF-8/i);
+    assert.match(reasons['empty.txt']!, /empty/i);
+    assert.match(reasons['blank.md']!, /empty/i);
+    assert.match(reasons['furniture.txt']!, /furniture|no article text/i);
+    assert.deepEqual([...told].sort((a, b) => a.path.localeCompare(b.path)), corpus.skipped);
+  });
+
+  test('openIndex warns about every skipped file by name and still indexes the rest', async (t) => {
+    const dir = await tempCorpus(t, { 'good.txt': GOOD, 'binary.txt': Buffer.from([0x00, 0x01, 0x02]), 'empty.txt': '' });
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString().split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const log = pino({ level: 'warn' }, sink);
+    const { index, skipped } = await openIndex(dir, path.join(dir, '.index', 'index.json'), log);
+    assert.deepEqual(index.documents.map((d) => d.id), ['good.txt']);
+    assert.deepEqual(skipped.map((s) => s.path), ['binary.txt', 'empty.txt']);
+    const warnings = lines.map((line) => JSON.parse(line) as { level: number; msg: string }).filter((entry) => entry.level >= 40);
+    for (const name of ['binary.txt', 'empty.txt']) assert.ok(warnings.some((w) => w.msg.includes(name)), `no warning names ${name}: ${JSON.stringify(warnings)}`);
+  });
+
+  test('nested folders give ids with "/", and only .txt and .md files are read', async (t) => {
+    const dir = await tempCorpus(t, {
+      'top.md': GOOD,
+      '2016/oct/aleppo.txt': GOOD,
+      '2016/oct/notes.json': '{"note": "Talks resumed in Geneva on Saturday."}',
+      '2016/page.html': '<p>Talks resumed in Geneva on Saturday.</p>',
+      'README': GOOD,
+      'story.txt.bak': GOOD,
+      'photo.png': GOOD,
+    });
+    assert.deepEqual(await listArticleFiles(dir), ['2016/oct/aleppo.txt', 'top.md']);
+    const corpus = await loadCorpus(dir);
+    assert.deepEqual(corpus.documents.map((d) => d.id), ['2016/oct/aleppo.txt', 'top.md']);
+    assert.deepEqual(corpus.skipped, []);
+  });
+
+  test('a missing corpus folder, or a file given as one, throws CorpusError', async (t) => {
+    const missing = path.join(os.tmpdir(), `newsdesk-missing-${process.pid}-${Date.now()}`);
+    await assert.rejects(loadCorpus(missing), (error: unknown) => error instanceof CorpusError && error.message.includes(missing));
+    await assert.rejects(listArticleFiles(missing), CorpusError);
+    const dir = await tempCorpus(t, { 'good.txt': GOOD });
+    await assert.rejects(loadCorpus(path.join(dir, 'good.txt')), CorpusError);
+  });
+
+  test('an empty folder loads as an empty corpus', async (t) => {
+    const dir = await tempCorpus(t, {});
+    const corpus = await loadCorpus(dir);
+    assert.deepEqual(corpus.documents, []);
+    assert.deepEqual(corpus.skipped, []);
+  });
+});
