@@ -1,3 +1,4 @@
+import { isBusy, type Environment } from './environment.ts';
 import type { NewsdeskResult, StockResult } from './job.ts';
 import type { Timings } from './latency.ts';
 import type { QuestionKind } from './questions.ts';
@@ -21,6 +22,7 @@ export interface ReportInput {
   newsdesk: BuildMeasure & NewsdeskResult;
   stock: BuildMeasure & StockResult;
   reloadIntervalMs: number;
+  environment: Environment;
 }
 
 /** Latency and answers for one kind of question: where the time goes when p99 is off. */
@@ -100,6 +102,7 @@ export function reportJson(input: ReportInput) {
       p99Ms: ratio(figures.p99Ms, figures.stock.p99Ms),
     },
     collectedBeforeMemory: newsdesk.collected && stock.collected,
+    environment: input.environment,
   };
 }
 
@@ -129,6 +132,7 @@ export function reportTable(input: ReportInput): string {
   return [
     `Newsdesk benchmark: ${input.corpus} × ${input.copies}`,
     `${count(input.documents)} documents · ${count(input.passages)} passages · ${count(input.words)} words`,
+    environmentLine(input.environment),
     '',
     formatTable(rows),
     '',
@@ -144,6 +148,11 @@ export function reportTable(input: ReportInput): string {
     `Load and memory measured in fresh processes${newsdesk.collected ? ' after a full GC' : ''};` +
       ` a bare process is ${megabytes(newsdesk.baseRssMB)} of that. Ratios are Newsdesk / stock: below 1 is better.`,
   ].join('\n');
+}
+
+function environmentLine(environment: Environment): string {
+  const line = `Node ${environment.node}, ${environment.cpus} cores, engine src ${environment.engineHash}, load average ${environment.loadAverage} at start`;
+  return isBusy(environment) ? `${line} (machine not idle: figures may be noisy)` : line;
 }
 
 function row(label: string, newsdesk: number, stock: number, format: (value: number) => string): Row {

@@ -8,10 +8,11 @@ import { saveIndex } from '../src/search/store.ts';
 import { HELP, parseBenchArgs, USAGE, UsageError, type BenchOptions } from './args.ts';
 import { BENCH_FINGERPRINT, BenchError, countWords, loadArchive, type Archive } from './archive.ts';
 import type { NewsdeskResult, StockResult } from './job.ts';
+import { describeEnvironment } from './environment.ts';
 import { benchProgress, type BenchProgress } from './progress.ts';
 import { generateQuestions, RELOAD_SEED, WARMUP_SEED } from './questions.ts';
 import { reportJson, reportTable, type BuildMeasure } from './report.ts';
-import { measureInChild } from './spawnChild.ts';
+import { measureInChild, stopChildren } from './spawnChild.ts';
 import { buildStockIndex } from './stock.ts';
 
 /**
@@ -38,12 +39,15 @@ async function main(): Promise<void> {
     return;
   }
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'newsdesk-bench-'));
-  const removeWorkDir = () => rmSync(workDir, { recursive: true, force: true });
-  // Saved indexes are large (tens of MB per copy): an interrupted run must not leave them behind.
-  process.once('SIGINT', () => {
-    removeWorkDir();
-    process.exit(130);
-  });
+  // Saved indexes are large (tens of MB per copy) and a child may be mid-measurement: an interrupted run must
+  // leave neither behind.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      stopChildren();
+      rmSync(workDir, { recursive: true, force: true });
+      process.exit(code);
+    });
+  }
   const progress = benchProgress();
   try {
     await runBenchmark(options, workDir, progress);
@@ -54,6 +58,8 @@ async function main(): Promise<void> {
 }
 
 async function runBenchmark(options: BenchOptions, workDir: string, progress: BenchProgress): Promise<void> {
+  // Before anything of ours runs: the load average says what else the machine was doing.
+  const environment = await describeEnvironment();
   const archive = await loadArchive(options.corpus, options.copies, (p) => progress.update('Reading files', p.filesRead, p.filesTotal));
   const generated = generateQuestions(archive.base.documents, options.questions);
   const texts = (count: number, seed: number) => generateQuestions(archive.base.documents, count, seed).map((q) => q.text);
@@ -77,6 +83,7 @@ async function runBenchmark(options: BenchOptions, workDir: string, progress: Be
     newsdesk,
     stock,
     reloadIntervalMs: RELOAD.intervalMs,
+    environment,
   };
   process.stdout.write(options.json ? `${JSON.stringify(reportJson(input))}\n` : `${reportTable(input)}\n`);
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,12 @@ import { BenchError } from './archive.ts';
 import type { ChildJob, NewsdeskJob, NewsdeskResult, StockJob, StockResult } from './job.ts';
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+/** Children still running, so that an interrupted benchmark can end them rather than leave them measuring. */
+const running = new Set<ChildProcess>();
+
+export function stopChildren(): void {
+  for (const child of running) child.kill();
+}
 
 export function measureInChild(job: NewsdeskJob, jobFile: string): Promise<NewsdeskResult>;
 export function measureInChild(job: StockJob, jobFile: string): Promise<StockResult>;
@@ -27,10 +33,12 @@ export async function measureInChild(job: ChildJob, jobFile: string): Promise<Ne
 function runNode(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    running.add(child);
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.on('error', reject);
     child.on('close', (code, signal) => {
+      running.delete(child);
       if (code === 0) resolve(stdout);
       else reject(new BenchError(`The measuring process failed (${signal ?? `exit code ${code}`})`));
     });

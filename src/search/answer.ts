@@ -3,7 +3,8 @@ import { analyze, relatedTerms, type Token } from './analyzer.ts';
 import { MAX_EXCERPT_CHARS, trimToLimit, widenToFit } from './excerpt.ts';
 import type { NewsIndex } from './newsIndex.ts';
 import { parseQuestion, sentenceServes, type ParsedQuestion } from './question.ts';
-import { correctSpelling, isEnglishWord } from './spelling.ts';
+import { allowedEdits, correctSpelling, isEnglishWord } from './spelling.ts';
+import { spellingCandidates, termsStartingWith } from './vocabulary.ts';
 import { englishSpecificity } from './english.ts';
 import { synonymsOf } from './synonyms.ts';
 import type { Answer, AnswerOptions, AnswerResult, SourceRef } from './types.ts';
@@ -14,7 +15,9 @@ const CANDIDATES = 40;
 /** How many postings (term–passage pairs) the candidate search may read, rarest terms first… */
 const POSTINGS_BUDGET = 2_500;
 /** …though it always reads at least this many terms. */
-const MIN_SEARCH_TERMS = 1;
+const MIN_SEARCH_TERMS = 2;
+/** A sentence whose rarest term is in more passages than this is too common to look for copies of. */
+const MAX_COPY_POSTINGS = 2_000;
 const MAX_WINDOW_SENTENCES = 3;
 /** How many candidates are read sentence by sentence, chosen by the share of the question they hold… */
 const SHORTLIST = 12;
@@ -182,9 +185,11 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
     const found = frequency(token.term) > 0;
     if (found) matches.set(token.term, 1);
     else {
-      for (const derived of derivedForms(token.term, index.stats.documentFrequency)) matches.set(derived, WEIGHTS.derivedCredit);
+      for (const derived of derivedForms(index, token.term)) matches.set(derived, WEIGHTS.derivedCredit);
       if (matches.size === 0 && isCorrectable(token)) {
-        for (const corrected of correctSpelling(token.surface, index.stats.spellings, frequency)) matches.set(corrected, WEIGHTS.correctedCredit);
+        for (const corrected of correctSpelling(token.surface, spellingCandidates(index, token.surface, allowedEdits(token.surface.length)), frequency)) {
+          matches.set(corrected, WEIGHTS.correctedCredit);
+        }
       }
     }
 
@@ -265,14 +270,14 @@ function absentWeight(question: string, token: Token): number {
  * Corpus terms that are another form of an absent term: one a prefix of the other, differing by a short suffix
  * ("advisor"/"advis(er)", "failur(e)"/"fail"). Stems shorter than four letters have too many such relatives.
  */
-function derivedForms(term: string, vocabulary: ReadonlyMap<string, number>): string[] {
+function derivedForms(index: NewsIndex, term: string): string[] {
   if (term.length < 4 || !/^\p{Ll}+$/u.test(term)) return [];
-  const found: Array<[string, number]> = [];
-  for (const [other, df] of vocabulary) {
-    const [short, long] = other.length < term.length ? [other, term] : [term, other];
-    if (short.length >= 4 && long.length - short.length <= 3 && long.startsWith(short)) found.push([other, df]);
+  const frequency = (t: string) => index.stats.documentFrequency.get(t) ?? 0;
+  const found = termsStartingWith(index, term, 3).filter((t) => t !== term);
+  for (let length = Math.max(4, term.length - 3); length < term.length; length++) {
+    if (frequency(term.slice(0, length)) > 0) found.push(term.slice(0, length));
   }
-  return found.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([other]) => other);
+  return found.sort((a, b) => frequency(b) - frequency(a)).slice(0, 3);
 }
 
 /** Only plain words can be misspellings: not numbers, not alias terms, not real words the corpus happens to lack. */
@@ -494,25 +499,29 @@ function isSameReport(a: BuiltAnswer, b: BuiltAnswer): boolean {
 }
 
 /**
- * Other documents that carry an answer's sentences: the passages holding their rarest terms, kept when their
- * terms contain the sentences' terms in the same order. Articles that reuse a wire story's sentences are found this way.
+ * Other documents that carry an answer's sentences: among the passages holding their rarest term, those whose
+ * text contains them (up to case, quote styles and white space). Articles that reuse a wire story's sentences are found this way.
  */
 function findCopies(index: NewsIndex, text: string, allowed: Set<number | undefined> | undefined): number[] {
-  const key = termKey(text);
-  const terms = key.trim().split(' ');
+  const terms = [...new Set(analyze(text).map((t) => t.term))];
   if (terms.length < 4) return [];
   const frequency = (term: string) => index.stats.documentFrequency.get(term) ?? 0;
-  const rarest = [...new Set(terms)].sort((a, b) => frequency(a) - frequency(b)).slice(0, 3);
+  const rarest = terms.reduce((a, b) => (frequency(b) < frequency(a) ? b : a));
+  if (frequency(rarest) > MAX_COPY_POSTINGS) return [];
+  const wanted = comparable(text);
   const docs = new Set<number>();
-  const hits = index.search.search(rarest.join(' '), { combineWith: 'AND', prefix: false, fuzzy: false });
-  for (const hit of hits.slice(0, 200)) {
+  for (const hit of index.search.search(rarest, { prefix: false, fuzzy: false })) {
     const passage = hit.id as number;
     const doc = index.passages.doc[passage]!;
     if (docs.has(doc) || (allowed && !allowed.has(doc))) continue;
-    const passageTerms = ` ${analyze(index.passageText(passage)).map((t) => t.term).join(' ')} `;
-    if (passageTerms.includes(key)) docs.add(doc);
+    if (comparable(index.passageText(passage)).includes(wanted)) docs.add(doc);
   }
   return [...docs];
+}
+
+/** Text as compared for copies: case, quote styles and white space do not make two reports different. */
+function comparable(text: string): string {
+  return text.toLowerCase().replace(/[‘’‛]/g, "'").replace(/[“”„]/g, '"').replace(/\s+/g, ' ').trim();
 }
 
 export { MAX_EXCERPT_CHARS };

@@ -105,7 +105,7 @@ export interface BuildOptions {
 }
 
 /** Documents per analysis batch: large enough to keep the worker busy, small enough to pipeline. */
-const BATCH_PARAGRAPHS = 3000;
+const BATCH_PARAGRAPHS = 1000;
 /** Batches sent ahead to the worker while the main thread indexes the current one. */
 const BATCHES_IN_FLIGHT = 2;
 
@@ -115,7 +115,7 @@ const BATCHES_IN_FLIGHT = 2;
  * never stalls the questions answered meanwhile from the old index.
  */
 export async function buildIndex(corpus: Corpus, fingerprint: string, options: BuildOptions = {}): Promise<NewsIndex> {
-  const chunkSize = options.chunkSize ?? 500;
+  const chunkSize = options.chunkSize ?? 200;
   const batches = batchDocuments(corpus.documents);
   const analyzer = startBatchAnalyzer();
   const spans: number[] = [];

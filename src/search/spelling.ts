@@ -51,7 +51,7 @@ export function boundedEditDistance(a: string, b: string, limit: number): number
  */
 export function correctSpelling(
   word: string,
-  spellings: ReadonlyMap<string, string>,
+  spellings: Iterable<readonly [string, string]>,
   frequency: (term: string) => number,
 ): string[] {
   const limit = allowedEdits(word.length);

@@ -1,0 +1,59 @@
+import type { NewsIndex } from './newsIndex.ts';
+
+/**
+ * Lookup structures over an index's vocabulary for the rare questions that need them (a misspelt or absent word),
+ * built on first use and kept with the index: scanning the whole vocabulary per question would cost more than the
+ * rest of answering it.
+ */
+interface Vocabulary {
+  /** Every term, sorted, for the terms that start with a given one. */
+  sorted: string[];
+  /** Spellings by first letter and length ("c9" → coalition, …). */
+  spellings: Map<string, Array<[string, string]>>;
+}
+
+const built = new WeakMap<NewsIndex, Vocabulary>();
+
+function vocabularyOf(index: NewsIndex): Vocabulary {
+  let vocabulary = built.get(index);
+  if (!vocabulary) {
+    const spellings = new Map<string, Array<[string, string]>>();
+    for (const [spelling, term] of index.stats.spellings) {
+      const key = `${spelling[0]}${spelling.length}`;
+      const bucket = spellings.get(key) ?? [];
+      bucket.push([spelling, term]);
+      spellings.set(key, bucket);
+    }
+    vocabulary = { sorted: [...index.stats.documentFrequency.keys()].sort(), spellings };
+    built.set(index, vocabulary);
+  }
+  return vocabulary;
+}
+
+/** Terms of the index that start with `prefix` and are at most `extra` characters longer. */
+export function termsStartingWith(index: NewsIndex, prefix: string, extra: number): string[] {
+  const { sorted } = vocabularyOf(index);
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < prefix) low = middle + 1;
+    else high = middle;
+  }
+  const found: string[] = [];
+  for (let i = low; i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
+    if (sorted[i]!.length - prefix.length <= extra) found.push(sorted[i]!);
+  }
+  return found;
+}
+
+/**
+ * The corpus spellings a misspelling of `word` could be: same first letter (typos there are rare, and requiring it
+ * cuts the search twentyfold), length within `edits`.
+ */
+export function spellingCandidates(index: NewsIndex, word: string, edits: number): Array<[string, string]> {
+  const { spellings } = vocabularyOf(index);
+  const found: Array<[string, string]> = [];
+  for (let length = word.length - edits; length <= word.length + edits; length++) found.push(...(spellings.get(`${word[0]}${length}`) ?? []));
+  return found;
+}
