@@ -303,11 +303,15 @@ function findCandidates(index: NewsIndex, terms: QueryTerm[], allowed: Set<numbe
   const frequency = (term: string) => index.stats.documentFrequency.get(term) ?? 0;
   const credits = new Map<string, number>();
   for (const [term, credit] of terms.flatMap((t) => [...t.matches])) credits.set(term, Math.max(credits.get(term) ?? 0, credit));
-  const byRarity = [...credits.keys()].filter((term) => frequency(term) > 0).sort((a, b) => frequency(a) - frequency(b));
+  const byRarity = (list: Iterable<string>) => [...list].filter((term) => frequency(term) > 0).sort((a, b) => frequency(a) - frequency(b));
+  // Each question term's own best match comes before the widening words (synonyms, related terms), however rare
+  // those are: a search made only of widenings would miss the passages that use the reader's own words.
+  const primaries = byRarity(new Set(terms.map((t) => [...t.matches].sort((a, b) => b[1] - a[1])[0]?.[0]).filter((m): m is string => m !== undefined)));
   const boosts = new Map<string, number>();
   let postings = 0;
-  for (const term of byRarity) {
-    if (boosts.size >= MIN_SEARCH_TERMS && postings + frequency(term) > POSTINGS_BUDGET) break;
+  for (const term of [...primaries, ...byRarity(credits.keys())]) {
+    if (boosts.has(term)) continue;
+    if (boosts.size >= MIN_SEARCH_TERMS && postings + frequency(term) > POSTINGS_BUDGET) continue;
     boosts.set(term, credits.get(term)!);
     postings += frequency(term);
   }
