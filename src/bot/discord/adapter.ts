@@ -59,10 +59,13 @@ function optionValues(data: readonly CommandInteractionOption[]): Record<string,
   return values;
 }
 
-/** The handlers' message body as discord.js options; `allowedMentions` goes out as `allowed_mentions` unchanged. */
+/**
+ * The handlers' message body as discord.js options. discord.js leaves `allowed_mentions` out of a body without
+ * `content`, so an embed-only message carries an empty content: every message says `parse: []`.
+ */
 function replyOptions(body: MessageBody): InteractionReplyOptions {
   const options: InteractionReplyOptions = { allowedMentions: { parse: [] } };
-  if (body.content !== undefined) options.content = body.content;
+  options.content = body.content ?? '';
   if (body.embeds !== undefined) options.embeds = body.embeds;
   if (body.components !== undefined) options.components = body.components;
   if (body.flags !== undefined) options.flags = body.flags;
@@ -71,7 +74,7 @@ function replyOptions(body: MessageBody): InteractionReplyOptions {
 
 function editOptions(body: MessageBody): InteractionEditReplyOptions {
   const options: InteractionEditReplyOptions = { allowedMentions: { parse: [] } };
-  if (body.content !== undefined) options.content = body.content;
+  options.content = body.content ?? '';
   if (body.embeds !== undefined) options.embeds = body.embeds;
   if (body.components !== undefined) options.components = body.components;
   return options;
