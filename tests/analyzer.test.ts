@@ -192,7 +192,7 @@ describe('spelling correction', () => {
     assert.deepEqual(correctSpelling('desease', spellings, () => 1), [termOf('disease')]);
   });
 
-  test('nothing close enough, nothing returned', { todo: 'correctSpelling counts words one edit past the limit as ties of the initial "best" and returns them' }, () => {
+  test('nothing close enough, nothing returned', () => {
     assert.deepEqual(correctSpelling('abcdefgh', new Map([['zzzzzzzz', 'zzz']]), () => 1), []);
     assert.deepEqual(correctSpelling('astana', new Map([['aleppo', 'aleppo'], ['attack', 'attack']]), () => 1), []);
     const frequency = (term: string) => seeds.stats.documentFrequency.get(term) ?? 0;

@@ -79,7 +79,7 @@ describe('repeated passages', () => {
     }
   });
 
-  test('a sentence shared inside different paragraphs is one answer, the other file in alsoIn', { todo: 'each paragraph is quoted whole (it fits in 400 characters), so the shared sentence takes two slots' }, async () => {
+  test('a sentence shared inside different paragraphs is one answer, the other file in alsoIn', async () => {
     const index = await indexOf({
       'alpha.txt': `River port reopens after floods\n${PORT} ${SHARED_PARAGRAPH}\nShipping companies said the first grain barges would leave for the coast on Wednesday morning.\n`,
       'beta.txt': `Floods ease across the valley\n${VALLEY} ${SHARED_PARAGRAPH}\nThe regional council promised compensation to households whose cellars had been flooded.\n`,
@@ -105,7 +105,7 @@ describe('repeated passages', () => {
     }
   });
 
-  test('seeds: the shared "Before the war" sentence of 003 and 004 takes one slot', { todo: 'both paragraphs are quoted whole, so 003 ¶1 and 004 ¶1 come back as two answers with empty alsoIn' }, () => {
+  test('seeds: the shared "Before the war" sentence of 003 and 004 takes one slot', () => {
     const sentence = 'Before the war, the city held almost 3 million people and was Syria’s economic hub.';
     const result = answer(seeds, 'How many people lived in the city before the war?', { top: 3 });
     assert.ok(result.answered);
@@ -151,7 +151,7 @@ describe('abstention', () => {
     }
   });
 
-  test('a question naming a place the seeds never mention is not answered', { todo: 'correctSpelling "corrects" tokyo to ceasefire/talk (words past the edit limit), so this is answered with unrelated passages' }, () => {
+  test('a question naming a place the seeds never mention is not answered', () => {
     const result = answer(seeds, 'What is the population of Tokyo?');
     assert.equal(result.answered, false, describeResults(result));
   });

@@ -11,9 +11,10 @@ import { hitRank, isAnswerable, normalizeForMatch, scoreRun, type EvalQuestion, 
 import { answer } from '../src/search/answer.ts';
 import { buildIndex } from '../src/search/newsIndex.ts';
 import type { Answer, AnswerResult } from '../src/search/types.ts';
+import { sharedPath } from './helpers/shared.ts';
 
 const SEEDS = path.resolve(import.meta.dirname, '..', 'seeds');
-const SAMPLE = '/work/shared/eval/seeds-dev.jsonl';
+const SAMPLE = sharedPath('eval/seeds-dev.jsonl');
 
 function resultOf(question: string, excerpts: string[]): AnswerResult {
   const results: Answer[] = excerpts.map((excerpt, i) => ({

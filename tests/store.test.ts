@@ -280,7 +280,7 @@ describe('atomic saving', () => {
     assert.deepEqual(await readdir(target), ['keep.txt']);
   });
 
-  test('concurrent saves to one file each succeed and leave a whole index', { todo: 'the temporary name is pid + Date.now(), so saves in the same millisecond share it and all but one rename fail with ENOENT' }, async (t) => {
+  test('concurrent saves to one file each succeed and leave a whole index', async (t) => {
     const dir = await tempDir(t, 'concurrent');
     const file = path.join(dir, 'index.json');
     const outcomes = await Promise.allSettled([saveIndex(seeds, file), saveIndex(seeds, file), saveIndex(seeds, file)]);
