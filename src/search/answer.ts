@@ -13,7 +13,7 @@ export const DEFAULT_TOP = 3;
 /** Passages re-read sentence by sentence per question; BM25 finds them, the sentence scoring picks among them. */
 const CANDIDATES = 40;
 /** How many postings (term–passage pairs) the candidate search may read, rarest terms first… */
-const POSTINGS_BUDGET = 1_500;
+const POSTINGS_BUDGET = 2_500;
 /** …though it always reads at least this many terms. */
 const MIN_SEARCH_TERMS = 2;
 /** A sentence whose rarest term is in more passages than this is too common to look for copies of. */
