@@ -55,7 +55,7 @@ export const WEIGHTS = {
   /** Credit a term earns from the surrounding reporting (previous paragraph, headline) rather than the passage… */
   contextCredit: 0.35,
   /** …and a name does, which the passage itself may call "he" or "the group". */
-  contextNameCredit: 0.35,
+  contextNameCredit: 0.65,
   /** Ranking bonus for an excerpt that brings what the question asks for (a new name, figure, date, reason). */
   servesBonus: 0.25,
   /** Ranking factor for a factoid question's excerpt that brings no such thing. */
@@ -63,7 +63,7 @@ export const WEIGHTS = {
   /** Ranking bonus per share of the question's weight found as neighbouring words, in the question's order. */
   adjacency: 0.15,
   /** Ranking weight of the whole passage's coverage, beside the excerpt's. */
-  passageCoverage: 0.2,
+  passageCoverage: 0.1,
   /** Ranking weight of the BM25 score, normalised to the best candidate's: a tie-breaker. */
   bm25: 0.3,
   /** Share of its predecessor's BM25 score a passage put forward as a follower gets. */
@@ -77,7 +77,7 @@ export const WEIGHTS = {
   /** Support factor when a who/where question's excerpt names no one and nowhere beyond the question's own words. */
   unnamedSupport: 0.8,
   /** English idf (over the Brown Corpus's paragraphs) from which a word counts as fully specific… */
-  specificIdf: 7,
+  specificIdf: 8,
   /** …and the least share of its weight the commonest English word keeps. */
   minSpecificity: 0.35,
   /** Support factor when a "how many X" excerpt lacks X, or a number near it. */
@@ -99,7 +99,8 @@ interface SentenceView {
   tokens: Token[];
   /** Credit share (0–1) this sentence earns for each query term, by term position. */
   credit: number[];
-  serves: boolean;
+  /** How well it brings what the question asks for (0–1): a new name, figure, date, reason, quotation. */
+  serves: number;
 }
 
 interface Scored {
@@ -386,16 +387,16 @@ function scorePassage(index: NewsIndex, parsed: ParsedQuestion, terms: QueryTerm
         support *= term.matches.size === 0 ? WEIGHTS.absentNameSupport : WEIGHTS.missingNameSupport;
       }
       if (countedIndex >= 0 && credit[countedIndex] === 0) support *= WEIGHTS.countedMissing;
-      if ((parsed.kind === 'number' || parsed.kind === 'money') && !window.some((s) => s.serves)) support *= WEIGHTS.countedMissing;
-      else if ((parsed.kind === 'who' || parsed.kind === 'where') && !window.some((s) => s.serves)) support *= WEIGHTS.unnamedSupport;
+      const serves = Math.max(...window.map((s) => s.serves));
+      if ((parsed.kind === 'number' || parsed.kind === 'money') && serves === 0) support *= WEIGHTS.countedMissing;
+      else if ((parsed.kind === 'who' || parsed.kind === 'where') && serves === 0) support *= WEIGHTS.unnamedSupport;
       else if (countedIndex >= 0 && credit[countedIndex]! > 0 && !window.some((s) => countsThing(s.tokens, terms[countedIndex]!))) support *= WEIGHTS.countedMissing;
       if (!phrasesHeld) support *= 0.5;
       // One shared word is a coincidence, not an answer, when the question says more than one thing.
       if (terms.length >= 2 && credit.filter((c) => c > 0).length < 2) support = Math.min(support, 0.3);
-      const serves = window.some((s) => s.serves);
       const score =
-        (support + WEIGHTS.adjacency * adjacency(window, terms, totalWeight) + (serves ? WEIGHTS.servesBonus : 0) - WEIGHTS.extraSentence * (last - first)) *
-        (serves || !FACTOID_KINDS.has(parsed.kind) ? 1 : WEIGHTS.unservedFactoid);
+        (support + WEIGHTS.adjacency * adjacency(window, terms, totalWeight) + serves * WEIGHTS.servesBonus - WEIGHTS.extraSentence * (last - first)) *
+        (serves > 0 || !FACTOID_KINDS.has(parsed.kind) ? 1 : WEIGHTS.unservedFactoid);
       if (score > bestScore) [bestScore, bestSupport, bestWindow] = [score, support, { first, last }];
     }
   }

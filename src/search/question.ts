@@ -81,33 +81,44 @@ const NOT_NAMES = /^(The|A|An|In|On|At|But|And|When|If|As|After|Before|He|She|It
 const INSTITUTION_WORDS =
   /^(Group|Council|Nations|Assembly|Department|Committee|University|College|School|Party|Union|States|Street|County|City|Republic|Army|Forces?|Agency|Organi[sz]ation|Court|House|Senate|Congress|Ministry|Office|Bureau|Company|Corporation|Inc|Association|Society|Church|Hospital|Board|Commission|Fund|Bank|Airport|Station|River|Mountains?|Sea|Ocean|Square|Avenue|Road|Hall|Club|Conference|Summit|Games|Cup|Treaty|Act|Bill|Accord|Agreement|Observatory|Front|Movement|Council's|Nations')$/;
 
+/** A full date or a year ("Aug. 2, 1913", "in 1944"): a stronger answer to "when" than "Friday" or "earlier". */
+const FULL_DATES = /\b(1[6-9]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,2}\b/gi;
+
 /**
- * Whether a sentence brings what the question asks for, beyond the question's own words: a figure it did not
- * state, a name it did not name, a date, a reason, a quotation. `asked` holds the question's own words, folded.
+ * How well a sentence brings what the question asks for, beyond the question's own words: 1 for a figure, a full
+ * name, a full date, a reason, a quotation; 0.5 for weaker evidence (a number word, a lone capitalised word, a
+ * weekday); 0 for none. `asked` holds the question's own words, folded.
  */
-export function sentenceServes(kind: AnswerKind, sentence: string, asked: ReadonlySet<string> = new Set()): boolean {
+export function sentenceServes(kind: AnswerKind, sentence: string, asked: ReadonlySet<string> = new Set()): number {
   const isNew = (text: string) => !text.toLowerCase().split(/[\s,.'’-]+/).every((w) => w === '' || asked.has(w));
   switch (kind) {
     case 'money':
-      return MONEY.test(sentence);
+      return MONEY.test(sentence) ? 1 : 0;
     case 'number':
-      return [...sentence.matchAll(/\d[\d,.]*/g), ...sentence.matchAll(NUMBER_WORDS)].some((m) => isNew(m[0]));
-    case 'who':
-      return [...sentence.matchAll(NAME)].some((m) => {
+      if ([...sentence.matchAll(/\d[\d,.]*/g)].some((m) => isNew(m[0]))) return 1;
+      return [...sentence.matchAll(NUMBER_WORDS)].some((m) => isNew(m[0])) ? 0.5 : 0;
+    case 'who': {
+      let best = 0;
+      for (const m of sentence.matchAll(NAME)) {
         const words = m[0].split(/\s+/).filter((w) => !NOT_NAMES.test(w.replace(/\.$/, '')));
-        if (words.some((w) => INSTITUTION_WORDS.test(w))) return false;
+        if (words.some((w) => INSTITUTION_WORDS.test(w))) continue;
         // "John Kerry" is no answer to a question naming Kerry: a new name shares no word with the question.
-        return words.length >= 1 && words.every((w) => isNew(w)) && (words.length >= 2 || m.index > 0);
-      });
+        if (words.length === 0 || !words.every((w) => isNew(w))) continue;
+        if (words.length >= 2) return 1;
+        if (m.index > 0) best = 0.5;
+      }
+      return best;
+    }
     case 'when':
-      return [...sentence.matchAll(TIME_WORDS)].some((m) => isNew(m[0]));
+      if ([...sentence.matchAll(FULL_DATES)].some((m) => isNew(m[0]))) return 1;
+      return [...sentence.matchAll(TIME_WORDS)].some((m) => isNew(m[0])) ? 0.5 : 0;
     case 'where':
-      return [...sentence.matchAll(/\b(?:in|at|near|outside|inside|from)\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)/gu)].some((m) => isNew(m[1]!));
+      return [...sentence.matchAll(/\b(?:in|at|near|outside|inside|from)\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)/gu)].some((m) => isNew(m[1]!)) ? 1 : 0;
     case 'why':
-      return REASON.test(sentence);
+      return REASON.test(sentence) ? 1 : 0;
     case 'quote':
-      return /["“”]/.test(sentence);
+      return /["“”]/.test(sentence) ? 1 : 0;
     default:
-      return false;
+      return 0;
   }
 }
