@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Choice, MessageBody } from '../src/bot/api.ts';
@@ -8,6 +7,7 @@ import { parseLine } from '../src/local/parse.ts';
 import { PLAIN, renderMarkdown } from '../src/local/print.ts';
 import { tempCorpus } from './helpers/corpus.ts';
 import { assertFitsDiscord } from './helpers/discordRules.ts';
+import { runScript, type ScriptRun } from './helpers/runScript.ts';
 
 const parse = (line: string) => parseLine(line, commandDefinitions);
 
@@ -55,36 +55,15 @@ describe('the local client prints messages as a person sees them', () => {
   });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 let indexFile: Promise<string> | undefined;
 
 /** Runs the local client as `npm run local` does, with lines on stdin. Runs share one saved index: the first builds it. */
-async function runLocal(args: string[], lines: string[], env: Record<string, string> = {}): Promise<Run> {
+async function runLocal(args: string[], lines: string[], env: Record<string, string> = {}): Promise<ScriptRun> {
   indexFile ??= tempCorpus().then((dir) => path.join(dir, 'index.json'));
   const index = await indexFile;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/local/main.ts', ...args], {
-      env: { ...process.env, CORPUS_DIR: 'seeds', INDEX_PATH: index, LOG_LEVEL: 'warn', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`the local client did not exit by itself\n${stdout}\n${stderr}`));
-    }, 30_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(`${lines.join('\n')}\n`);
+  return runScript('src/local/main.ts', args, {
+    env: { ...process.env, CORPUS_DIR: 'seeds', INDEX_PATH: index, LOG_LEVEL: 'warn', ...env },
+    stdin: `${lines.join('\n')}\n`,
   });
 }
 

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import { after, describe, it } from 'node:test';
 import { commandDefinitions } from '../src/bot/commands/index.ts';
 import { readSettings } from '../src/config.ts';
 import { tempCorpus } from './helpers/corpus.ts';
+import { runScript, type ScriptRun } from './helpers/runScript.ts';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.secret-part-of-the-token_0123456789';
 const APP = '123456789012345678';
@@ -14,28 +14,14 @@ const GUILD = '876543210987654321';
 
 let indexFile: Promise<string> | undefined;
 
-async function run(script: string, env: Record<string, string | undefined>, stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs an entry point as its npm script does, with Discord settings only from `env`. */
+async function run(script: string, env: Record<string, string | undefined>, stdin = ''): Promise<ScriptRun> {
   // Runs share one saved index: the first builds it.
   indexFile ??= tempCorpus().then((dir) => path.join(dir, 'index.json'));
   const index = await indexFile;
   const base: NodeJS.ProcessEnv = { ...process.env, CORPUS_DIR: 'seeds', INDEX_PATH: index, LOG_LEVEL: 'info' };
   for (const key of ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_BASE']) delete base[key];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...base, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`${script} did not exit by itself\n${stdout}\n${stderr}`));
-    }, 30_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(stdin);
-  });
+  return runScript(script, [], { env: { ...base, ...env }, stdin });
 }
 
 /** A stand-in for Discord's HTTP API that records requests and answers with `respond`. */

@@ -41,6 +41,7 @@ import {
   type InteractionResponses,
   type RecordedRequest,
 } from '../support/fakeDiscord.ts';
+import { environmentWith } from './environment.ts';
 
 const WAIT_MS = 5_000;
 const RATIONS_QUESTION = 'how many rations are left';
@@ -106,20 +107,6 @@ class LogBook {
 // ---------------------------------------------------------------------------------------------
 // Starting Newsdesk the way `npm start` does
 // ---------------------------------------------------------------------------------------------
-
-/** Every setting src/config.ts reads: removed from inherited environments so a developer's shell cannot steer a test. */
-const SETTING_NAMES = [
-  'DISCORD_TOKEN',
-  'DISCORD_CLIENT_ID',
-  'DISCORD_GUILD_ID',
-  'DISCORD_API_BASE',
-  'CORPUS_DIR',
-  'INDEX_PATH',
-  'MODERATOR_ROLE_IDS',
-  'ASK_RATE_LIMIT',
-  'ASK_RATE_WINDOW_SECONDS',
-  'LOG_LEVEL',
-];
 
 /** A temp folder with a copy of the seeds plus the notices in `corpus/`, and room for the saved index beside it. */
 async function makeCorpus(): Promise<{ root: string; corpusDir: string; indexFile: string }> {
@@ -514,9 +501,7 @@ describe('npm start with a token', () => {
   it('logs in to the configured API, answers, and exits by itself on SIGTERM', { timeout: 30_000 }, async () => {
     const corpus = await makeCorpus();
     const fake = await startFakeDiscord();
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const name of SETTING_NAMES) delete env[name];
-    Object.assign(env, {
+    const env = environmentWith({
       DISCORD_TOKEN: FAKE_BOT_TOKEN,
       DISCORD_API_BASE: `${fake.url}/api`,
       CORPUS_DIR: corpus.corpusDir,

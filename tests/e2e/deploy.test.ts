@@ -8,20 +8,7 @@ import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { commandDefinitions } from '../../src/bot/commands/index.ts';
 import { FAKE_BOT_TOKEN, ROUTES, startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../support/fakeDiscord.ts';
-
-/** Every setting src/config.ts reads: removed from the inherited environment so a developer's shell cannot steer a test. */
-const SETTING_NAMES = [
-  'DISCORD_TOKEN',
-  'DISCORD_CLIENT_ID',
-  'DISCORD_GUILD_ID',
-  'DISCORD_API_BASE',
-  'CORPUS_DIR',
-  'INDEX_PATH',
-  'MODERATOR_ROLE_IDS',
-  'ASK_RATE_LIMIT',
-  'ASK_RATE_WINDOW_SECONDS',
-  'LOG_LEVEL',
-];
+import { environmentWith } from './environment.ts';
 
 /** The definitions as JSON on the wire: what Discord should receive. */
 const EXPECTED = JSON.parse(JSON.stringify(commandDefinitions)) as unknown;
@@ -35,12 +22,9 @@ interface Run {
 
 /** Runs deploy-commands as `npm run deploy-commands` does (tsx), with only the given settings; killed after 20 s. */
 function deployCommands(settings: Record<string, string>): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of SETTING_NAMES) delete env[name];
-  Object.assign(env, settings);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/bot/deployCommands.ts'], {
-      env,
+      env: environmentWith(settings),
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 20_000,
       killSignal: 'SIGKILL',

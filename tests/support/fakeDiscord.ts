@@ -251,6 +251,23 @@ function buildOptions(
   return options;
 }
 
+/** A member of the world's guild, there since the world began. */
+function guildMember(user: APIUser, roles: string[]): APIGuildMember & { user: APIUser } {
+  return {
+    user,
+    roles,
+    joined_at: new Date(WORLD_EPOCH_MS).toISOString(),
+    deaf: false,
+    mute: false,
+    flags: NO_FLAGS as GuildMemberFlags,
+    nick: null,
+    avatar: null,
+    premium_since: null,
+    pending: false,
+    communication_disabled_until: null,
+  };
+}
+
 /** The fields every interaction shares; guild and DM variants differ as they do on Discord. */
 function interactionBase(world: FakeWorld, opts: InteractionFixtureOptions) {
   const user = { ...world.user, ...opts.user };
@@ -279,18 +296,8 @@ function interactionBase(world: FakeWorld, opts: InteractionFixtureOptions) {
   }
   const channelId = opts.channelId ?? world.channelId;
   const member: APIInteractionGuildMember = {
-    user,
-    roles: opts.roles ?? [],
+    ...guildMember(user, opts.roles ?? []),
     permissions: permissionString(opts.permissions, MEMBER_PERMISSIONS),
-    joined_at: new Date(WORLD_EPOCH_MS).toISOString(),
-    deaf: false,
-    mute: false,
-    flags: NO_FLAGS as GuildMemberFlags,
-    nick: null,
-    avatar: null,
-    premium_since: null,
-    pending: false,
-    communication_disabled_until: null,
   };
   return {
     ...common,
@@ -345,15 +352,22 @@ export function autocompleteInteraction(
   };
 }
 
-export function buttonInteraction(
-  opts: ButtonFixtureOptions,
-  world: FakeWorld = DEFAULT_WORLD,
-): APIMessageComponentButtonInteraction {
-  const base = interactionBase(world, opts);
-  const presser = 'member' in base ? base.member.user : base.user;
-  const message: APIMessage = {
+/**
+ * An empty message the bot sent in answer to an interaction, as Discord returns it: no content,
+ * embeds or components yet, and `interaction_metadata` naming the interaction it answers.
+ */
+function botMessage(
+  world: FakeWorld,
+  fields: {
+    channelId: string;
+    type: MessageType;
+    /** Who ran which interaction; the API types a metadata variant per interaction type, the fake builds one shape. */
+    interaction: { id: string; type: InteractionType; user: APIUser; authorizing_integration_owners: unknown };
+  },
+): APIMessage {
+  return {
     id: snowflake(),
-    channel_id: base.channel_id,
+    channel_id: fields.channelId,
     author: world.botUser,
     content: '',
     timestamp: new Date().toISOString(),
@@ -364,11 +378,33 @@ export function buttonInteraction(
     mention_roles: [],
     attachments: [],
     embeds: [],
+    components: [],
     pinned: false,
-    type: MessageType.ChatInputCommand,
+    type: fields.type,
     flags: NO_FLAGS as MessageFlags,
     webhook_id: world.applicationId,
     application_id: world.applicationId,
+    interaction_metadata: fields.interaction as APIMessage['interaction_metadata'],
+  };
+}
+
+export function buttonInteraction(
+  opts: ButtonFixtureOptions,
+  world: FakeWorld = DEFAULT_WORLD,
+): APIMessageComponentButtonInteraction {
+  const base = interactionBase(world, opts);
+  const presser = 'member' in base ? base.member.user : base.user;
+  const message: APIMessage = {
+    ...botMessage(world, {
+      channelId: base.channel_id,
+      type: MessageType.ChatInputCommand,
+      interaction: {
+        id: snowflake(),
+        type: InteractionType.ApplicationCommand,
+        user: presser,
+        authorizing_integration_owners: base.authorizing_integration_owners,
+      },
+    }),
     components: [
       {
         type: ComponentType.ActionRow,
@@ -377,12 +413,6 @@ export function buttonInteraction(
         ],
       },
     ],
-    interaction_metadata: {
-      id: snowflake(),
-      type: InteractionType.ApplicationCommand,
-      user: presser,
-      authorizing_integration_owners: base.authorizing_integration_owners,
-    } as APIMessage['interaction_metadata'],
     ...opts.message,
   };
   return {
@@ -981,32 +1011,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
   function newMessage(state: InteractionState): APIMessage {
     const { payload } = state;
-    return {
-      id: snowflake(),
-      channel_id: payload.channel?.id ?? payload.channel_id ?? world.channelId,
-      author: world.botUser,
-      content: '',
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      components: [],
-      pinned: false,
+    return botMessage(world, {
+      channelId: payload.channel?.id ?? payload.channel_id ?? world.channelId,
       type: payload.type === InteractionType.ApplicationCommand ? MessageType.ChatInputCommand : MessageType.Default,
-      flags: NO_FLAGS as MessageFlags,
-      webhook_id: world.applicationId,
-      application_id: world.applicationId,
-      interaction_metadata: {
+      interaction: {
         id: payload.id,
         type: payload.type,
         user: payload.member?.user ?? payload.user ?? world.user,
         authorizing_integration_owners: payload.authorizing_integration_owners,
-      } as APIMessage['interaction_metadata'],
-    };
+      },
+    });
   }
 
   /**
@@ -1149,19 +1163,6 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       managed: true,
       tags: { bot_id: world.botUser.id },
     };
-    const member = (user: APIUser, roles: string[]): APIGuildMember => ({
-      user,
-      roles,
-      joined_at: now,
-      deaf: false,
-      mute: false,
-      flags: NO_FLAGS as GuildMemberFlags,
-      nick: null,
-      avatar: null,
-      premium_since: null,
-      pending: false,
-      communication_disabled_until: null,
-    });
     const channel: APIGuildTextChannel<ChannelType.GuildText> = {
       id: world.channelId,
       type: ChannelType.GuildText,
@@ -1218,7 +1219,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       unavailable: false,
       member_count: 3,
       voice_states: [],
-      members: [member(world.botUser, [botRoleId]), member(world.owner, []), member(world.user, [])],
+      members: [guildMember(world.botUser, [botRoleId]), guildMember(world.owner, []), guildMember(world.user, [])],
       channels: [channel],
       threads: [],
       presences: [],

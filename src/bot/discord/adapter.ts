@@ -59,25 +59,24 @@ function optionValues(data: readonly CommandInteractionOption[]): Record<string,
   return values;
 }
 
+/** The options a new message and an edit have in common. */
+type MessageOptions = Pick<InteractionReplyOptions & InteractionEditReplyOptions, 'content' | 'allowedMentions' | 'embeds' | 'components'>;
+
 /**
- * The handlers' message body as discord.js options. discord.js leaves `allowed_mentions` out of a body without
- * `content`, so an embed-only message carries an empty content: every message says `parse: []`.
+ * The handlers' message body as discord.js options, for an edit (editReply, update) as for a new message. discord.js
+ * leaves `allowed_mentions` out of a body without `content`, so an embed-only message carries an empty content: every
+ * message says `parse: []`.
  */
-function replyOptions(body: MessageBody): InteractionReplyOptions {
-  const options: InteractionReplyOptions = { allowedMentions: { parse: [] } };
-  options.content = body.content ?? '';
+function editOptions(body: MessageBody): MessageOptions {
+  const options: MessageOptions = { content: body.content ?? '', allowedMentions: { parse: [] } };
   if (body.embeds !== undefined) options.embeds = body.embeds;
   if (body.components !== undefined) options.components = body.components;
-  if (body.flags !== undefined) options.flags = body.flags;
   return options;
 }
 
-function editOptions(body: MessageBody): InteractionEditReplyOptions {
-  const options: InteractionEditReplyOptions = { allowedMentions: { parse: [] } };
-  options.content = body.content ?? '';
-  if (body.embeds !== undefined) options.embeds = body.embeds;
-  if (body.components !== undefined) options.components = body.components;
-  return options;
+/** A new message (reply, follow-up) also carries its flags (ephemeral or not); an edit cannot change them. */
+function replyOptions(body: MessageBody): InteractionReplyOptions {
+  return body.flags === undefined ? editOptions(body) : { ...editOptions(body), flags: body.flags };
 }
 
 /** Carries out the handlers' answers on a discord.js interaction. */
