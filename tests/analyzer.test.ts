@@ -229,3 +229,9 @@ describe('spelling correction', () => {
     assert.equal(result.answered, false);
   });
 });
+
+test('the English frequency table was made by this analyzer (rerun scripts/englishFrequency.ts after changing it)', async () => {
+  const { default: table } = await import('../src/search/data/english-frequency.json', { with: { type: 'json' } });
+  const { ANALYZER_VERSION } = await import('../src/search/analyzer.ts');
+  assert.equal(table.analyzerVersion, ANALYZER_VERSION);
+});

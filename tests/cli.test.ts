@@ -188,7 +188,7 @@ describe('the ask and eval commands', { concurrency: true }, () => {
     assert.ok(result.stderr.includes(missing), result.stderr);
   });
 
-  test('questions as arguments are one question; --corpus DIR answers from that folder; warnings go to stderr only', async () => {
+  test('each argument is one question; --corpus DIR answers from that folder; warnings go to stderr only', async () => {
     const dir = path.join(work, 'other-corpus');
     await cp(SEEDS, dir, { recursive: true });
     await writeFile(path.join(dir, 'bridge.txt'), 'Bridge reopens\nThe Kessington bridge reopened to traffic on Sunday after three months of repairs.\n');
@@ -196,14 +196,16 @@ describe('the ask and eval commands', { concurrency: true }, () => {
     // With --corpus the index goes to its own file under .newsdesk/: removed here so the run leaves nothing behind.
     const written = indexPathFor(dir, undefined);
     try {
-      const result = await ask(['--json', '--corpus', dir, '--top', '2', 'When', 'did', 'the', 'Kessington', 'bridge', 'reopen?'], {
+      const result = await ask(['--json', '--corpus', dir, '--top', '2', 'When did the Kessington bridge reopen?', 'What is the boiling point of water?'], {
         // With questions as arguments, stdin is not read.
         input: 'What is the boiling point of water at sea level?\n',
         env: { LOG_LEVEL: 'info' },
       });
       const lines = parseLines(result);
-      assert.equal(lines.length, 1, result.stdout);
+      assert.equal(lines.length, 2, result.stdout);
       assert.equal(lines[0]!.question, 'When did the Kessington bridge reopen?');
+      assert.equal(lines[1]!.question, 'What is the boiling point of water?');
+      assert.equal(lines[1]!.answered, false);
       assert.ok(lines[0]!.answered);
       assert.ok(lines[0]!.results.length <= 2);
       assert.equal(lines[0]!.results[0]!.source.id, 'bridge.txt');

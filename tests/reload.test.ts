@@ -112,7 +112,7 @@ describe('/reload', () => {
     assert.deepEqual(r.calls[0], { method: 'defer', ephemeral: true });
     const edits = r.calls.slice(1).map((c) => ('body' in c ? textOf(c.body) : c.method));
     assert.ok(edits.length >= 3, `progress edits before the report: ${edits.length}`);
-    assert.ok(edits.slice(0, -1).every((t) => /^Reloading the corpus… (read \d+ of \d+ files|indexed \d+ of \d+ passages)\./.test(t)), edits.join('\n'));
+    assert.ok(edits.slice(0, -1).every((t) => /^Reloading the corpus… (read \d+ of \d+ files|indexed \d+ of \d+ articles \(\d+ passages?\))\./.test(t)), edits.join('\n'));
     const report = textOf(r.last);
     assert.match(report, /^Reloaded/);
     assert.match(report, new RegExp(`Now answering from 5 articles, ${live.current.passageCount} passages`));

@@ -11,6 +11,7 @@ import pino from 'pino';
 import { answer } from '../src/search/answer.ts';
 import type { NewsIndex } from '../src/search/newsIndex.ts';
 import { buildFromFolder, corpusFingerprint, loadSavedIndex, openIndex, saveIndex } from '../src/search/store.ts';
+import { createHash } from 'node:crypto';
 
 const SEEDS = path.resolve(import.meta.dirname, '..', 'seeds');
 const silent = pino({ level: 'silent' });
@@ -159,7 +160,10 @@ describe('stale and corrupt files', () => {
 
   test('truncated and garbage files are stale with a reason, never a throw', async (t) => {
     const dir = await tempDir(t, 'garbage');
-    const saved = JSON.parse(savedText) as {
+    // A saved index is a checksum line, then JSON: edited copies are signed again so that the checks behind the
+    // checksum are reached too.
+    const sign = (json: string) => `newsdesk-index sha256:${createHash('sha256').update(json).digest('hex')}\n${json}`;
+    const saved = JSON.parse(savedText.slice(savedText.indexOf('\n') + 1)) as {
       [key: string]: unknown;
       passages: { doc: string; paragraph: string; start: string; end: string };
       documents?: Array<{ paragraphs: string[] }>;
@@ -167,7 +171,7 @@ describe('stale and corrupt files', () => {
     const edited = (change: (copy: typeof saved) => void) => {
       const copy = structuredClone(saved);
       change(copy);
-      return JSON.stringify(copy);
+      return sign(JSON.stringify(copy));
     };
     let noise = 12345;
     const randomBytes = Buffer.from(Array.from({ length: 4096 }, () => (noise = (noise * 1103515245 + 12345) >>> 0) >>> 24));
@@ -180,7 +184,9 @@ describe('stale and corrupt files', () => {
       'JSON null': 'null',
       'JSON array': '[1, 2, 3]',
       'another JSON object': '{"hello": "world"}',
-      'header only': JSON.stringify({ format: 'newsdesk-index', version: 1, fingerprint: seeds.fingerprint }),
+      'header only': sign(JSON.stringify({ format: 'newsdesk-index', version: 2, fingerprint: seeds.fingerprint })),
+      'unsigned JSON': savedText.slice(savedText.indexOf('\n') + 1),
+      'one byte changed behind a valid-looking checksum': savedText.replace('Aleppo', 'Alepp0'),
       'another format version': edited((copy) => {
         copy.version = 999;
       }),

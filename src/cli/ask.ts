@@ -21,15 +21,6 @@ export function toJsonLine(result: AnswerResult): string {
   });
 }
 
-/**
- * Each argument is a question (`ask "who is…" "when did…"`); a question typed without quotes arrives as one word
- * per argument, and is taken whole.
- */
-export function questionsFromArguments(positionals: string[]): string[] {
-  const unquoted = positionals.length > 1 && positionals.every((word) => !/\s/.test(word.trim()));
-  return unquoted ? [positionals.join(' ')] : positionals.filter((q) => q.trim() !== '');
-}
-
 async function main(): Promise<void> {
   let args;
   try {
@@ -53,7 +44,13 @@ async function main(): Promise<void> {
   if (!Number.isInteger(top) || top < 1 || top > 25) throw new UsageError(`--top must be a whole number from 1 to 25. ${USAGE}`);
 
   const { index } = await openForCli(args.values.corpus);
-  const questions = args.positionals.length > 0 ? questionsFromArguments(args.positionals) : stdinLines();
+  // Each argument is one question: `ask "who is…" "when did…"`.
+  const questions = args.positionals.length > 0 ? args.positionals.filter((q) => q.trim() !== '') : stdinLines();
+  // A reader piping into `head` closes stdout early: that ends the run, quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   for await (const question of questions) {
     const result = answer(index, question, { top });
     process.stdout.write(args.values.json ? `${toJsonLine(result)}\n` : `${renderPlain(result)}\n\n`);

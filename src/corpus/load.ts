@@ -94,7 +94,13 @@ export function parseArticle(id: string, bytes: Uint8Array): NewsDocument | Skip
   }
   if (text.trim() === '') return { path: id, reason: 'is empty' };
   const markdown = /\.(md|markdown)$/i.test(id);
-  const parsed = parseDocument(text, { markdown });
+  let parsed;
+  try {
+    parsed = parseDocument(text, { markdown });
+  } catch (error) {
+    // One odd file must not sink the corpus: it is skipped, and named.
+    return { path: id, reason: `could not be read as an article (${error instanceof Error ? error.message : String(error)})` };
+  }
   if (parsed.paragraphs.length === 0) return { path: id, reason: 'has no article text (only page furniture)' };
   return { id, ...parsed, contentHash: createHash('sha256').update(bytes).digest('hex') };
 }

@@ -102,7 +102,9 @@ function splitFrontMatter(text: string): { meta: FrontMatter; body: string } {
   const outlet = text_('outlet') ?? text_('source') ?? text_('publisher');
   const url = text_('url') ?? text_('link');
   if (title) meta.title = title;
-  if (date) meta.date = toIsoDate(date) ?? date;
+  // A date that does not read as one is left out rather than shown as if it were.
+  const isoDate = date === undefined ? undefined : toIsoDate(date);
+  if (isoDate) meta.date = isoDate;
   if (outlet) meta.outlet = outlet;
   if (url) meta.url = url;
   return { meta, body };
@@ -133,8 +135,10 @@ function splitParagraphs(body: string, markdown: boolean): string[] {
 function isHardWrapped(lines: string[]): boolean {
   if (lines.length < 2) return false;
   const body = lines.slice(0, -1);
-  const widths = body.map((line) => line.length);
-  const even = Math.max(...widths) - Math.min(...widths) <= 30 && Math.min(...widths) >= 40;
+  let widest = 0;
+  let narrowest = Infinity;
+  for (const line of body) [widest, narrowest] = [Math.max(widest, line.length), Math.min(narrowest, line.length)];
+  const even = widest - narrowest <= 30 && narrowest >= 40;
   const continues = body.every((line, i) => {
     const next = lines[i + 1]!;
     return !/[.!?:;"”’')\]]$/u.test(line) || /^[\p{Ll}\p{N}]/u.test(next);

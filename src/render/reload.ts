@@ -19,7 +19,7 @@ export function reloadProgressMessage(progress: OpenProgress): MessageBody {
   const step =
     progress.phase === 'reading'
       ? `read ${count(progress.done)} of ${plural(progress.total, 'file')}`
-      : `indexed ${count(progress.done)} of ${plural(progress.total, 'passage')}`;
+      : `indexed ${count(progress.done)} of ${plural(progress.total, 'article')} (${plural(progress.passages ?? 0, 'passage')})`;
   return message({ content: `Reloading the corpus… ${step}. Questions are still answered from the current index meanwhile.` });
 }
 

@@ -144,11 +144,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
   return tokens;
 }
 
-/** Just the terms, for MiniSearch. */
-export function analyzeTerms(text: string): string[] {
-  return analyze(text).map((token) => token.term);
-}
-
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 500_000;
 
@@ -197,8 +192,3 @@ export const relatedTerms: ReadonlyMap<string, ReadonlyArray<{ term: string; wei
   }
   return related;
 })();
-
-/** Whether a folded word is a stop word: exported for phrase matching, which must skip the same words. */
-export function isStopword(folded: string): boolean {
-  return stopwords.has(folded);
-}

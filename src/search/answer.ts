@@ -135,13 +135,7 @@ export function answer(index: NewsIndex, question: string, options: AnswerOption
     .sort((a, b) => b.score - a.score);
 
   const best = scored[0]!;
-  if ((globalThis as { DEBUG?: boolean }).DEBUG) {
-    (globalThis as { LAST?: string }).LAST = [
-      `  kind=${parsed.kind} counted=${parsed.counted ?? '-'} terms=` + terms.map((t) => `${t.term}:${t.weight.toFixed(2)}[${[...t.matches].map(([m, c]) => `${m}*${c}`).join(',')}]`).join(' '),
-      ...scored.slice(0, 4).map((s) => `  sup=${s.support.toFixed(2)} sc=${s.score.toFixed(2)} ${index.passageText(s.passage).slice(0, 110)}`),
-    ].join('\n');
-    (globalThis as { SCORED?: unknown }).SCORED = scored.map((s) => ({ text: index.passageText(s.passage), support: s.support, score: s.score }));
-  }
+
   if (best.support < WEIGHTS.answeredSupport) {
     const nearest = [...new Set(scored.slice(0, 5).map((s) => index.passages.doc[s.passage]!))].slice(0, 3);
     return notAnswered(nearest.map((d) => index.sourceRef(d)));
@@ -175,6 +169,16 @@ export function answer(index: NewsIndex, question: string, options: AnswerOption
     results: results.map(({ key: _key, core: _core, doc: _doc, paragraph0: _paragraph, ...answer }) => answer),
     nearest: [],
   };
+}
+
+/**
+ * Loads what answering loads on first use (WordNet, the English dictionary, the index's vocabulary lookups), so
+ * that the first question after a start or a reload is as fast as the others. Call before serving an index.
+ */
+export function warmUp(index: NewsIndex): void {
+  synonymsOf('news');
+  isEnglishWord('news');
+  termsStartingWith(index, 'news', 0);
 }
 
 function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
@@ -500,7 +504,8 @@ function isSameReport(a: BuiltAnswer, b: BuiltAnswer): boolean {
   const [x, y] = [new Set(a.key.trim().split(' ')), new Set(b.key.trim().split(' '))];
   let shared = 0;
   for (const term of x) if (y.has(term)) shared++;
-  return shared / Math.min(x.size, y.size) >= 0.8;
+  // Over the larger set: a short excerpt whose words all occur in a longer, different passage is not its copy.
+  return shared / Math.max(x.size, y.size) >= 0.8;
 }
 
 /**

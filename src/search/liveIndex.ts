@@ -70,6 +70,12 @@ export class LiveIndex {
         log?.warn({ dir, err: error }, `reload failed: ${message}`);
         return { status: 'failed', failures: [], error: message, ms: this.now() - startedAt };
       }
+      if (built.index.documents.length === 0) {
+        // An empty or wrongly mounted folder would leave readers with nothing: keep what serves now.
+        const error = 'the corpus folder holds no articles';
+        log?.warn({ dir }, `reload failed: ${error}; the old index keeps serving`);
+        return { status: 'failed', failures: [], error, ms: this.now() - startedAt };
+      }
       if (built.skipped.length > 0) {
         log?.warn({ dir, failures: built.skipped }, `reload failed: ${built.skipped.length} file(s) did not load; the old index keeps serving`);
         return { status: 'failed', failures: built.skipped, ms: this.now() - startedAt };

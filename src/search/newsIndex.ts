@@ -91,11 +91,9 @@ export function sourceRefOf(doc: NewsDocument): SourceRef {
 }
 
 export interface BuildProgress {
-  passagesIndexed: number;
-  /** Passages known so far: grows while batches are analysed. */
-  passagesTotal: number;
   documentsDone: number;
   documentsTotal: number;
+  passagesIndexed: number;
 }
 
 export interface BuildOptions {
@@ -123,11 +121,18 @@ export async function buildIndex(corpus: Corpus, fingerprint: string, options: B
   const spellings = new Map<string, string>();
   const search = new MiniSearch<IndexedPassage>(miniSearchOptions);
   try {
-    const inFlight = batches.slice(0, BATCHES_IN_FLIGHT).map((b) => analyzer.analyze(corpus.documents.slice(b.from, b.to), b.from));
+    // A batch sent ahead is awaited only later: mark its failure as handled now, or a worker that dies would take
+    // the process down with an unhandled rejection before the loop gets to report it.
+    const ahead = (b: { from: number; to: number }) => {
+      const batch = analyzer.analyze(corpus.documents.slice(b.from, b.to), b.from);
+      batch.catch(() => {});
+      return batch;
+    };
+    const inFlight = batches.slice(0, BATCHES_IN_FLIGHT).map(ahead);
     for (let i = 0; i < batches.length; i++) {
       const batch = await inFlight[i]!;
-      const ahead = batches[i + BATCHES_IN_FLIGHT];
-      if (ahead) inFlight.push(analyzer.analyze(corpus.documents.slice(ahead.from, ahead.to), ahead.from));
+      const next = batches[i + BATCHES_IN_FLIGHT];
+      if (next) inFlight.push(ahead(next));
       for (const [surface, term] of batch.spellings) spellings.set(surface, term);
       for (const [term, count] of batch.frequencies) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + count);
       for (let k = 0; k < batch.terms.length; k++) {
@@ -135,12 +140,7 @@ export async function buildIndex(corpus: Corpus, fingerprint: string, options: B
         for (let f = 0; f < 4; f++) spans.push(batch.spans[4 * k + f]!);
         if ((k + 1) % chunkSize === 0) await new Promise((resolve) => setImmediate(resolve));
       }
-      options.onProgress?.({
-        passagesIndexed: spans.length / 4,
-        passagesTotal: spans.length / 4,
-        documentsDone: batches[i]!.to,
-        documentsTotal: corpus.documents.length,
-      });
+      options.onProgress?.({ documentsDone: batches[i]!.to, documentsTotal: corpus.documents.length, passagesIndexed: spans.length / 4 });
       await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {

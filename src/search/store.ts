@@ -9,16 +9,18 @@ import type { Logger } from '../log.ts';
 import { ANALYZER_VERSION } from './analyzer.ts';
 import aliasData from './data/aliases.json' with { type: 'json' };
 import fillerData from './data/query-fillers.json' with { type: 'json' };
+import irregularData from './data/irregular-forms.json' with { type: 'json' };
 import stopwordData from './data/stopwords.json' with { type: 'json' };
 import furnitureData from '../corpus/data/furniture.json' with { type: 'json' };
+import { warmUp } from './answer.ts';
 import { buildIndex, miniSearchOptions, NewsIndex, type BuildProgress, type IndexedPassage } from './newsIndex.ts';
 
 const FORMAT = 'newsdesk-index';
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 /** Everything besides the corpus that changes what an index holds: analyzer code and its data tables. */
 const SETTINGS_HASH = createHash('sha256')
-  .update(JSON.stringify([FORMAT_VERSION, ANALYZER_VERSION, aliasData, stopwordData, fillerData, furnitureData]))
+  .update(JSON.stringify([FORMAT_VERSION, ANALYZER_VERSION, aliasData, stopwordData, fillerData, irregularData, furnitureData]))
   .digest('hex');
 
 /**
@@ -65,34 +67,62 @@ const fromBase64 = (text: string) => {
   return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 };
 
-/** Writes the index atomically: a temporary file in the same folder, then a rename over the old one. */
+/** The first line of a saved index: the format and a sha256 of everything after it. */
+const CHECKSUM_LINE = /^newsdesk-index sha256:([0-9a-f]{64})\n/;
+
+const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * JSON for an array, built a slice at a time with a turn of the event loop between slices: saving a large index
+ * after a reload must not hold up the questions being answered.
+ */
+async function arrayJson(items: readonly unknown[], slice = 2_000): Promise<string> {
+  const parts: string[] = [];
+  for (let i = 0; i < items.length; i += slice) {
+    parts.push(items.slice(i, i + slice).map((item) => JSON.stringify(item)).join(','));
+    await yieldToEventLoop();
+  }
+  return `[${parts.join(',')}]`;
+}
+
+/**
+ * Writes the index atomically (a temporary file in the same folder, then a rename over the old one), with a
+ * checksum of its contents on the first line so that a damaged file is never trusted.
+ */
 export async function saveIndex(index: NewsIndex, file: string): Promise<number> {
-  const saved = {
-    format: FORMAT,
-    version: FORMAT_VERSION,
-    fingerprint: index.fingerprint,
-    documents: index.documents,
-    passages: {
-      doc: toBase64(index.passages.doc),
-      paragraph: toBase64(index.passages.paragraph),
-      start: toBase64(index.passages.start),
-      end: toBase64(index.passages.end),
-    },
-    documentFrequency: [...index.stats.documentFrequency],
-    spellings: [...index.stats.spellings],
-    search: index.search.toJSON(),
-  };
-  const json = JSON.stringify(saved);
+  const { index: terms, ...searchRest } = index.search.toJSON();
+  await yieldToEventLoop();
+  const fields: Array<[string, string]> = [
+    ['format', JSON.stringify(FORMAT)],
+    ['version', JSON.stringify(FORMAT_VERSION)],
+    ['fingerprint', JSON.stringify(index.fingerprint)],
+    ['documents', await arrayJson(index.documents, 200)],
+    [
+      'passages',
+      JSON.stringify({
+        doc: toBase64(index.passages.doc),
+        paragraph: toBase64(index.passages.paragraph),
+        start: toBase64(index.passages.start),
+        end: toBase64(index.passages.end),
+      }),
+    ],
+    ['documentFrequency', await arrayJson([...index.stats.documentFrequency])],
+    ['spellings', await arrayJson([...index.stats.spellings])],
+    ['search', `${JSON.stringify(searchRest).slice(0, -1)},"index":${await arrayJson(terms)}}`],
+  ];
+  const json = `{${fields.map(([key, value]) => `${JSON.stringify(key)}:${value}`).join(',')}}`;
+  await yieldToEventLoop();
+  const content = `newsdesk-index sha256:${createHash('sha256').update(json).digest('hex')}\n${json}`;
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
   try {
-    await writeFile(temporary, json);
+    await writeFile(temporary, content);
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   }
-  return Buffer.byteLength(json);
+  return Buffer.byteLength(content);
 }
 
 export type LoadedIndex = { index: NewsIndex } | { stale: string };
@@ -106,11 +136,15 @@ export async function loadSavedIndex(file: string, fingerprint: string): Promise
     const code = (error as NodeJS.ErrnoException).code;
     return { stale: code === 'ENOENT' ? 'no saved index yet' : `saved index cannot be read (${code})` };
   }
+  const checksum = CHECKSUM_LINE.exec(text);
+  if (!checksum) return { stale: 'saved index is not a Newsdesk index (no checksum line)' };
+  const json = text.slice(checksum[0].length);
+  if (createHash('sha256').update(json).digest('hex') !== checksum[1]) return { stale: 'saved index is corrupt or truncated (checksum mismatch)' };
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(json);
   } catch {
-    return { stale: 'saved index is corrupt or truncated (not valid JSON)' };
+    return { stale: 'saved index is corrupt (not valid JSON)' };
   }
   // Check the fingerprint before validating the rest: a stale file is common and needs no deep look.
   const header = z.object({ format: z.literal(FORMAT), version: z.number(), fingerprint: z.string() }).safeParse(raw);
@@ -154,8 +188,12 @@ export async function loadSavedIndex(file: string, fingerprint: string): Promise
 
 export interface OpenProgress {
   phase: 'reading' | 'indexing';
+  /** Files read, or documents indexed, so far… */
   done: number;
+  /** …out of this many. */
   total: number;
+  /** While indexing: passages indexed so far. */
+  passages?: number;
 }
 
 export interface BuiltIndex {
@@ -166,16 +204,17 @@ export interface BuiltIndex {
 /** Reads a corpus folder and indexes it, reporting progress in both phases. */
 export async function buildFromFolder(
   dir: string,
-  options: { onProgress?: (progress: OpenProgress) => void; onSkip?: (file: SkippedFile) => void } = {},
+  options: { onProgress?: (progress: OpenProgress) => void; onSkip?: (file: SkippedFile) => void; fingerprint?: string } = {},
 ): Promise<BuiltIndex> {
-  const fingerprint = await corpusFingerprint(dir);
+  const fingerprint = options.fingerprint ?? (await corpusFingerprint(dir));
   const corpus = await loadCorpus(dir, {
     onProgress: (p: LoadProgress) => options.onProgress?.({ phase: 'reading', done: p.filesRead, total: p.filesTotal }),
     ...(options.onSkip ? { onSkip: options.onSkip } : {}),
   });
   const index = await buildIndex(corpus, fingerprint, {
-    onProgress: (p: BuildProgress) => options.onProgress?.({ phase: 'indexing', done: p.passagesIndexed, total: p.passagesTotal }),
+    onProgress: (p: BuildProgress) => options.onProgress?.({ phase: 'indexing', done: p.documentsDone, total: p.documentsTotal, passages: p.passagesIndexed }),
   });
+  warmUp(index);
   return { index, skipped: corpus.skipped };
 }
 
@@ -193,11 +232,13 @@ export async function openIndex(
   const fingerprint = await corpusFingerprint(dir);
   const loaded = await loadSavedIndex(indexFile, fingerprint);
   if ('index' in loaded) {
+    warmUp(loaded.index);
     log.info({ indexFile, documents: loaded.index.documents.length, passages: loaded.index.passageCount, ms: Math.round(performance.now() - started) }, 'loaded saved index');
     return { index: loaded.index, skipped: [] };
   }
   log.info({ indexFile, reason: loaded.stale }, 'building index');
   const built = await buildFromFolder(dir, {
+    fingerprint,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     onSkip: (file) => log.warn({ file: file.path }, `skipped ${file.path}: ${file.reason}`),
   });
