@@ -74,6 +74,10 @@ export const WEIGHTS = {
   missingNameSupport: 0.8,
   /** …and for each name the archive never mentions. */
   absentNameSupport: 0.5,
+  /** Support factor when a "how many" or "how much" excerpt holds no figure at all… */
+  numberMissing: 0.4,
+  /** …and when a question asking for a name outright gets an excerpt that names no one new. */
+  nameMissing: 0.5,
   /** Support factor when a who/where question's excerpt names no one and nowhere beyond the question's own words. */
   unnamedSupport: 0.8,
   /** English idf (over the Brown Corpus's paragraphs) from which a word counts as fully specific… */
@@ -392,7 +396,8 @@ function scorePassage(index: NewsIndex, parsed: ParsedQuestion, terms: QueryTerm
       }
       if (countedIndex >= 0 && credit[countedIndex] === 0) support *= WEIGHTS.countedMissing;
       const serves = Math.max(...window.map((s) => s.serves));
-      if ((parsed.kind === 'number' || parsed.kind === 'money') && serves === 0) support *= WEIGHTS.countedMissing;
+      if ((parsed.kind === 'number' || parsed.kind === 'money') && serves === 0) support *= WEIGHTS.numberMissing;
+      else if (parsed.asksName && serves === 0) support *= WEIGHTS.nameMissing;
       else if ((parsed.kind === 'who' || parsed.kind === 'where') && serves === 0) support *= WEIGHTS.unnamedSupport;
       else if (countedIndex >= 0 && credit[countedIndex]! > 0 && !window.some((s) => countsThing(s.tokens, terms[countedIndex]!))) support *= WEIGHTS.countedMissing;
       if (!phrasesHeld) support *= 0.5;

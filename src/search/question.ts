@@ -14,6 +14,8 @@ export interface ParsedQuestion {
   counted?: string;
   /** Every word of the question, folded: an answer must bring something beyond them. */
   words: Set<string>;
+  /** The question asks for a name outright ("what is the name of…", "who is … called"). */
+  asksName: boolean;
 }
 
 const QUOTED = /["“”«»]([^"“”«»]{2,200})["“”«»]/gu;
@@ -43,7 +45,8 @@ export function parseQuestion(text: string): ParsedQuestion {
     .filter((terms) => terms.length >= 2);
   const kind = KIND_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0] ?? 'other';
   const words = new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
-  const parsed: ParsedQuestion = { text, kind, tokens, phrases, words };
+  const asksName = /\bnamed?\b|\bnames\b|\bcalled\b/i.test(text) && kind === 'who';
+  const parsed: ParsedQuestion = { text, kind, tokens, phrases, words, asksName };
   const counted = countedThing(text);
   if (counted) parsed.counted = counted;
   return parsed;
