@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
 import type { Embed, MessageBody } from '../src/bot/api.ts';
 import { asEdit, fitChoices } from '../src/bot/newsdesk.ts';
 import { fitMessage } from '../src/render/fit.ts';
+import { answersMessage } from '../src/render/answers.ts';
 import { highlight } from '../src/render/markdown.ts';
 import { button, linkButton, message } from '../src/render/message.ts';
 import { assertChoicesFit, assertFitsDiscord, assertOnlyOwnMarkup, markdownOf } from './helpers/discordRules.ts';
@@ -83,4 +84,27 @@ describe('fitChoices', () => {
     assert.ok(!fitted.some((c) => c.value.length > 100));
     assert.ok(fitted.every((c) => !c.name.includes('\u202e') && !c.name.includes('\n')));
   });
+});
+
+test('five long answers with long "also in" lists keep every citation within 6,000 characters', () => {
+  const source = (i: number) => ({
+    id: `wire/${'x'.repeat(80)}-${i}.txt`,
+    title: `A long headline with **markup** and [a link](http://example.com) number ${i} `.repeat(4),
+    outlet: 'Reuters',
+    date: '2016-10-06',
+  });
+  const answers = Array.from({ length: 5 }, (_, i) => ({
+    excerpt: '*Quote* with `code`, ||spoilers|| and **bold** text '.repeat(8).slice(0, 398),
+    terms: ['Quote', 'code'],
+    source: source(i),
+    paragraph: 3,
+    score: 1,
+    alsoIn: Array.from({ length: 9 }, (_, k) => source(10 + k)),
+  }));
+  const body = fitMessage(answersMessage({ question: 'what happened?', answers, page: 0, pageSize: 5 }, []));
+  const embeds = body.embeds ?? [];
+  assert.equal(embeds.length, 5);
+  embeds.forEach((embed, i) => assert.ok(embed.description?.includes(`¶3 · \`wire/${'x'.repeat(80)}-${i}.txt\``), `answer ${i + 1} lost its citation`));
+  const total = embeds.reduce((sum, e) => sum + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0), 0);
+  assert.ok(total <= 6000, String(total));
 });

@@ -1,6 +1,7 @@
 import type { Button, Embed, MessageBody } from '../bot/api.ts';
 import type { Answer, AnswerResult, SourceRef } from '../search/types.ts';
-import { code, highlight, inline } from './markdown.ts';
+import { LIMITS } from '../bot/api.ts';
+import { code, highlight, inline, truncateMarkdown } from './markdown.ts';
 import { ACCENT, message } from './message.ts';
 import { NOT_IN_COVERAGE } from './plainText.ts';
 import { truncate } from './text.ts';
@@ -21,18 +22,32 @@ export function citation(source: SourceRef, paragraph: number): string {
   return `— ${citedSource(source)}, ¶${paragraph} · ${code(source.id)}`;
 }
 
-function alsoIn(sources: readonly SourceRef[]): string {
-  const shown = sources.slice(0, ALSO_IN_SHOWN).map((s) => `${citedSource(s, ALSO_IN_TITLE_CHARS)} ${code(s.id)}`);
+function alsoIn(sources: readonly SourceRef[], shownAtMost = ALSO_IN_SHOWN): string {
+  const shown = sources.slice(0, shownAtMost).map((s) => `${citedSource(s, ALSO_IN_TITLE_CHARS)} ${code(s.id)}`);
   const more = sources.length - shown.length;
   return `Also in: ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
 }
 
-/** One answer: the verbatim excerpt quoted with the matched words in bold, its citation, and where else it ran. */
-export function answerEmbed(answer: Answer, number: number, total: number): Embed {
-  const lines = [`> ${highlight(answer.excerpt, answer.terms)}`, citation(answer.source, answer.paragraph)];
-  if (answer.alsoIn.length > 0) lines.push(alsoIn(answer.alsoIn));
-  const embed: Embed = { description: lines.join('\n'), color: ACCENT };
-  if (total > 1) embed.footer = { text: `Answer ${number} of ${total}` };
+/** Room for the quote is never taken below this: a quote cut shorter than a sentence tells the reader nothing. */
+const SHORTEST_QUOTE = 160;
+
+/**
+ * One answer: the verbatim excerpt quoted with the matched words in bold, its citation, and where else it ran.
+ * Within `budget` characters (its share of Discord's 6,000 for all embeds), the "also in" list shortens first and
+ * the quote after it; the citation is never cut, so every quote shown stays traceable.
+ */
+export function answerEmbed(answer: Answer, number: number, total: number, budget: number = LIMITS.embedDescription): Embed {
+  const footer = total > 1 ? `Answer ${number} of ${total}` : undefined;
+  const cite = citation(answer.source, answer.paragraph);
+  const room = budget - (footer?.length ?? 0) - cite.length - 2;
+  let also = '';
+  for (let shown = ALSO_IN_SHOWN; answer.alsoIn.length > 0 && shown >= 0; shown--) {
+    also = alsoIn(answer.alsoIn, shown);
+    if (room - also.length - 1 >= SHORTEST_QUOTE) break;
+  }
+  const quote = truncateMarkdown(`> ${highlight(answer.excerpt, answer.terms)}`, Math.max(SHORTEST_QUOTE, room - (also ? also.length + 1 : 0)));
+  const embed: Embed = { description: [quote, cite, ...(also ? [also] : [])].join('\n'), color: ACCENT };
+  if (footer) embed.footer = { text: footer };
   return embed;
 }
 
@@ -61,7 +76,7 @@ export function answersMessage(page: AnswerPage, buttons: Button[], options: { e
   const shown = page.answers.slice(first, first + page.pageSize);
   return message({
     content: questionLine(page.question, page.source),
-    embeds: shown.map((answer, i) => answerEmbed(answer, first + i + 1, page.answers.length)),
+    embeds: shown.map((answer, i) => answerEmbed(answer, first + i + 1, page.answers.length, Math.floor(LIMITS.embedsTotal / shown.length))),
     buttons,
     ephemeral: options.ephemeral ?? false,
   });
