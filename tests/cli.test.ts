@@ -5,7 +5,6 @@
  * Each run is a real child process started from the repository root, with a temporary corpus and index file.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,11 +13,11 @@ import { z } from 'zod';
 import { indexPathFor } from '../src/config.ts';
 import { loadSavedIndex, buildFromFolder, corpusFingerprint, saveIndex } from '../src/search/store.ts';
 import { sharedPath } from './helpers/shared.ts';
+import { runScript } from './helpers/runScript.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SEEDS = path.join(ROOT, 'seeds');
 const SAMPLE = sharedPath('eval/seeds-dev.jsonl');
-const TIMEOUT_MS = 30_000;
 
 /** The `--json` line, exactly as the issue writes it: no other keys. */
 const jsonLine = z
@@ -57,27 +56,11 @@ function environment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...env, CORPUS_DIR: corpus, INDEX_PATH: indexFile, ...extra };
 }
 
-function run(command: string, args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env: environment(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`${command} ${args.join(' ')} timed out; stderr: ${stderr}`));
-    }, TIMEOUT_MS);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(options.input ?? '');
-  });
-}
+/** Runs one of the CLIs as its npm script does, from the repository, in the test environment. */
+const run = (script: string, args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<Run> =>
+  runScript(script, args, { env: environment(options.env), cwd: ROOT, ...(options.input === undefined ? {} : { stdin: options.input }) });
 
-const ask = (args: string[], options?: { input?: string; env?: Record<string, string> }) => run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], options);
+const ask = (args: string[], options?: { input?: string; env?: Record<string, string> }) => run('src/cli/ask.ts', args, options);
 
 /** Every stdout line parsed and checked against the contract. */
 function parseLines(result: Run): JsonLine[] {
@@ -229,7 +212,7 @@ describe('the ask and eval commands', { concurrency: true }, () => {
   });
 
   test('eval on the sample set prints hit@1, hit@3, MRR, abstention and refusals', async () => {
-    const result = await run(process.execPath, ['--import', 'tsx', 'src/cli/eval.ts', SAMPLE]);
+    const result = await run('src/cli/eval.ts', [SAMPLE]);
     assert.equal(result.code, 0, result.stderr);
     for (const figure of [/hit@1 \d+(\.\d+)?%/, /hit@3 \d+(\.\d+)?%/, /MRR \d\.\d+/, /abstain\w* \d+(\.\d+)?%/i, /wrongly refused \d+(\.\d+)?%/i]) {
       assert.match(result.stdout, figure);
@@ -241,7 +224,7 @@ describe('the ask and eval commands', { concurrency: true }, () => {
 
   test('index saves an index that ask loads', async () => {
     const out = path.join(work, 'built', 'index.json');
-    const built = await run(process.execPath, ['--import', 'tsx', 'src/cli/buildIndex.ts', '--out', out]);
+    const built = await run('src/cli/buildIndex.ts', ['--out', out]);
     assert.equal(built.code, 0, built.stderr);
     assert.equal(built.stdout, '');
     const loaded = await loadSavedIndex(out, await corpusFingerprint(corpus));

@@ -14,10 +14,10 @@ export interface ScriptRun {
 export function runScript(
   script: string,
   args: string[],
-  options: { env: NodeJS.ProcessEnv; stdin?: string },
+  options: { env: NodeJS.ProcessEnv; stdin?: string; cwd?: string },
 ): Promise<ScriptRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env: options.env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
