@@ -27,7 +27,7 @@ const FOLLOWERS_OF = 5;
  * A question after a name, a figure, a date or a place is not answered by a passage that only restates it
  * ("Two Americans were executed" for "which two Americans were executed").
  */
-const FACTOID_KINDS = new Set(['who', 'when', 'number', 'money', 'where']);
+const FACTOID_KINDS = new Set(['who', 'when', 'number', 'money', 'duration', 'where']);
 
 /** The weights of ranking and abstention, in one place; they were set on development question sets. */
 export const WEIGHTS = {
@@ -398,7 +398,7 @@ function scorePassage(index: NewsIndex, parsed: ParsedQuestion, terms: QueryTerm
       const serves = Math.max(...window.map((s) => s.serves));
       if ((parsed.kind === 'number' || parsed.kind === 'money') && serves === 0) support *= WEIGHTS.numberMissing;
       else if (parsed.asksName && serves === 0) support *= WEIGHTS.nameMissing;
-      else if ((parsed.kind === 'who' || parsed.kind === 'where') && serves === 0) support *= WEIGHTS.unnamedSupport;
+      else if ((parsed.kind === 'who' || parsed.kind === 'where' || parsed.kind === 'duration') && serves === 0) support *= WEIGHTS.unnamedSupport;
       else if (countedIndex >= 0 && credit[countedIndex]! > 0 && !window.some((s) => countsThing(s.tokens, terms[countedIndex]!))) support *= WEIGHTS.countedMissing;
       if (!phrasesHeld) support *= 0.5;
       // One shared word is a coincidence, not an answer, when the question says more than one thing.

@@ -1,7 +1,7 @@
 import { analyze, type Token } from './analyzer.ts';
 
 /** What kind of information the reader wants back: it decides which sentence of a passage is the answer. */
-export type AnswerKind = 'money' | 'number' | 'who' | 'when' | 'where' | 'why' | 'quote' | 'other';
+export type AnswerKind = 'money' | 'duration' | 'number' | 'who' | 'when' | 'where' | 'why' | 'quote' | 'other';
 
 export interface ParsedQuestion {
   text: string;
@@ -25,7 +25,8 @@ const PERSON_NOUNS =
 
 const KIND_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ['money', /\bhow much (money|did|does|do|will|would|is|was|are|were)?\b.*\b(pay|paid|cost|costs|spend|spent|earn|earned|worth|price|priced|sell|sold|buy|bought|raise|raised|budget|salary|fee|charge|charged|owe|owed|bring in|save|saved|fine|fined)\b|\bhow much money\b|\bwhat (was|is) the (price|cost|salary|fee|budget)\b/i],
-  ['number', /\b(how (many|much|old|long|far|big|large|often|tall|high|deep|wide)|number of|death toll|what (percentage|proportion|share|amount|age))\b/i],
+  ['duration', /\bhow long\b|\bfor how (long|many (days|weeks|months|years))\b/i],
+  ['number', /\b(how (many|much|old|far|big|large|often|tall|high|deep|wide)|number of|death toll|what (percentage|proportion|share|amount|age))\b/i],
   ['when', /\b(when|what (day|date|time|year|month|week)|which (day|date|year|month))\b/i],
   ['why', /\b(why|what for|for what reason|reason|purpose|meant to|intended to|aim(ed)? to|in order to)\b/i],
   ['quote', /\b(say|said|says|describe[ds]?|call(ed)?|quote[ds]?|react(ed)?|respond(ed)?|word(s|ed)?|told)\b/i],
@@ -76,6 +77,8 @@ const NUMBER_WORDS =
 const MONEY = /[$£€¥]\s?\d|\b\d[\d,.]*\s*(dollars?|cents?|pounds?|euros?|francs?|marks?|rubles?|yen)\b|\b(million|billion|thousand) (dollars|pounds|euros)\b/i;
 const TIME_WORDS =
   /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|yesterday|today|tonight|tomorrow|ago|last (week|month|year|night)|this (week|month|year|morning)|next (week|month|year)|1[6-9]\d\d|20\d\d|morning|afternoon|evening|weekend|since|until|earlier|later)\b/gi;
+const DURATION =
+  /\b(\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|several|few|many|some)[\s-]+(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)\b|\bsince\b|\buntil\b|\b(all|the whole) (day|night|week|month|year)\b/i;
 const REASON = /\b(because|due to|in order to|so that|so as to|to (allow|alleviate|avoid|prevent|help|ensure|protect|stop|save|give|get|bring|make|put|restore|keep|meet|provide)|aim(ed|s)? (at|to)|in preparation for|in response to|as a result|reason|since|for fear|to pave|owing to|thanks to|caused by|so they|so he|so she)\b/i;
 // Two capitalised words in a row ("Ivan Allen", "Jan Egeland", "Vitaly Churkin"), allowing initials and particles.
 const NAME = /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.\s*)*(?:(?:al|de|bin|van|von|la|le|du|da)[\s-]+)?\p{Lu}[\p{L}'’-]+)+/gu;
@@ -115,6 +118,8 @@ export function sentenceServes(kind: AnswerKind, sentence: string, asked: Readon
     case 'when':
       if ([...sentence.matchAll(FULL_DATES)].some((m) => isNew(m[0]))) return 1;
       return [...sentence.matchAll(TIME_WORDS)].some((m) => isNew(m[0])) ? 0.5 : 0;
+    case 'duration':
+      return DURATION.test(sentence) ? 1 : 0;
     case 'where':
       return [...sentence.matchAll(/\b(?:in|at|near|outside|inside|from)\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)/gu)].some((m) => isNew(m[1]!)) ? 1 : 0;
     case 'why':
