@@ -84,7 +84,7 @@ export const askButtons: ButtonHandler = {
   prefix: 'ask',
   press([action, id = '', pageText = '0'], request, ctx) {
     const kept = ctx.answers.get(id);
-    if (!kept) return refuse(ctx, 'expired', 'These answers have expired (they are kept for 15 minutes). Ask again with `/ask`.');
+    if (!kept) return refuse(ctx, 'expired', 'These answers have expired (answers are kept for up to 15 minutes). Ask again with `/ask`.');
     if (kept.owner !== request.invoker.userId) {
       return refuse(ctx, 'not-owner', 'Only the person who asked can use these buttons. Ask your own question with `/ask`.');
     }
