@@ -12,6 +12,7 @@ import { answer } from '../src/search/answer.ts';
 import type { NewsIndex } from '../src/search/newsIndex.ts';
 import { buildFromFolder, corpusFingerprint, loadSavedIndex, openIndex, saveIndex } from '../src/search/store.ts';
 import { createHash } from 'node:crypto';
+import v8 from 'node:v8';
 
 const SEEDS = path.resolve(import.meta.dirname, '..', 'seeds');
 const silent = pino({ level: 'silent' });
@@ -57,14 +58,14 @@ async function assertStale(file: string, fingerprint: string, what: string): Pro
 let seeds: NewsIndex;
 let savedDir: string;
 let savedFile: string;
-let savedText: string;
+let savedBytes: Buffer;
 
 before(async () => {
   ({ index: seeds } = await buildFromFolder(SEEDS));
   savedDir = await mkdtemp(path.join(os.tmpdir(), 'newsdesk-store-saved-'));
   savedFile = path.join(savedDir, 'seeds.index.json');
   await saveIndex(seeds, savedFile);
-  savedText = await readFile(savedFile, 'utf8');
+  savedBytes = await readFile(savedFile);
 });
 
 after(() => rm(savedDir, { recursive: true, force: true }));
@@ -160,57 +161,61 @@ describe('stale and corrupt files', () => {
 
   test('truncated and garbage files are stale with a reason, never a throw', async (t) => {
     const dir = await tempDir(t, 'garbage');
-    // A saved index is a checksum line, then JSON: edited copies are signed again so that the checks behind the
-    // checksum are reached too.
-    const sign = (json: string) => `newsdesk-index sha256:${createHash('sha256').update(json).digest('hex')}\n${json}`;
-    const saved = JSON.parse(savedText.slice(savedText.indexOf('\n') + 1)) as {
+    // A saved index is a header line (format, fingerprint, sha256 of the rest), then a v8-serialised payload. Edited
+    // payloads are signed again so that the checks behind the checksum are reached too.
+    const newline = savedBytes.indexOf(0x0a);
+    const payload = savedBytes.subarray(newline + 1);
+    const sign = (body: Buffer, version = 3) =>
+      Buffer.concat([Buffer.from(`newsdesk-index v${version} ${seeds.fingerprint} sha256:${createHash('sha256').update(body).digest('hex')}\n`), body]);
+    const saved = v8.deserialize(payload) as {
       [key: string]: unknown;
-      passages: { doc: string; paragraph: string; start: string; end: string };
+      passages: { doc: Uint32Array; paragraph: Uint32Array; start: Uint32Array; end: Uint32Array };
       documents?: Array<{ paragraphs: string[] }>;
+      search: { version: string };
     };
     const edited = (change: (copy: typeof saved) => void) => {
-      const copy = structuredClone(saved);
+      const copy = v8.deserialize(payload) as typeof saved;
       change(copy);
-      return sign(JSON.stringify(copy));
+      return sign(v8.serialize(copy));
     };
     let noise = 12345;
     const randomBytes = Buffer.from(Array.from({ length: 4096 }, () => (noise = (noise * 1103515245 + 12345) >>> 0) >>> 24));
+    const flipped = Buffer.from(savedBytes);
+    flipped[flipped.length - 100]! ^= 0xff;
+    assert.ok(saved.documents && saved.documents.length === 5, 'the payload reads back');
     const cases: Record<string, string | Buffer> = {
-      'truncated to half': savedText.slice(0, Math.floor(savedText.length / 2)),
-      'truncated by one character': savedText.slice(0, -1),
+      'truncated to half': savedBytes.subarray(0, Math.floor(savedBytes.length / 2)),
+      'truncated by one byte': savedBytes.subarray(0, -1),
       'empty': '',
       'random bytes': randomBytes,
       'plain text': 'this is not an index\n',
-      'JSON null': 'null',
-      'JSON array': '[1, 2, 3]',
-      'another JSON object': '{"hello": "world"}',
-      'header only': sign(JSON.stringify({ format: 'newsdesk-index', version: 2, fingerprint: seeds.fingerprint })),
-      'unsigned JSON': savedText.slice(savedText.indexOf('\n') + 1),
-      'one byte changed behind a valid-looking checksum': savedText.replace('Aleppo', 'Alepp0'),
-      'another format version': edited((copy) => {
-        copy.version = 999;
-      }),
+      'JSON of old': '{"format":"newsdesk-index","version":1}',
+      'header only': savedBytes.subarray(0, newline + 1),
+      'one byte changed behind the checksum': flipped,
+      'signed garbage': sign(Buffer.from('not a serialised value at all')),
+      'signed value of the wrong shape': sign(v8.serialize({ hello: 'world' })),
+      'another format version': sign(payload, 999),
       'passage table cut short': edited((copy) => {
-        copy.passages.doc = copy.passages.doc.slice(0, -4);
+        copy.passages.doc = copy.passages.doc.subarray(0, -1);
       }),
-      'passage table of a broken length': edited((copy) => {
-        copy.passages.start = Buffer.from('abc').toString('base64');
+      'passage table of the wrong type': edited((copy) => {
+        (copy.passages as unknown as { start: number[] }).start = [1, 2, 3];
       }),
       'passages pointing outside their documents': edited((copy) => {
         for (const doc of copy.documents ?? []) doc.paragraphs = [];
       }),
-      'search part emptied': edited((copy) => {
-        copy.search = {};
+      'search state from another minisearch version': edited((copy) => {
+        copy.search.version = '0.0.1';
       }),
       'search part of the wrong type': edited((copy) => {
-        copy.search = 'nothing';
+        copy.search = 'nothing' as unknown as { version: string };
       }),
       'documents missing': edited((copy) => {
         delete copy.documents;
       }),
     };
     for (const [what, content] of Object.entries(cases)) {
-      const file = path.join(dir, `${what.replace(/\W+/g, '-')}.json`);
+      const file = path.join(dir, `${what.replace(/\W+/g, '-')}.index`);
       await writeFile(file, content);
       await assertStale(file, seeds.fingerprint, what);
     }
@@ -219,7 +224,7 @@ describe('stale and corrupt files', () => {
   test('openIndex rebuilds a corrupt file and rewrites it', async (t) => {
     const corpus = await seedCopy(t);
     const file = path.join(await tempDir(t, 'open'), 'index.json');
-    await writeFile(file, savedText.slice(0, 1000));
+    await writeFile(file, savedBytes.subarray(0, 1000));
     const { index } = await openIndex(corpus, file, silent);
     assert.equal(index.documents.length, 5);
     assert.deepEqual(answer(index, QUESTIONS[0]!), answer(seeds, QUESTIONS[0]!));

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
+import { miniSearchOptions, type IndexedPassage } from './newsIndex.ts';
+
+/**
+ * MiniSearch's own state, for saving an index in a form that loads fast. MiniSearch's JSON (`toJSON`/`loadJS`)
+ * turns every posting into an object key and back into a Map entry: at ten million words that alone takes several
+ * seconds. Its state is Maps and numbers, which Node's structured serialiser (`v8.serialize`) writes and reads
+ * natively. The state is MiniSearch's internal layout, so a saved index is tied to the exact minisearch version
+ * (pinned in package.json) and is rebuilt, never misread, under any other.
+ */
+export const MINISEARCH_VERSION: string = installedVersion();
+
+/** The installed minisearch's version, from its package.json (which the package does not export). */
+function installedVersion(): string {
+  const entry = createRequire(import.meta.url).resolve('minisearch');
+  const manifest: unknown = JSON.parse(readFileSync(path.join(path.dirname(entry), '..', '..', 'package.json'), 'utf8'));
+  const version = typeof manifest === 'object' && manifest !== null ? (manifest as { version?: unknown }).version : undefined;
+  return typeof version === 'string' ? version : 'unknown';
+}
+
+export interface MiniSearchState {
+  version: string;
+  tree: Map<string, unknown>;
+  documentIds: Map<number, number>;
+  fieldIds: Record<string, number>;
+  fieldLength: Map<number, number[]>;
+  averageFieldLength: number[];
+  nextId: number;
+  documentCount: number;
+  dirtCount: number;
+}
+
+/** The fields of a MiniSearch instance this module reads and writes (TypeScript-private, plain at run time). */
+interface Internals {
+  _index: { _tree: Map<string, unknown> };
+  _documentIds: Map<number, number>;
+  _idToShortId: Map<number, number>;
+  _fieldIds: Record<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _nextId: number;
+  _documentCount: number;
+  _dirtCount: number;
+  _storedFields: Map<number, unknown>;
+}
+
+const internals = (search: MiniSearch<IndexedPassage>) => search as unknown as Internals;
+
+export function exportState(search: MiniSearch<IndexedPassage>): MiniSearchState {
+  const s = internals(search);
+  return {
+    version: MINISEARCH_VERSION,
+    tree: s._index._tree,
+    documentIds: s._documentIds,
+    fieldIds: s._fieldIds,
+    fieldLength: s._fieldLength,
+    averageFieldLength: s._avgFieldLength,
+    nextId: s._nextId,
+    documentCount: s._documentCount,
+    dirtCount: s._dirtCount,
+  };
+}
+
+/** A MiniSearch over saved state, or a reason the state cannot be used (another version, a wrong shape). */
+export function importState(state: unknown): MiniSearch<IndexedPassage> | string {
+  if (typeof state !== 'object' || state === null) return 'search state missing';
+  const s = state as Partial<MiniSearchState>;
+  if (s.version !== MINISEARCH_VERSION) return `search state from minisearch ${String(s.version)}, this is ${MINISEARCH_VERSION}`;
+  const shaped =
+    s.tree instanceof Map &&
+    s.documentIds instanceof Map &&
+    s.fieldLength instanceof Map &&
+    Array.isArray(s.averageFieldLength) &&
+    typeof s.fieldIds === 'object' &&
+    s.fieldIds !== null &&
+    [s.nextId, s.documentCount, s.dirtCount].every((n) => Number.isInteger(n));
+  if (!shaped) return 'search state is malformed';
+  const search = new MiniSearch<IndexedPassage>(miniSearchOptions);
+  const target = internals(search);
+  target._index = new SearchableMap(s.tree as Map<string, never>) as unknown as Internals['_index'];
+  target._documentIds = s.documentIds!;
+  target._idToShortId = new Map([...s.documentIds!].map(([shortId, id]) => [id, shortId]));
+  target._fieldIds = s.fieldIds!;
+  target._fieldLength = s.fieldLength!;
+  target._avgFieldLength = s.averageFieldLength!;
+  target._nextId = s.nextId!;
+  target._documentCount = s.documentCount!;
+  target._dirtCount = s.dirtCount!;
+  return search;
+}
