@@ -14,8 +14,9 @@ export const DEFAULT_TOP = 3;
 const CANDIDATES = 40;
 /** How many postings (term–passage pairs) the candidate search may read, rarest terms first… */
 const POSTINGS_BUDGET = 2_500;
-/** …though it always reads at least this many terms. */
+/** …though it reads at least this many terms, up to a hard ceiling of postings beyond the first term. */
 const MIN_SEARCH_TERMS = 2;
+const POSTINGS_CEILING = 10_000;
 /** A sentence whose rarest term is in more passages than this is too common to look for copies of. */
 const MAX_COPY_POSTINGS = 300;
 const MAX_WINDOW_SENTENCES = 3;
@@ -320,7 +321,8 @@ function findCandidates(index: NewsIndex, terms: QueryTerm[], allowed: Set<numbe
   let postings = 0;
   for (const term of [...primaries, ...byRarity(credits.keys())]) {
     if (boosts.has(term)) continue;
-    if (boosts.size >= MIN_SEARCH_TERMS && postings + frequency(term) > POSTINGS_BUDGET) continue;
+    const over = postings + frequency(term);
+    if (over > POSTINGS_BUDGET && (boosts.size >= MIN_SEARCH_TERMS || (boosts.size > 0 && over > POSTINGS_CEILING))) continue;
     boosts.set(term, credits.get(term)!);
     postings += frequency(term);
   }
@@ -334,7 +336,8 @@ function findCandidates(index: NewsIndex, terms: QueryTerm[], allowed: Set<numbe
   });
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
   const byText = new Map<string, Candidate>();
-  for (const hit of hits) {
+  // Copies of one passage come in runs; reading a few hundred hits is enough to fill the candidates.
+  for (const hit of hits.slice(0, 4 * CANDIDATES)) {
     if (byText.size >= CANDIDATES) break;
     const passage = hit.id as number;
     const text = index.passageText(passage);
