@@ -542,4 +542,3 @@ function comparable(text: string): string {
   return text.toLowerCase().replace(/[‘’‛]/g, "'").replace(/[“”„]/g, '"').replace(/\s+/g, ' ').trim();
 }
 
-export { MAX_EXCERPT_CHARS };
