@@ -21,9 +21,9 @@ const POSTINGS_CEILING = 10_000;
 const MAX_COPY_POSTINGS = 300;
 const MAX_WINDOW_SENTENCES = 3;
 /** How many candidates are read sentence by sentence, chosen by the share of the question they hold… */
-const SHORTLIST = 12;
+const SHORTLIST = 8;
 /** …and how many of the best of them also put forward the passage that follows them. */
-const FOLLOWERS_OF = 5;
+const FOLLOWERS_OF = 4;
 /**
  * A question after a name, a figure, a date or a place is not answered by a passage that only restates it
  * ("Two Americans were executed" for "which two Americans were executed").
@@ -184,6 +184,7 @@ export function warmUp(index: NewsIndex): void {
   synonymsOf('news');
   isEnglishWord('news');
   termsStartingWith(index, 'news', 0);
+  void index.postings;
 }
 
 function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
@@ -327,28 +328,21 @@ function findCandidates(index: NewsIndex, terms: QueryTerm[], allowed: Set<numbe
     postings += frequency(term);
   }
   if (boosts.size === 0) return [];
-  const hits = index.search.search([...boosts.keys()].join(' '), {
-    combineWith: 'OR',
-    prefix: false,
-    fuzzy: false,
-    boostTerm: (term: string) => boosts.get(term) ?? 1,
-    ...(allowed ? { filter: (hit: { id: number }) => allowed.has(index.passages.doc[hit.id]!) } : {}),
-  });
+  // Copies of one passage come in runs; reading a few hundred hits is enough to fill the candidates.
+  const hits = index.postings.search(boosts, 4 * CANDIDATES, allowed && ((passage) => allowed.has(index.passages.doc[passage]!)));
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
   const byText = new Map<string, Candidate>();
-  // Copies of one passage come in runs; reading a few hundred hits is enough to fill the candidates.
-  for (const hit of hits.slice(0, 4 * CANDIDATES)) {
+  for (const hit of hits) {
     if (byText.size >= CANDIDATES) break;
-    const passage = hit.id as number;
-    const text = index.passageText(passage);
+    const text = index.passageText(hit.passage);
     const same = byText.get(text);
     if (same) {
-      same.copies.push(index.passages.doc[passage]!);
+      same.copies.push(index.passages.doc[hit.passage]!);
       continue;
     }
-    const found = hit.terms;
+    const found = [...boosts.keys()].filter((term) => index.postings.has(term, hit.passage));
     const held = terms.reduce((sum, t) => sum + t.weight * Math.max(0, ...found.map((m) => t.matches.get(m) ?? 0)), 0);
-    byText.set(text, { passage, bm25: hit.score, copies: [], coverage: held / totalWeight });
+    byText.set(text, { passage: hit.passage, bm25: hit.score, copies: [], coverage: held / totalWeight });
   }
   // Reading passages sentence by sentence is the costly part of answering: only the likeliest are read.
   const topBm25 = hits[0]?.score ?? 1;
@@ -435,16 +429,27 @@ function countsThing(tokens: readonly Token[], counted: QueryTerm): boolean {
  * naming de Mistura) and on the headline: terms found there count for part of their weight.
  */
 function contextCredit(index: NewsIndex, passage: number, terms: QueryTerm[]): number[] {
-  const doc = index.documents[index.passages.doc[passage]!]!;
-  const paragraph = index.passages.paragraph[passage]!;
-  const around = [doc.title, doc.paragraphs[paragraph - 1] ?? ''];
-  const found = new Set(analyze(around.join('\n')).map((t) => t.term));
+  const doc = index.passages.doc[passage]!;
+  const title = index.titleTermsOf(doc);
+  const previous = passagesOfPreviousParagraph(index, passage);
+  const found = (term: string) => title.has(term) || previous.some((p) => index.postings.has(term, p));
   // Pronouns stand in for names ("he said" after "de Mistura told reporters"), seldom for anything else.
   return terms.map(
     (term) =>
       (term.isName ? WEIGHTS.contextNameCredit : WEIGHTS.contextCredit) *
-      Math.max(0, ...[...term.matches].filter(([m]) => found.has(m)).map(([, c]) => c)),
+      Math.max(0, ...[...term.matches].filter(([m]) => found(m)).map(([, c]) => c)),
   );
+}
+
+/** The passages that make up the paragraph before `passage`'s own (several when it was long). */
+function passagesOfPreviousParagraph(index: NewsIndex, passage: number): number[] {
+  const { doc, paragraph } = index.passages;
+  const wanted = paragraph[passage]! - 1;
+  const found: number[] = [];
+  for (let p = passage - 1; p >= 0 && doc[p] === doc[passage] && paragraph[p]! >= wanted; p--) {
+    if (paragraph[p] === wanted) found.push(p);
+  }
+  return found;
 }
 
 /** Share of the question's weight in consecutive question terms that also stand together in the text. */
@@ -528,8 +533,7 @@ function findCopies(index: NewsIndex, text: string, allowed: Set<number | undefi
   if (frequency(rarest) > MAX_COPY_POSTINGS) return [];
   const wanted = comparable(text);
   const docs = new Set<number>();
-  for (const hit of index.search.search(rarest, { prefix: false, fuzzy: false })) {
-    const passage = hit.id as number;
+  for (const passage of index.postings.passagesWith(rarest)) {
     const doc = index.passages.doc[passage]!;
     if (docs.has(doc) || (allowed && !allowed.has(doc))) continue;
     if (comparable(index.passageText(passage)).includes(wanted)) docs.add(doc);

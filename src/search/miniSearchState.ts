@@ -36,7 +36,7 @@ export interface MiniSearchState {
 
 /** The fields of a MiniSearch instance this module reads and writes (TypeScript-private, plain at run time). */
 interface Internals {
-  _index: { _tree: Map<string, unknown> };
+  _index: { _tree: Map<string, unknown>; get(term: string): Map<number, Map<number, number>> | undefined };
   _documentIds: Map<number, number>;
   _idToShortId: Map<number, number>;
   _fieldIds: Record<string, number>;
@@ -91,4 +91,28 @@ export function importState(state: unknown): MiniSearch<IndexedPassage> | string
   target._documentCount = s.documentCount!;
   target._dirtCount = s.dirtCount!;
   return search;
+}
+
+/** What BM25 scoring reads of a MiniSearch index, without going through its search (see `postings.ts`). */
+export interface PostingsView {
+  /** The passages holding `term`, by MiniSearch's short id, with the term's frequency in each. */
+  postings(term: string): ReadonlyMap<number, number> | undefined;
+  /** Short id to passage id, for every passage the index holds. */
+  passageIds: ReadonlyMap<number, number>;
+  /** Short id to the length of the passage's one field, in terms. */
+  fieldLengths: ReadonlyMap<number, readonly number[]>;
+  averageFieldLength: number;
+  documentCount: number;
+}
+
+export function postingsView(search: MiniSearch<IndexedPassage>): PostingsView {
+  const s = internals(search);
+  const fieldId = s._fieldIds[miniSearchOptions.fields[0]!]!;
+  return {
+    postings: (term) => s._index.get(term)?.get(fieldId),
+    passageIds: s._documentIds,
+    fieldLengths: s._fieldLength,
+    averageFieldLength: s._avgFieldLength[fieldId] ?? 0,
+    documentCount: s._documentCount,
+  };
 }

@@ -1,6 +1,8 @@
 import MiniSearch from 'minisearch';
 import type { Corpus, NewsDocument } from '../corpus/types.ts';
+import { analyze } from './analyzer.ts';
 import { startBatchAnalyzer } from './analysisPool.ts';
+import { PassagePostings } from './postings.ts';
 import type { SourceRef } from './types.ts';
 
 /** MiniSearch sees passages as their distinct pre-analysed terms joined by spaces: the analyzer runs once per passage. */
@@ -49,6 +51,8 @@ export class NewsIndex {
   readonly search: MiniSearch<IndexedPassage>;
   readonly stats: TermStats;
   private readonly byId: Map<string, number>;
+  private postingsTable: PassagePostings | undefined;
+  private readonly titleTerms = new Map<number, ReadonlySet<string>>();
 
   constructor(parts: IndexParts) {
     this.fingerprint = parts.fingerprint;
@@ -66,6 +70,19 @@ export class NewsIndex {
   document(id: string): NewsDocument | undefined {
     const i = this.byId.get(id);
     return i === undefined ? undefined : this.documents[i];
+  }
+
+  /** BM25 scoring and term lookups over the passages, built on first use (see `warmUp` in answer.ts). */
+  get postings(): PassagePostings {
+    this.postingsTable ??= new PassagePostings(this.search, this.passageCount);
+    return this.postingsTable;
+  }
+
+  /** The terms of a document's title, analysed once: answers credit words the headline gives. */
+  titleTermsOf(docIndex: number): ReadonlySet<string> {
+    let terms = this.titleTerms.get(docIndex);
+    if (!terms) this.titleTerms.set(docIndex, (terms = new Set(analyze(this.documents[docIndex]!.title).map((t) => t.term))));
+    return terms;
   }
 
   documentIndex(id: string): number | undefined {

@@ -1,0 +1,57 @@
+/**
+ * BM25 read straight from MiniSearch's postings must rank and score as MiniSearch's own search does, for built and
+ * for saved-then-loaded indexes, with boosts and a passage filter.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { before, describe, test } from 'node:test';
+import { analyze } from '../src/search/analyzer.ts';
+import type { NewsIndex } from '../src/search/newsIndex.ts';
+import { buildFromFolder } from '../src/search/store.ts';
+
+const SEEDS = path.resolve(import.meta.dirname, '..', 'seeds');
+const QUERIES = ['ceasefire Aleppo aid', 'Kerry Lavrov talks Geneva', 'hospital bombed', 'United Nations envoy de Mistura', 'zzzz'];
+
+describe('PassagePostings', () => {
+  let index: NewsIndex;
+  before(async () => {
+    index = (await buildFromFolder(SEEDS)).index;
+  });
+
+  const termsOf = (query: string) => [...new Set(analyze(query).map((t) => t.term))];
+
+  test('scores and orders passages as MiniSearch does, boosts included', () => {
+    for (const query of QUERIES) {
+      const terms = termsOf(query);
+      const boosts = new Map(terms.map((term, i) => [term, 1 - i * 0.2]));
+      const expected = index.search.search(terms.join(' '), { combineWith: 'OR', boostTerm: (term: string) => boosts.get(term) ?? 1 });
+      const got = index.postings.search(boosts, 1000);
+      assert.equal(got.length, expected.length, query);
+      // MiniSearch multiplies the sum by the number of terms found; PassagePostings gives the plain sum.
+      const expectedScore = new Map(expected.map((hit) => [hit.id as number, hit.score / hit.queryTerms.length]));
+      for (const hit of got) assert.ok(Math.abs(hit.score - expectedScore.get(hit.passage)!) < 1e-9, `${query}: passage ${hit.passage}`);
+      for (let i = 1; i < got.length; i++) assert.ok(got[i - 1]!.score >= got[i]!.score, 'best first');
+    }
+  });
+
+  test('keeps only the best `limit`, and only accepted passages', () => {
+    const boosts = new Map(termsOf('ceasefire Aleppo aid Syria').map((term) => [term, 1]));
+    const all = index.postings.search(boosts, 1000);
+    assert.deepEqual(index.postings.search(boosts, 5), all.slice(0, 5));
+    const even = index.postings.search(boosts, 1000, (passage) => passage % 2 === 0);
+    assert.deepEqual(even, all.filter((hit) => hit.passage % 2 === 0));
+    assert.deepEqual(index.postings.search(boosts, 0), []);
+  });
+
+  test('answers membership and lists passages per term', () => {
+    const [term] = termsOf('Aleppo');
+    const passages = [...index.postings.passagesWith(term!)];
+    assert.equal(passages.length, index.postings.frequency(term!));
+    assert.ok(passages.length > 0);
+    for (const passage of passages) {
+      assert.ok(index.postings.has(term!, passage));
+      assert.ok(analyze(index.passageText(passage)).some((t) => t.term === term));
+    }
+    assert.equal(index.postings.has('no-such-term', passages[0]!), false);
+  });
+});
