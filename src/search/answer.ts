@@ -90,7 +90,7 @@ export const WEIGHTS = {
 };
 
 /** A question term with what counts as finding it in a passage and how much finding it is worth. */
-interface QueryTerm {
+export interface QueryTerm {
   term: string;
   weight: number;
   /** Written as a name in the question ("Turkish", "Handarat"): an answer about something else lacks it. */
@@ -99,7 +99,7 @@ interface QueryTerm {
   matches: Map<string, number>;
 }
 
-interface SentenceView {
+export interface SentenceView {
   span: Span;
   tokens: Token[];
   /** Credit share (0–1) this sentence earns for each query term, by term position. */
@@ -108,7 +108,7 @@ interface SentenceView {
   serves: number;
 }
 
-interface Scored {
+export interface Scored {
   passage: number;
   score: number;
   /** Share of the question's weight the excerpt carries, after penalties: decides answered or not. */
@@ -125,21 +125,10 @@ interface Scored {
  */
 export function answer(index: NewsIndex, question: string, options: AnswerOptions = {}): AnswerResult {
   const top = Math.max(1, Math.min(options.top ?? DEFAULT_TOP, 25));
-  const parsed = parseQuestion(question);
-  const terms = resolveTerms(index, parsed);
+  const { terms, scored, allowed } = rankPassages(index, question, options);
   const notAnswered = (nearest: SourceRef[] = []): AnswerResult => ({ question, answered: false, results: [], nearest });
-  if (terms.length === 0) return notAnswered();
-
-  const allowed = options.documentIds ? new Set(options.documentIds.map((id) => index.documentIndex(id))) : undefined;
-  const candidates = findCandidates(index, terms, allowed);
-  if (candidates.length === 0) return notAnswered();
-
-  const topBm25 = candidates[0]!.bm25;
-  const scored = candidates
-    .map((candidate) => scorePassage(index, parsed, terms, candidate.passage, candidate.bm25 / topBm25, candidate.copies))
-    .sort((a, b) => b.score - a.score);
-
-  const best = scored[0]!;
+  const best = scored[0];
+  if (!best) return notAnswered();
 
   if (best.support < WEIGHTS.answeredSupport) {
     const nearest = [...new Set(scored.slice(0, 5).map((s) => index.passages.doc[s.passage]!))].slice(0, 3);
@@ -174,6 +163,25 @@ export function answer(index: NewsIndex, question: string, options: AnswerOption
     results: results.map(({ key: _key, core: _core, doc: _doc, paragraph0: _paragraph, ...answer }) => answer),
     nearest: [],
   };
+}
+
+/** The passages read for a question, best first, with how each was scored: what `answer` quotes from. */
+export interface Ranking {
+  terms: QueryTerm[];
+  scored: Scored[];
+  allowed: Set<number | undefined> | undefined;
+}
+
+export function rankPassages(index: NewsIndex, question: string, options: AnswerOptions = {}): Ranking {
+  const parsed = parseQuestion(question);
+  const terms = resolveTerms(index, parsed);
+  const allowed = options.documentIds ? new Set(options.documentIds.map((id) => index.documentIndex(id))) : undefined;
+  const candidates = terms.length === 0 ? [] : findCandidates(index, terms, allowed);
+  const topBm25 = candidates[0]?.bm25 ?? 1;
+  const scored = candidates
+    .map((candidate) => scorePassage(index, parsed, terms, candidate.passage, candidate.bm25 / topBm25, candidate.copies))
+    .sort((a, b) => b.score - a.score);
+  return { terms, scored, allowed };
 }
 
 /**
