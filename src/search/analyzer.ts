@@ -1,6 +1,7 @@
 import { stemmer } from 'stemmer';
 import aliasData from './data/aliases.json' with { type: 'json' };
 import fillerData from './data/query-fillers.json' with { type: 'json' };
+import abbreviationData from './data/abbreviations.json' with { type: 'json' };
 import irregularData from './data/irregular-forms.json' with { type: 'json' };
 import stopwordData from './data/stopwords.json' with { type: 'json' };
 
@@ -8,7 +9,7 @@ import stopwordData from './data/stopwords.json' with { type: 'json' };
  * The one analyzer behind both the index and the questions, so that a word is always turned into the same term.
  * Bump ANALYZER_VERSION whenever its output can change: saved indexes carry it and are rebuilt when it differs.
  */
-export const ANALYZER_VERSION = 5;
+export const ANALYZER_VERSION = 6;
 
 /** One indexed term and where its words stand in the analysed text (for highlighting). */
 export interface Token {
@@ -110,7 +111,8 @@ function buildAliasTables(): AliasTables {
 const aliases = buildAliasTables();
 const stopwords = new Set(stopwordData.words);
 const fillers = new Set(fillerData.words);
-const baseForms = new Map(Object.entries(irregularData.forms));
+// Apostrophes are folded out before the lookup: "gov't" is looked up as "govt".
+const baseForms = new Map([...Object.entries(irregularData.forms), ...Object.entries(abbreviationData.forms).map(([short, word]) => [fold(short), word] as const)]);
 
 export interface AnalyzeOptions {
   /** Questions also drop conversational filler ("hey", "tell me"); the index keeps every content word. */

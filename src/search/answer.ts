@@ -57,6 +57,14 @@ export const WEIGHTS = {
   contextCredit: 0.35,
   /** …and a name does, which the passage itself may call "he" or "the group". */
   contextNameCredit: 0.65,
+  /**
+   * Credit a term of the previous paragraph earns when the excerpt brings what the question asks for: news sets
+   * the question up in one paragraph ("asked the Oriole manager if…") and answers it in the next ("'It's a whole
+   * lot easier,' he said").
+   */
+  continuationCredit: 0.65,
+  /** Share of the context credit a term earns from the paragraph before the previous one. */
+  earlierParagraphShare: 0,
   /** Ranking bonus for an excerpt that brings what the question asks for (a new name, figure, date, reason). */
   servesBonus: 0.25,
   /** Ranking factor for a factoid question's excerpt that brings no such thing. */
@@ -79,6 +87,10 @@ export const WEIGHTS = {
   numberMissing: 0.4,
   /** …and when a question asking for a name outright gets an excerpt that names no one new. */
   nameMissing: 0.5,
+  /** Support factor when a "when" question's excerpt holds no date or time… */
+  undatedSupport: 1,
+  /** …and ranking factor for a "what did X say" excerpt that quotes no one. */
+  unquoted: 0.7,
   /** Support factor when a who/where question's excerpt names no one and nowhere beyond the question's own words. */
   unnamedSupport: 0.8,
   /** English idf (over the Brown Corpus's paragraphs) from which a word counts as fully specific… */
@@ -130,7 +142,9 @@ export function answer(index: NewsIndex, question: string, options: AnswerOption
   const best = scored[0];
   if (!best) return notAnswered();
 
-  if (best.support < WEIGHTS.answeredSupport) {
+  // The question counts as answered when one of the passages read carries it, though another may rank above it:
+  // the paragraph after a setup that restates the question answers it, with less of the question's own words.
+  if (!scored.some((s) => s.support >= WEIGHTS.answeredSupport)) {
     const nearest = [...new Set(scored.slice(0, 5).map((s) => index.passages.doc[s.passage]!))].slice(0, 3);
     return notAnswered(nearest.map((d) => index.sourceRef(d)));
   }
@@ -204,12 +218,14 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
     const found = frequency(token.term) > 0;
     if (found) matches.set(token.term, 1);
     else {
-      for (const derived of derivedForms(index, token.term)) matches.set(derived, WEIGHTS.derivedCredit);
-      if (matches.size === 0 && isCorrectable(token)) {
-        for (const corrected of correctSpelling(token.surface, spellingCandidates(index, token.surface, allowedEdits(token.surface.length)), frequency)) {
+      // A word no dictionary knows is misspelt before it is another form: "theives" means "thieves", not "thei".
+      if (isCorrectable(token)) {
+        const candidates = spellingCandidates(index, token.surface, allowedEdits(token.surface.length));
+        for (const corrected of correctSpelling(token.surface, candidates, likelyMeant(index, parsed, token))) {
           matches.set(corrected, WEIGHTS.correctedCredit);
         }
       }
+      if (matches.size === 0) for (const derived of derivedForms(index, token.term)) matches.set(derived, WEIGHTS.derivedCredit);
     }
 
     for (const base of [...matches.keys(), token.term]) {
@@ -297,6 +313,28 @@ function derivedForms(index: NewsIndex, term: string): string[] {
     if (frequency(term.slice(0, length)) > 0) found.push(term.slice(0, length));
   }
   return found.sort((a, b) => frequency(b) - frequency(a)).slice(0, 3);
+}
+
+/**
+ * How likely the reader meant `term` by a misspelt word, among corrections equally close to it: "palce" is
+ * "palace" in a question about Topkapi, though "place" is commoner. What decides is how often the term shares a
+ * passage with the question's other words, then how common it is.
+ */
+function likelyMeant(index: NewsIndex, parsed: ParsedQuestion, misspelt: Token): (term: string) => number {
+  const { postings } = index;
+  const others = parsed.tokens
+    .filter((t) => t !== misspelt && postings.frequency(t.term) > 0)
+    .map((t) => t.term)
+    .sort((a, b) => postings.frequency(a) - postings.frequency(b))
+    .slice(0, 3);
+  return (term) => {
+    let together = 0;
+    for (const other of others) {
+      const [rarer, commoner] = postings.frequency(term) <= postings.frequency(other) ? [term, other] : [other, term];
+      for (const passage of postings.passagesWith(rarer)) if (postings.has(commoner, passage)) together++;
+    }
+    return together + postings.frequency(term) / (index.passageCount + 1);
+  };
 }
 
 /** Only plain words can be misspellings: not numbers, not alias terms, not real words the corpus happens to lack. */
@@ -393,24 +431,26 @@ function scorePassage(index: NewsIndex, parsed: ParsedQuestion, terms: QueryTerm
       if (last > first && length > MAX_EXCERPT_CHARS) break;
       const window = sentences.slice(first, last + 1);
       const credit = terms.map((_, i) => Math.max(...window.map((s) => s.credit[i]!)));
-      let support = credit.reduce((sum, c, i) => sum + Math.max(c, context[i]!) * terms[i]!.weight, 0) / totalWeight;
+      const serves = Math.max(...window.map((s) => s.serves));
+      const around = serves > 0 ? context.continued : context.plain;
+      let support = credit.reduce((sum, c, i) => sum + Math.max(c, around[i]!) * terms[i]!.weight, 0) / totalWeight;
       for (const [i, term] of terms.entries()) {
-        if (!term.isName || credit[i]! > 0 || context[i]! > 0) continue;
+        if (!term.isName || credit[i]! > 0 || around[i]! > 0) continue;
         // A name the archive never mentions means the question is about something it does not cover.
         support *= term.matches.size === 0 ? WEIGHTS.absentNameSupport : WEIGHTS.missingNameSupport;
       }
       if (countedIndex >= 0 && credit[countedIndex] === 0) support *= WEIGHTS.countedMissing;
-      const serves = Math.max(...window.map((s) => s.serves));
       if ((parsed.kind === 'number' || parsed.kind === 'money') && serves === 0) support *= WEIGHTS.numberMissing;
       else if (parsed.asksName && serves === 0) support *= WEIGHTS.nameMissing;
       else if ((parsed.kind === 'who' || parsed.kind === 'where' || parsed.kind === 'duration') && serves === 0) support *= WEIGHTS.unnamedSupport;
+      else if (parsed.kind === 'when' && serves === 0) support *= WEIGHTS.undatedSupport;
       else if (countedIndex >= 0 && credit[countedIndex]! > 0 && !window.some((s) => countsThing(s.tokens, terms[countedIndex]!))) support *= WEIGHTS.countedMissing;
       if (!phrasesHeld) support *= 0.5;
       // One shared word is a coincidence, not an answer, when the question says more than one thing.
       if (terms.length >= 2 && credit.filter((c) => c > 0).length < 2) support = Math.min(support, 0.3);
       const score =
         (support + WEIGHTS.adjacency * adjacency(window, terms, totalWeight) + serves * WEIGHTS.servesBonus - WEIGHTS.extraSentence * (last - first)) *
-        (serves > 0 || !FACTOID_KINDS.has(parsed.kind) ? 1 : WEIGHTS.unservedFactoid);
+        (serves > 0 ? 1 : FACTOID_KINDS.has(parsed.kind) ? WEIGHTS.unservedFactoid : parsed.kind === 'quote' ? WEIGHTS.unquoted : 1);
       if (score > bestScore) [bestScore, bestSupport, bestWindow] = [score, support, { first, last }];
     }
   }
@@ -436,23 +476,35 @@ function countsThing(tokens: readonly Token[], counted: QueryTerm): boolean {
  * News paragraphs lean on the one before them ("his humanitarian adviser Jan Egeland said" after a paragraph
  * naming de Mistura) and on the headline: terms found there count for part of their weight.
  */
-function contextCredit(index: NewsIndex, passage: number, terms: QueryTerm[]): number[] {
+function contextCredit(index: NewsIndex, passage: number, terms: QueryTerm[]): Context {
   const doc = index.passages.doc[passage]!;
   const title = index.titleTermsOf(doc);
-  const previous = passagesOfPreviousParagraph(index, passage);
-  const found = (term: string) => title.has(term) || previous.some((p) => index.postings.has(term, p));
+  const previous = passagesOfParagraphBefore(index, passage, 1);
+  const earlier = WEIGHTS.earlierParagraphShare > 0 ? passagesOfParagraphBefore(index, passage, 2) : [];
+  const held = (term: QueryTerm, where: (m: string) => boolean) => Math.max(0, ...[...term.matches].filter(([m]) => where(m)).map(([, c]) => c));
+  const inTitle = terms.map((term) => held(term, (m) => title.has(m)));
+  const inPrevious = terms.map((term) => held(term, (m) => previous.some((p) => index.postings.has(m, p))));
+  const inEarlier = terms.map((term) => (earlier.length === 0 ? 0 : held(term, (m) => earlier.some((p) => index.postings.has(m, p)))));
+  const around = (i: number) => Math.max(inTitle[i]!, inPrevious[i]!, WEIGHTS.earlierParagraphShare * inEarlier[i]!);
+  const preceding = (i: number) => Math.max(inPrevious[i]!, WEIGHTS.earlierParagraphShare * inEarlier[i]!);
   // Pronouns stand in for names ("he said" after "de Mistura told reporters"), seldom for anything else.
-  return terms.map(
-    (term) =>
-      (term.isName ? WEIGHTS.contextNameCredit : WEIGHTS.contextCredit) *
-      Math.max(0, ...[...term.matches].filter(([m]) => found(m)).map(([, c]) => c)),
-  );
+  const plain = terms.map((term, i) => (term.isName ? WEIGHTS.contextNameCredit : WEIGHTS.contextCredit) * around(i));
+  return {
+    plain,
+    continued: plain.map((credit, i) => Math.max(credit, WEIGHTS.continuationCredit * preceding(i))),
+  };
 }
 
-/** The passages that make up the paragraph before `passage`'s own (several when it was long). */
-function passagesOfPreviousParagraph(index: NewsIndex, passage: number): number[] {
+/** Credit (by term position) the text around a passage lends its terms, for excerpts that do not or do answer. */
+interface Context {
+  plain: number[];
+  continued: number[];
+}
+
+/** The passages that make up the paragraph `back` paragraphs before `passage`'s own (several when it was long). */
+function passagesOfParagraphBefore(index: NewsIndex, passage: number, back: number): number[] {
   const { doc, paragraph } = index.passages;
-  const wanted = paragraph[passage]! - 1;
+  const wanted = paragraph[passage]! - back;
   const found: number[] = [];
   for (let p = passage - 1; p >= 0 && doc[p] === doc[passage] && paragraph[p]! >= wanted; p--) {
     if (paragraph[p] === wanted) found.push(p);

@@ -23,11 +23,30 @@ const QUOTED = /["“”«»]([^"“”«»]{2,200})["“”«»]/gu;
 const PERSON_NOUNS =
   'person|people|persons|man|men|woman|women|official|officials|leader|leaders|player|players|candidate|candidates|member|members|senator|senators|judge|coach|president|minister|author|writer|americans|officer|officers|spokesman|spokeswoman|chief|head|director|ambassador|envoy|general|commander|team|group|company|firm|country|countries|organi[sz]ation|party';
 
+const MONEY_QUESTION =
+  /\bhow much (money|did|does|do|will|would|is|was|are|were)?\b.*\b(pay|paid|cost|costs|spend|spent|earn|earned|worth|price|priced|sell|sold|buy|bought|raise|raised|budget|salary|fee|charge|charged|owe|owed|bring in|save|saved|fine|fined)\b|\bhow much money\b|\bwhat (was|is) the (price|cost|salary|fee|budget)\b/i;
+
+/**
+ * The question word that opens a question says what it asks, whatever words follow ("What was the crowd when
+ * Nischwitz won?" asks for a figure, not a date): these are tried first, on the question's start.
+ */
+const OPENING_PATTERNS: Array<[AnswerKind, RegExp]> = [
+  ['who', /^(who|whom|whose)\b/i],
+  ['when', /^(when|(what|which|in what) (day|date|time|year|month|week|season)s?)\b/i],
+  ['where', /^where\b/i],
+  ['why', /^(why|what for)\b|^what\b.*\bfor\s*\??$/i],
+  ['duration', /^(how long|for how long)\b/i],
+  ['money', MONEY_QUESTION],
+  ['number', /^(how (many|much|old|far|big|large|often|tall|high|deep|wide|fast|heavy|long a)|what (was|is|were|are) the (number|size|amount|total|crowd|attendance|population|score|count|percentage|rate|toll)|what (percentage|proportion|share|amount|number|age))\b/i],
+  ['quote', /^(what|how) (did|does|do|has|have|had|will|would)\b.*\b(say|said|says|tell|told|call|called|describe|describes|described|react|reacted|respond|responded|joke|joked|write|wrote|reply|replied|announce|announced|promise|promised|warn|warned)\b/i],
+];
+
 const KIND_PATTERNS: Array<[AnswerKind, RegExp]> = [
-  ['money', /\bhow much (money|did|does|do|will|would|is|was|are|were)?\b.*\b(pay|paid|cost|costs|spend|spent|earn|earned|worth|price|priced|sell|sold|buy|bought|raise|raised|budget|salary|fee|charge|charged|owe|owed|bring in|save|saved|fine|fined)\b|\bhow much money\b|\bwhat (was|is) the (price|cost|salary|fee|budget)\b/i],
+  ['money', MONEY_QUESTION],
   ['duration', /\bhow long\b|\bfor how (long|many (days|weeks|months|years))\b/i],
   ['number', /\b(how (many|much|old|far|big|large|often|tall|high|deep|wide)|number of|death toll|what (percentage|proportion|share|amount|age))\b/i],
-  ['when', /\b(when|what (day|date|time|year|month|week)|which (day|date|year|month))\b/i],
+  // "when" as a question word ("and when did…"), not as a conjunction ("the crowd when he won").
+  ['when', /\bwhen (did|does|do|is|was|were|will|would|has|have|had|can|could)\b|\b(what (day|date|time|year|month|week)|which (day|date|year|month))\b|^\W*when\b/i],
   ['why', /\b(why|what for|for what reason|reason|purpose|meant to|intended to|aim(ed)? to|in order to)\b/i],
   ['quote', /\b(say|said|says|describe[ds]?|call(ed)?|quote[ds]?|react(ed)?|respond(ed)?|word(s|ed)?|told)\b/i],
   ['who', new RegExp(`(^|[.?!,]\\s*)(who|whom|whose)\\b|\\b(which|what) (\\w+ )?(${PERSON_NOUNS})\\b|\\bname of\\b|\\bnamed?\\b`, 'i')],
@@ -44,7 +63,9 @@ export function parseQuestion(text: string): ParsedQuestion {
   const phrases = [...text.matchAll(QUOTED)]
     .map((match) => analyze(match[1]!).map((token) => token.term))
     .filter((terms) => terms.length >= 2);
-  const kind = KIND_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0] ?? 'other';
+  const opening = text.trim().replace(/^(and|but|so|ok|okay|hey|hi|please|tell me|do you know|any idea|i wonder)[\s,]+/i, '');
+  const kind =
+    OPENING_PATTERNS.find(([, pattern]) => pattern.test(opening))?.[0] ?? KIND_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0] ?? 'other';
   const words = new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
   const asksName = /\bnamed?\b|\bnames\b|\bcalled\b/i.test(text) && kind === 'who';
   const parsed: ParsedQuestion = { text, kind, tokens, phrases, words, asksName };
@@ -79,7 +100,8 @@ const TIME_WORDS =
   /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|yesterday|today|tonight|tomorrow|ago|last (week|month|year|night)|this (week|month|year|morning)|next (week|month|year)|1[6-9]\d\d|20\d\d|morning|afternoon|evening|weekend|since|until|earlier|later)\b/gi;
 const DURATION =
   /\b(\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|several|few|many|some)[\s-]+(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)\b|\bsince\b|\buntil\b|\b(all|the whole) (day|night|week|month|year)\b/i;
-const REASON = /\b(because|due to|in order to|so that|so as to|to (allow|alleviate|avoid|prevent|help|ensure|protect|stop|save|give|get|bring|make|put|restore|keep|meet|provide)|aim(ed|s)? (at|to)|in preparation for|in response to|as a result|reason|since|for fear|to pave|owing to|thanks to|caused by|so they|so he|so she)\b/i;
+const REASON =
+  /\b(because|due to|in order to|so that|so as to|to (allow|alleviate|avoid|prevent|help|ensure|protect|stop|save|give|get|bring|make|put|restore|keep|meet|provide|honou?r|mark|celebrate|protest|support|raise|force|win|end|reduce|cut|pay)|aim(ed|s)? (at|to)|in preparation for|in response to|as a (result|salute|tribute|memorial|protest|reward|gesture|favou?r|precaution|consequence)|reason|since|for fear|to pave|owing to|thanks to|caused by|led to|leads to|lead to|resulted in|stems? from|grew out of|blamed|attributed|designed to|intended|meant to|in an effort to|in hopes? of|hoping to|on the grounds|for the purpose|motivated|out of (fear|concern|respect|necessity)|so they|so he|so she|so we|so it)\b/i;
 // Two capitalised words in a row ("Ivan Allen", "Jan Egeland", "Vitaly Churkin"), allowing initials and particles.
 const NAME = /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.\s*)*(?:(?:al|de|bin|van|von|la|le|du|da)[\s-]+)?\p{Lu}[\p{L}'’-]+)+/gu;
 const NOT_NAMES = /^(The|A|An|In|On|At|But|And|When|If|As|After|Before|He|She|It|They|We|This|That|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Col|Lt|Capt|St)$/;

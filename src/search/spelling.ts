@@ -46,14 +46,10 @@ export function boundedEditDistance(a: string, b: string, limit: number): number
 }
 
 /**
- * The corpus words a misspelt word most likely meant: the fewest edits away, and among those the terms that
- * occur most. Returns nothing when no corpus word is close enough.
+ * The corpus words a misspelt word most likely meant: the fewest edits away, and among those the terms `likely`
+ * ranks highest (at most two). Returns nothing when no corpus word is close enough.
  */
-export function correctSpelling(
-  word: string,
-  spellings: Iterable<readonly [string, string]>,
-  frequency: (term: string) => number,
-): string[] {
+export function correctSpelling(word: string, spellings: Iterable<readonly [string, string]>, likely: (term: string) => number): string[] {
   const limit = allowedEdits(word.length);
   if (limit === 0) return [];
   let best = limit + 1;
@@ -69,5 +65,5 @@ export function correctSpelling(
       found.push(term);
     }
   }
-  return found.sort((a, b) => frequency(b) - frequency(a)).slice(0, 2);
+  return found.sort((a, b) => likely(b) - likely(a)).slice(0, 2);
 }

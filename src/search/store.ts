@@ -10,6 +10,7 @@ import { ANALYZER_VERSION } from './analyzer.ts';
 import aliasData from './data/aliases.json' with { type: 'json' };
 import fillerData from './data/query-fillers.json' with { type: 'json' };
 import irregularData from './data/irregular-forms.json' with { type: 'json' };
+import abbreviationData from './data/abbreviations.json' with { type: 'json' };
 import stopwordData from './data/stopwords.json' with { type: 'json' };
 import furnitureData from '../corpus/data/furniture.json' with { type: 'json' };
 import { warmUp } from './answer.ts';
@@ -21,7 +22,7 @@ const FORMAT_VERSION = 3;
 
 /** Everything besides the corpus that changes what an index holds: analyzer code and its data tables. */
 const SETTINGS_HASH = createHash('sha256')
-  .update(JSON.stringify([FORMAT_VERSION, ANALYZER_VERSION, aliasData, stopwordData, fillerData, irregularData, furnitureData]))
+  .update(JSON.stringify([FORMAT_VERSION, ANALYZER_VERSION, aliasData, stopwordData, fillerData, irregularData, abbreviationData, furnitureData]))
   .digest('hex');
 
 /**
