@@ -88,7 +88,7 @@ export const WEIGHTS = {
   /** …and when a question asking for a name outright gets an excerpt that names no one new. */
   nameMissing: 0.5,
   /** Support factor when a "when" question's excerpt holds no date or time… */
-  undatedSupport: 1,
+  undatedSupport: 0.6,
   /** …and ranking factor for a "what did X say" excerpt that quotes no one. */
   unquoted: 0.7,
   /** Support factor when a who/where question's excerpt names no one and nowhere beyond the question's own words. */

@@ -26,24 +26,31 @@ export function allowedEdits(length: number): number {
  */
 export function boundedEditDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous2: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Three rows reused across calls: the corrector compares a word against thousands of spellings per question.
+  const width = b.length + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(6 * width);
+  let before = 0;
+  let previous = width;
+  let current = 2 * width;
+  for (let j = 0; j < width; j++) rows[previous + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    rows[current] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j < width; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let value = Math.min(rows[previous + j]! + 1, rows[current + j - 1]! + 1, rows[previous + j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) value = Math.min(value, rows[before + j - 2]! + 1);
+      rows[current + j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return limit + 1;
-    previous2 = previous;
-    previous = current;
+    [before, previous, current] = [previous, current, before];
   }
-  return previous[b.length]!;
+  return rows[previous + b.length]!;
 }
+
+let rows = new Int32Array(96);
 
 /**
  * The corpus words a misspelt word most likely meant: the fewest edits away, and among those the terms `likely`
@@ -65,5 +72,6 @@ export function correctSpelling(word: string, spellings: Iterable<readonly [stri
       found.push(term);
     }
   }
-  return found.sort((a, b) => likely(b) - likely(a)).slice(0, 2);
+  const likelihood = new Map(found.map((term) => [term, likely(term)]));
+  return found.sort((a, b) => likelihood.get(b)! - likelihood.get(a)!).slice(0, 2);
 }
