@@ -97,6 +97,13 @@ describe('stop words and stemming', () => {
     assertMeet('tell', 'told');
   });
 
+  test('chat abbreviations stand for their words', () => {
+    assert.equal(termOf('ppl'), termOf('people'));
+    assert.equal(termOf('govt'), termOf('government'));
+    assert.equal(termOf("gov't"), termOf('government'));
+    assert.equal(termOf('approx'), termOf('approximately'));
+  });
+
   test('different words stay apart', () => {
     assert.notEqual(termOf('truck'), termOf('truce'));
     assert.notEqual(termOf('aid'), termOf('said'));

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { loadCorpus } from '../src/corpus/load.ts';
-import { answer } from '../src/search/answer.ts';
+import { answer, rankPassages, WEIGHTS } from '../src/search/answer.ts';
 import { buildIndex, type NewsIndex } from '../src/search/newsIndex.ts';
 import type { AnswerResult } from '../src/search/types.ts';
 
@@ -286,5 +286,45 @@ describe('citations', () => {
         for (const term of r.terms) assert.ok(r.excerpt.includes(term), `${question}: term ${term} not in excerpt`);
       }
     }
+  });
+});
+
+describe('reading questions the way newsrooms write', () => {
+  const FESTIVAL =
+    'Festival week ends\n' +
+    'Reporters asked the festival director, Maren Holt, on Sunday whether the city would fund the festival again next year.\n' +
+    '"The festival will be back, and bigger, because the ticket sales paid for everything," Holt said.\n' +
+    'About 41,000 people came through the gates on the closing day, organisers said.\n';
+  const TOURS =
+    'Palace tours resume\n' +
+    'Guides at the Ravelli Palace said visitors may again climb the north tower, closed since the storm.\n' +
+    'The tower place at the north end of the square holds a market on Saturdays.\n';
+  const PLACES =
+    'Market notes\n' +
+    'Every place on the square was taken by noon, and the place by the fountain went to a baker.\n' +
+    'Traders said the best place to sell is near the tram stop.\n';
+
+  test('the paragraph after the one that restates a "what did X say" question is among its answers', async () => {
+    const index = await indexOf({ 'festival.txt': FESTIVAL });
+    const result = answer(index, 'What did Maren Holt say when asked whether the city would fund the festival again?');
+    assert.equal(result.answered, true);
+    assert.ok(result.results.some((r) => /ticket sales paid for everything/.test(r.excerpt)), describeResults(result));
+    // It counts as an answer on its own, its setup words credited from the paragraph before.
+    const follower = rankPassages(index, result.question).scored.find((s) => /ticket sales/.test(index.passageText(s.passage)));
+    assert.ok(follower && follower.support >= WEIGHTS.answeredSupport, `support ${follower?.support}`);
+  });
+
+  test('a misspelt word is corrected to the word that goes with the rest of the question', async () => {
+    const index = await indexOf({ 'tours.txt': TOURS, 'places.txt': PLACES });
+    // "palce" is one edit from both "place" (commoner here) and "palace"; Ravelli goes with "palace".
+    const result = answer(index, 'ravelli palce tower');
+    assert.equal(result.answered, true);
+    assert.match(result.results[0]!.excerpt, /Ravelli Palace/, describeResults(result));
+  });
+
+  test('a chat abbreviation finds the word it stands for', async () => {
+    const index = await indexOf({ 'festival.txt': FESTIVAL });
+    const result = answer(index, 'how many ppl came on the closing day');
+    assert.match(result.results[0]?.excerpt ?? '', /41,000 people/, describeResults(result));
   });
 });

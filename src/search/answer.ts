@@ -25,6 +25,11 @@ const SHORTLIST = 8;
 /** …and how many of the best of them also put forward the passage that follows them. */
 const FOLLOWERS_OF = 4;
 /**
+ * Passages read beyond the answers asked for, before the rest may be skipped on their bound: answers that turn
+ * out to be copies of one another are merged, and their places taken by the next.
+ */
+const READ_BEYOND_TOP = 1;
+/**
  * A question after a name, a figure, a date or a place is not answered by a passage that only restates it
  * ("Two Americans were executed" for "which two Americans were executed").
  */
@@ -192,10 +197,58 @@ export function rankPassages(index: NewsIndex, question: string, options: Answer
   const allowed = options.documentIds ? new Set(options.documentIds.map((id) => index.documentIndex(id))) : undefined;
   const candidates = terms.length === 0 ? [] : findCandidates(index, terms, allowed);
   const topBm25 = candidates[0]?.bm25 ?? 1;
-  const scored = candidates
-    .map((candidate) => scorePassage(index, parsed, terms, candidate.passage, candidate.bm25 / topBm25, candidate.copies))
-    .sort((a, b) => b.score - a.score);
+  const top = Math.max(1, Math.min(options.top ?? DEFAULT_TOP, 25));
+  // Reading a passage sentence by sentence is the costly part of answering. What its terms alone allow it to score
+  // bounds what the reading can give, so passages are read best bound first, until none left can make the answers.
+  const bounded = candidates
+    .map((candidate) => {
+      const context = contextCredit(index, candidate.passage, terms);
+      return { candidate, context, bound: scoreBound(index, parsed, terms, candidate.passage, candidate.bm25 / topBm25, context) };
+    })
+    .sort((a, b) => b.bound.score - a.bound.score);
+  const scored: Scored[] = [];
+  let supported = false;
+  for (const { candidate, context, bound } of bounded) {
+    if (scored.length >= top + READ_BEYOND_TOP && (supported || bound.support < WEIGHTS.answeredSupport)) {
+      const kth = [...scored].sort((a, b) => b.score - a.score)[top + READ_BEYOND_TOP - 1]!.score;
+      if (bound.score < kth) break;
+    }
+    const result = scorePassage(index, parsed, terms, candidate.passage, candidate.bm25 / topBm25, candidate.copies, context);
+    supported ||= result.support >= WEIGHTS.answeredSupport;
+    scored.push(result);
+  }
+  scored.sort((a, b) => b.score - a.score);
   return { terms, scored, allowed };
+}
+
+/**
+ * The most a passage can score and the most support it can carry, from which question terms it holds at all:
+ * each term's best credit anywhere in it, every penalty waived, the full bonus for bringing what is asked.
+ */
+function scoreBound(
+  index: NewsIndex,
+  parsed: ParsedQuestion,
+  terms: QueryTerm[],
+  passage: number,
+  bm25: number,
+  context: Context,
+): { score: number; support: number } {
+  const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
+  const held = terms.map((term) => bestCredit(term, (m) => index.postings.has(m, passage)));
+  const support = terms.reduce((sum, t, i) => sum + t.weight * Math.max(held[i]!, context.continued[i]!), 0) / totalWeight;
+  let adjacent = 0;
+  for (let i = 0; i + 1 < terms.length; i++) if (held[i]! > 0 && held[i + 1]! > 0) adjacent += Math.min(terms[i]!.weight, terms[i + 1]!.weight);
+  const coverage = terms.reduce((sum, t, i) => sum + t.weight * held[i]!, 0) / totalWeight;
+  return {
+    // No sentence brings more of what is asked than the whole passage does.
+    score:
+      support +
+      WEIGHTS.adjacency * (adjacent / totalWeight) +
+      WEIGHTS.servesBonus * sentenceServes(parsed.kind, index.passageText(passage), parsed.words) +
+      WEIGHTS.passageCoverage * coverage +
+      WEIGHTS.bm25 * bm25,
+    support,
+  };
 }
 
 /**
@@ -282,12 +335,22 @@ function mergeNames(parsed: ParsedQuestion, terms: QueryTerm[]): QueryTerm[] {
 /** WordNet synonyms of a plain word, as index terms; names and alias terms have none worth having. */
 function synonymTerms(token: Token): string[] {
   if (!/^\p{Ll}+$/u.test(token.surface) || token.term.includes('_')) return [];
-  const terms = synonymsOf(token.surface)
-    .map((synonym) => analyze(synonym))
-    .filter((tokens) => tokens.length === 1)
-    .map((tokens) => tokens[0]!.term);
-  return [...new Set(terms)].filter((term) => term !== token.term);
+  let terms = synonymTermCache.get(token.surface);
+  if (!terms) {
+    const analysed = synonymsOf(token.surface)
+      .map((synonym) => analyze(synonym))
+      .filter((tokens) => tokens.length === 1)
+      .map((tokens) => tokens[0]!.term);
+    terms = [...new Set(analysed)].filter((term) => term !== token.term);
+    if (synonymTermCache.size >= SYNONYM_CACHE_LIMIT) synonymTermCache.clear();
+    synonymTermCache.set(token.surface, terms);
+  }
+  return terms;
 }
+
+/** Synonyms as index terms, by question word: readers ask with the same few thousand words again and again. */
+const synonymTermCache = new Map<string, string[]>();
+const SYNONYM_CACHE_LIMIT = 20_000;
 
 /** A capitalised word that does not open the question, or a number: a name, date or figure the reader means. */
 function writtenAsName(question: string, token: Token): boolean {
@@ -386,8 +449,8 @@ function findCandidates(index: NewsIndex, terms: QueryTerm[], allowed: Set<numbe
       same.copies.push(index.passages.doc[hit.passage]!);
       continue;
     }
-    const found = [...boosts.keys()].filter((term) => index.postings.has(term, hit.passage));
-    const held = terms.reduce((sum, t) => sum + t.weight * Math.max(0, ...found.map((m) => t.matches.get(m) ?? 0)), 0);
+    const found = (term: string) => boosts.has(term) && index.postings.has(term, hit.passage);
+    const held = terms.reduce((sum, t) => sum + t.weight * bestCredit(t, found), 0);
     byText.set(text, { passage: hit.passage, bm25: hit.score, copies: [], coverage: held / totalWeight });
   }
   // Reading passages sentence by sentence is the costly part of answering: only the likeliest are read.
@@ -409,14 +472,24 @@ function findCandidates(index: NewsIndex, terms: QueryTerm[], allowed: Set<numbe
   return shortlist;
 }
 
-function scorePassage(index: NewsIndex, parsed: ParsedQuestion, terms: QueryTerm[], passage: number, bm25: number, copies: number[]): Scored {
+function scorePassage(
+  index: NewsIndex,
+  parsed: ParsedQuestion,
+  terms: QueryTerm[],
+  passage: number,
+  bm25: number,
+  copies: number[],
+  context: Context,
+): Scored {
   const text = index.passageText(passage);
-  const sentences: SentenceView[] = splitSentences(text).map((span) => {
-    const tokens = analyze(text.slice(span.start, span.end)).map((t) => ({ ...t, start: t.start + span.start, end: t.end + span.start }));
-    const credit = terms.map((term) => Math.max(0, ...tokens.map((t) => term.matches.get(t.term) ?? 0)));
+  const sentences: SentenceView[] = readSentences(text).map(({ span, tokens }) => {
+    const credit = terms.map((term) => {
+      let best = 0;
+      for (const token of tokens) best = Math.max(best, term.matches.get(token.term) ?? 0);
+      return best;
+    });
     return { span, tokens, credit, serves: sentenceServes(parsed.kind, text.slice(span.start, span.end), parsed.words) };
   });
-  const context = contextCredit(index, passage, terms);
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
   const countedIndex = parsed.counted === undefined ? -1 : terms.findIndex((t) => t.term === parsed.counted);
   const passageTerms = sentences.flatMap((s) => s.tokens.map((t) => t.term)).join(' ');
@@ -481,10 +554,9 @@ function contextCredit(index: NewsIndex, passage: number, terms: QueryTerm[]): C
   const title = index.titleTermsOf(doc);
   const previous = passagesOfParagraphBefore(index, passage, 1);
   const earlier = WEIGHTS.earlierParagraphShare > 0 ? passagesOfParagraphBefore(index, passage, 2) : [];
-  const held = (term: QueryTerm, where: (m: string) => boolean) => Math.max(0, ...[...term.matches].filter(([m]) => where(m)).map(([, c]) => c));
-  const inTitle = terms.map((term) => held(term, (m) => title.has(m)));
-  const inPrevious = terms.map((term) => held(term, (m) => previous.some((p) => index.postings.has(m, p))));
-  const inEarlier = terms.map((term) => (earlier.length === 0 ? 0 : held(term, (m) => earlier.some((p) => index.postings.has(m, p)))));
+  const inTitle = terms.map((term) => bestCredit(term, (m) => title.has(m)));
+  const inPrevious = terms.map((term) => bestCredit(term, (m) => previous.some((p) => index.postings.has(m, p))));
+  const inEarlier = terms.map((term) => (earlier.length === 0 ? 0 : bestCredit(term, (m) => earlier.some((p) => index.postings.has(m, p)))));
   const around = (i: number) => Math.max(inTitle[i]!, inPrevious[i]!, WEIGHTS.earlierParagraphShare * inEarlier[i]!);
   const preceding = (i: number) => Math.max(inPrevious[i]!, WEIGHTS.earlierParagraphShare * inEarlier[i]!);
   // Pronouns stand in for names ("he said" after "de Mistura told reporters"), seldom for anything else.
@@ -499,6 +571,21 @@ function contextCredit(index: NewsIndex, passage: number, terms: QueryTerm[]): C
 interface Context {
   plain: number[];
   continued: number[];
+}
+
+/** A passage's sentences and their terms, with offsets into the passage: the costly part of reading it. */
+function readSentences(text: string): Array<{ span: Span; tokens: Token[] }> {
+  return splitSentences(text).map((span) => ({
+    span,
+    tokens: analyze(text.slice(span.start, span.end)).map((t) => ({ ...t, start: t.start + span.start, end: t.end + span.start })),
+  }));
+}
+
+/** The best credit a question term earns from the index terms `holds` accepts (0 when none). */
+function bestCredit(term: QueryTerm, holds: (indexTerm: string) => boolean): number {
+  let best = 0;
+  for (const [indexTerm, credit] of term.matches) if (credit > best && holds(indexTerm)) best = credit;
+  return best;
 }
 
 /** The passages that make up the paragraph `back` paragraphs before `passage`'s own (several when it was long). */
@@ -589,13 +676,15 @@ function findCopies(index: NewsIndex, text: string, allowed: Set<number | undefi
   const terms = [...new Set(analyze(text).map((t) => t.term))];
   if (terms.length < 4) return [];
   const frequency = (term: string) => index.stats.documentFrequency.get(term) ?? 0;
-  const rarest = terms.reduce((a, b) => (frequency(b) < frequency(a) ? b : a));
-  if (frequency(rarest) > MAX_COPY_POSTINGS) return [];
+  const [rarest, ...others] = terms.sort((a, b) => frequency(a) - frequency(b));
+  if (frequency(rarest!) > MAX_COPY_POSTINGS) return [];
   const wanted = comparable(text);
   const docs = new Set<number>();
-  for (const passage of index.postings.passagesWith(rarest)) {
+  for (const passage of index.postings.passagesWith(rarest!)) {
     const doc = index.passages.doc[passage]!;
     if (docs.has(doc) || (allowed && !allowed.has(doc))) continue;
+    // A copy holds the text's other rare terms too: the index says so before the text is compared.
+    if (!others.slice(0, 3).every((term) => index.postings.has(term, passage))) continue;
     if (comparable(index.passageText(passage)).includes(wanted)) docs.add(doc);
   }
   return [...docs];

@@ -5,6 +5,8 @@ import type { IndexedPassage } from './newsIndex.ts';
 /** MiniSearch's own BM25+ parameters, so that scores are the ones its search would give. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const NO_PASSAGE = 0xffffffff;
+/** Terms whose postings are kept at hand; a question looks up a few dozen, the whole vocabulary is far larger. */
+const RESOLVED_LIMIT = 50_000;
 
 export interface ScoredPassage {
   passage: number;
@@ -30,6 +32,9 @@ export class PassagePostings {
   private readonly scores: Float64Array;
   private readonly touched: Uint32Array;
 
+  /** Each term's postings as found in MiniSearch's radix tree, which the index never changes once built. */
+  private readonly resolved = new Map<string, ReadonlyMap<number, number> | undefined>();
+
   constructor(search: MiniSearch<IndexedPassage>, passageCount: number) {
     this.view = postingsView(search);
     const shortIds = [...this.view.passageIds.keys()];
@@ -50,17 +55,25 @@ export class PassagePostings {
 
   /** In how many passages `term` occurs. */
   frequency(term: string): number {
-    return this.view.postings(term)?.size ?? 0;
+    return this.postingsOf(term)?.size ?? 0;
+  }
+
+  private postingsOf(term: string): ReadonlyMap<number, number> | undefined {
+    if (this.resolved.has(term)) return this.resolved.get(term);
+    const postings = this.view.postings(term);
+    if (this.resolved.size >= RESOLVED_LIMIT) this.resolved.clear();
+    this.resolved.set(term, postings);
+    return postings;
   }
 
   has(term: string, passage: number): boolean {
     const short = this.shortOf[passage];
-    return short !== undefined && short !== NO_PASSAGE && (this.view.postings(term)?.has(short) ?? false);
+    return short !== undefined && short !== NO_PASSAGE && (this.postingsOf(term)?.has(short) ?? false);
   }
 
   /** The passages holding `term`, in index order. */
   *passagesWith(term: string): Generator<number> {
-    for (const short of this.view.postings(term)?.keys() ?? []) {
+    for (const short of this.postingsOf(term)?.keys() ?? []) {
       const passage = this.passageOf[short]!;
       if (passage !== NO_PASSAGE) yield passage;
     }
@@ -75,7 +88,7 @@ export class PassagePostings {
     const documentCount = this.view.documentCount;
     let count = 0;
     for (const [term, boost] of boosts) {
-      const postings = this.view.postings(term);
+      const postings = this.postingsOf(term);
       if (!postings || postings.size === 0) continue;
       const idf = Math.log(1 + (documentCount - postings.size + 0.5) / (postings.size + 0.5));
       for (const [short, frequency] of postings) {
