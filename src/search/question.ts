@@ -129,7 +129,8 @@ export function sentenceServes(kind: AnswerKind, sentence: string, asked: Readon
       let best = 0;
       for (const m of sentence.matchAll(NAME)) {
         const words = m[0].split(/\s+/).filter((w) => !NOT_NAMES.test(w.replace(/\.$/, '')));
-        if (words.some((w) => INSTITUTION_WORDS.test(w))) continue;
+        // "Nations’" and "Council's" are the institution's words too, whichever apostrophe the text uses.
+        if (words.some((w) => INSTITUTION_WORDS.test(w.replace(/['’]s?$/u, '')))) continue;
         // "John Kerry" is no answer to a question naming Kerry: a new name shares no word with the question.
         if (words.length === 0 || !words.every((w) => isNew(w))) continue;
         if (words.length >= 2) return 1;
