@@ -17,6 +17,14 @@ export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
   let cursor = 0;
   for (const sentence of sbd.sentences(text, SBD_OPTIONS)) {
+    // Nearly always sbd returns the sentence as written: find it directly, and walk only when it changed spaces.
+    const written = sentence.trim();
+    const at = written === '' ? -1 : text.indexOf(written, cursor);
+    if (at >= 0 && text.slice(cursor, at).trim() === '') {
+      spans.push({ start: at, end: at + written.length });
+      cursor = at + written.length;
+      continue;
+    }
     const wanted = sentence.replace(/\s+/g, '');
     if (wanted === '') continue;
     while (cursor < text.length && /\s/.test(text[cursor]!)) cursor++;
