@@ -168,7 +168,7 @@ export function answer(index: NewsIndex, question: string, options: AnswerOption
   }
   for (const result of results) {
     const known = new Set([result.source.id, ...result.alsoIn.map((s) => s.id)]);
-    for (const doc of findCopies(index, result.core, allowed)) {
+    for (const doc of findCopies(index, result.core, result.coreTerms, allowed)) {
       const ref = index.sourceRef(doc);
       if (!known.has(ref.id)) {
         known.add(ref.id);
@@ -179,7 +179,7 @@ export function answer(index: NewsIndex, question: string, options: AnswerOption
   return {
     question,
     answered: true,
-    results: results.map(({ key: _key, core: _core, doc: _doc, paragraph0: _paragraph, ...answer }) => answer),
+    results: results.map(({ key: _key, core: _core, coreKey: _coreKey, coreTerms: _coreTerms, doc: _doc, paragraph0: _paragraph, ...answer }) => answer),
     nearest: [],
   };
 }
@@ -441,6 +441,8 @@ function findCandidates(index: NewsIndex, terms: QueryTerm[], allowed: Set<numbe
   const hits = index.postings.search(boosts, 4 * CANDIDATES, allowed && ((passage) => allowed.has(index.passages.doc[passage]!)));
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
   const byText = new Map<string, Candidate>();
+  // Only the terms searched can have been found: each question term's searched matches, best credit first.
+  const searched = terms.map((t) => [...t.matches].filter(([m]) => boosts.has(m)).sort((a, b) => b[1] - a[1]));
   for (const hit of hits) {
     if (byText.size >= CANDIDATES) break;
     const text = index.passageText(hit.passage);
@@ -449,8 +451,11 @@ function findCandidates(index: NewsIndex, terms: QueryTerm[], allowed: Set<numbe
       same.copies.push(index.passages.doc[hit.passage]!);
       continue;
     }
-    const found = (term: string) => boosts.has(term) && index.postings.has(term, hit.passage);
-    const held = terms.reduce((sum, t) => sum + t.weight * bestCredit(t, found), 0);
+    let held = 0;
+    terms.forEach((t, i) => {
+      const found = searched[i]!.find(([m]) => index.postings.has(m, hit.passage));
+      if (found) held += t.weight * found[1];
+    });
     byText.set(text, { passage: hit.passage, bm25: hit.score, copies: [], coverage: held / totalWeight });
   }
   // Reading passages sentence by sentence is the costly part of answering: only the likeliest are read.
@@ -499,12 +504,16 @@ function scorePassage(
   let bestScore = -Infinity;
   let bestSupport = 0;
   for (let first = 0; first < sentences.length; first++) {
+    // Each window is the one before it and one more sentence: its credit and what it serves grow by that sentence.
+    const credit = new Array<number>(terms.length).fill(0);
+    let serves = 0;
     for (let last = first; last < Math.min(sentences.length, first + MAX_WINDOW_SENTENCES); last++) {
       const length = sentences[last]!.span.end - sentences[first]!.span.start;
       if (last > first && length > MAX_EXCERPT_CHARS) break;
       const window = sentences.slice(first, last + 1);
-      const credit = terms.map((_, i) => Math.max(...window.map((s) => s.credit[i]!)));
-      const serves = Math.max(...window.map((s) => s.serves));
+      const added = sentences[last]!;
+      for (let i = 0; i < terms.length; i++) credit[i] = Math.max(credit[i]!, added.credit[i]!);
+      serves = Math.max(serves, added.serves);
       const around = serves > 0 ? context.continued : context.plain;
       let support = credit.reduce((sum, c, i) => sum + Math.max(c, around[i]!) * terms[i]!.weight, 0) / totalWeight;
       for (const [i, term] of terms.entries()) {
@@ -616,8 +625,10 @@ function adjacency(window: SentenceView[], terms: QueryTerm[], totalWeight: numb
 interface BuiltAnswer extends Answer {
   /** The excerpt's terms, in order, space-separated with spaces at both ends. */
   key: string;
-  /** The verbatim sentences that answer (the excerpt before widening). */
+  /** The verbatim sentences that answer (the excerpt before widening), and their terms. */
   core: string;
+  coreKey: string;
+  coreTerms: string[];
   doc: number;
   paragraph0: number;
 }
@@ -639,6 +650,11 @@ function buildAnswer(index: NewsIndex, terms: QueryTerm[], scored: Scored): Buil
   const shown = matchedTokens.filter((t) => t.start - widened.start >= trimmed.start && t.end - widened.start <= trimmed.end);
   const doc = index.passages.doc[scored.passage]!;
   const paragraph0 = index.passages.paragraph[scored.passage]!;
+  // The passage was analysed when it was read: the excerpt's and the core's terms are its tokens in their range.
+  const tokens = scored.sentences.flatMap((s) => s.tokens);
+  const termsWithin = (start: number, end: number) => tokens.filter((t) => t.start >= start && t.end <= end).map((t) => t.term);
+  const core = { start: scored.sentences[scored.window.first]!.span.start, end: scored.sentences[scored.window.last]!.span.end };
+  const coreTerms = termsWithin(core.start, core.end);
   return {
     excerpt: trimmed.text,
     terms: [...new Set(shown.map((t) => text.slice(t.start, t.end)))],
@@ -646,21 +662,24 @@ function buildAnswer(index: NewsIndex, terms: QueryTerm[], scored: Scored): Buil
     paragraph: paragraph0 + 1,
     score: Math.round(scored.score * 1000) / 1000,
     alsoIn: [...new Set(scored.copies)].filter((d) => d !== doc).map((d) => index.sourceRef(d)),
-    key: termKey(trimmed.text),
-    core: text.slice(scored.sentences[scored.window.first]!.span.start, scored.sentences[scored.window.last]!.span.end),
+    key: termKey(termsWithin(widened.start + trimmed.start, widened.start + trimmed.end)),
+    core: text.slice(core.start, core.end),
+    coreKey: termKey(coreTerms),
+    coreTerms,
     doc,
     paragraph0,
   };
 }
 
-const termKey = (text: string) => ` ${analyze(text.replace(/…/g, ' ')).map((t) => t.term).join(' ')} `;
+/** Terms in order, space-separated with spaces at both ends, so that one key can be looked for inside another. */
+const termKey = (terms: readonly string[]) => ` ${terms.join(' ')} `;
 
 /**
  * Two answers are the same report when one's excerpt carries the other's answering sentences (a wire sentence
  * reused inside different paragraphs), or when nearly all their terms are shared (a reworded copy).
  */
 function isSameReport(a: BuiltAnswer, b: BuiltAnswer): boolean {
-  if (a.key.includes(termKey(b.core)) || b.key.includes(termKey(a.core))) return true;
+  if (a.key.includes(b.coreKey) || b.key.includes(a.coreKey)) return true;
   const [x, y] = [new Set(a.key.trim().split(' ')), new Set(b.key.trim().split(' '))];
   let shared = 0;
   for (const term of x) if (y.has(term)) shared++;
@@ -672,8 +691,8 @@ function isSameReport(a: BuiltAnswer, b: BuiltAnswer): boolean {
  * Other documents that carry an answer's sentences: among the passages holding their rarest term, those whose
  * text contains them (up to case, quote styles and white space). Articles that reuse a wire story's sentences are found this way.
  */
-function findCopies(index: NewsIndex, text: string, allowed: Set<number | undefined> | undefined): number[] {
-  const terms = [...new Set(analyze(text).map((t) => t.term))];
+function findCopies(index: NewsIndex, text: string, textTerms: readonly string[], allowed: Set<number | undefined> | undefined): number[] {
+  const terms = [...new Set(textTerms)];
   if (terms.length < 4) return [];
   const frequency = (term: string) => index.stats.documentFrequency.get(term) ?? 0;
   const [rarest, ...others] = terms.sort((a, b) => frequency(a) - frequency(b));
