@@ -390,13 +390,18 @@ function likelyMeant(index: NewsIndex, parsed: ParsedQuestion, misspelt: Token):
     .map((t) => t.term)
     .sort((a, b) => postings.frequency(a) - postings.frequency(b))
     .slice(0, 3);
+  const n = index.passageCount;
   return (term) => {
+    // The share of the term's passages that also hold each other word, the rarer words counting for more: a
+    // common word ("place") meets "live" somewhere by chance; "palace" meets "Topkapi" because it is about it.
     let together = 0;
     for (const other of others) {
       const [rarer, commoner] = postings.frequency(term) <= postings.frequency(other) ? [term, other] : [other, term];
-      for (const passage of postings.passagesWith(rarer)) if (postings.has(commoner, passage)) together++;
+      let shared = 0;
+      for (const passage of postings.passagesWith(rarer)) if (postings.has(commoner, passage)) shared++;
+      together += (Math.log(n / postings.frequency(other)) * shared) / postings.frequency(term);
     }
-    return together + postings.frequency(term) / (index.passageCount + 1);
+    return together + postings.frequency(term) / (n + 1);
   };
 }
 
