@@ -46,7 +46,9 @@ async function loadNewsdesk(file: string): Promise<NewsIndex> {
 async function runNewsdesk(job: NewsdeskJob): Promise<NewsdeskResult> {
   const { loaded: index, measure } = await measureLoad(() => loadNewsdesk(job.indexFile));
   const timings = timeEachQuestion(job.questions, job.warmup, (question) => answer(index, question).answered);
-  const live = new LiveIndex(index, { dir: job.reload.corpusDir, build: (dir) => rebuild(dir, job.reload.copies) });
+  // A reload saves its index as the bot's does, beside the loaded one (in run.ts's temporary folder): saving a large
+  // index must not stall the answers either.
+  const live = new LiveIndex(index, { dir: job.reload.corpusDir, indexFile: `${job.indexFile}.reloaded`, build: (dir) => rebuild(dir, job.reload.copies) });
   const reload = await latencyDuringReload(job.reload.questions, (question) => answer(live.current, question), () => reloadOrThrow(live), job.reload);
   return { engine: 'newsdesk', ...measure, timings, reload };
 }

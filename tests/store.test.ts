@@ -161,28 +161,45 @@ describe('stale and corrupt files', () => {
 
   test('truncated and garbage files are stale with a reason, never a throw', async (t) => {
     const dir = await tempDir(t, 'garbage');
-    // A saved index is a header line (format, fingerprint, sha256 of the rest), then a v8-serialised payload. Edited
-    // payloads are signed again so that the checks behind the checksum are reached too.
+    // A saved index is a header line (format, fingerprint, sha256 of the rest), then v8-serialised values: a
+    // manifest, the documents in parts, MiniSearch's tree in parts. Edited payloads are signed again so that the
+    // checks behind the checksum are reached too.
     const newline = savedBytes.indexOf(0x0a);
     const payload = savedBytes.subarray(newline + 1);
-    const sign = (body: Buffer, version = 3) =>
+    const sign = (body: Buffer, version = 4) =>
       Buffer.concat([Buffer.from(`newsdesk-index v${version} ${seeds.fingerprint} sha256:${createHash('sha256').update(body).digest('hex')}\n`), body]);
-    const saved = v8.deserialize(payload) as {
+    interface Manifest {
       [key: string]: unknown;
       passages: { doc: Uint32Array; paragraph: Uint32Array; start: Uint32Array; end: Uint32Array };
-      documents?: Array<{ paragraphs: string[] }>;
       search: { version: string };
+      documentParts: number;
+      treeParts: number;
+    }
+    const readValues = () => {
+      const deserializer = new v8.DefaultDeserializer(payload);
+      deserializer.readHeader();
+      const manifest = deserializer.readValue() as Manifest;
+      const rest = Array.from({ length: manifest.documentParts + manifest.treeParts }, () => deserializer.readValue() as unknown[]);
+      return { manifest, documentParts: rest.slice(0, manifest.documentParts) as Array<Array<{ paragraphs: string[] }>>, treeParts: rest.slice(manifest.documentParts) };
     };
-    const edited = (change: (copy: typeof saved) => void) => {
-      const copy = v8.deserialize(payload) as typeof saved;
+    const writeValues = (values: unknown[]) => {
+      const serializer = new v8.DefaultSerializer();
+      serializer.writeHeader();
+      for (const value of values) serializer.writeValue(value);
+      return serializer.releaseBuffer();
+    };
+    const saved = readValues();
+    const edited = (change: (copy: ReturnType<typeof readValues>) => void) => {
+      const copy = readValues();
       change(copy);
-      return sign(v8.serialize(copy));
+      return sign(writeValues([copy.manifest, ...copy.documentParts, ...copy.treeParts]));
     };
     let noise = 12345;
     const randomBytes = Buffer.from(Array.from({ length: 4096 }, () => (noise = (noise * 1103515245 + 12345) >>> 0) >>> 24));
     const flipped = Buffer.from(savedBytes);
     flipped[flipped.length - 100]! ^= 0xff;
-    assert.ok(saved.documents && saved.documents.length === 5, 'the payload reads back');
+    assert.equal(saved.documentParts.flat().length, 5, 'the payload reads back');
+    assert.ok(saved.treeParts.length > 0);
     const cases: Record<string, string | Buffer> = {
       'truncated to half': savedBytes.subarray(0, Math.floor(savedBytes.length / 2)),
       'truncated by one byte': savedBytes.subarray(0, -1),
@@ -196,22 +213,28 @@ describe('stale and corrupt files', () => {
       'signed value of the wrong shape': sign(v8.serialize({ hello: 'world' })),
       'another format version': sign(payload, 999),
       'passage table cut short': edited((copy) => {
-        copy.passages.doc = copy.passages.doc.subarray(0, -1);
+        copy.manifest.passages.doc = copy.manifest.passages.doc.subarray(0, -1);
       }),
       'passage table of the wrong type': edited((copy) => {
-        (copy.passages as unknown as { start: number[] }).start = [1, 2, 3];
+        (copy.manifest.passages as unknown as { start: number[] }).start = [1, 2, 3];
       }),
       'passages pointing outside their documents': edited((copy) => {
-        for (const doc of copy.documents ?? []) doc.paragraphs = [];
+        for (const doc of copy.documentParts.flat()) doc.paragraphs = [];
       }),
       'search state from another minisearch version': edited((copy) => {
-        copy.search.version = '0.0.1';
+        copy.manifest.search.version = '0.0.1';
       }),
       'search part of the wrong type': edited((copy) => {
-        copy.search = 'nothing' as unknown as { version: string };
+        copy.manifest.search = 'nothing' as unknown as { version: string };
       }),
       'documents missing': edited((copy) => {
-        delete copy.documents;
+        copy.documentParts = [];
+      }),
+      'a part of the search tree missing': edited((copy) => {
+        copy.treeParts = copy.treeParts.slice(0, -1);
+      }),
+      'search tree entries of the wrong shape': edited((copy) => {
+        copy.treeParts = [[['a', 'b']]];
       }),
     };
     for (const [what, content] of Object.entries(cases)) {

@@ -116,3 +116,36 @@ export function postingsView(search: MiniSearch<IndexedPassage>): PostingsView {
     documentCount: s._documentCount,
   };
 }
+
+/**
+ * MiniSearch's radix tree as entries two levels deep (`[edge, childEdge, subtree]`, or `[edge, null, subtree]`
+ * for a first-level edge that is no inner node): some hundreds of parts that can be saved one at a time, so that
+ * saving a large index never holds the event loop for long. `joinTree` puts them back in the same order.
+ */
+export function splitTree(tree: Map<string, unknown>): Array<[string, string | null, unknown]> {
+  const entries: Array<[string, string | null, unknown]> = [];
+  for (const [edge, node] of tree) {
+    if (node instanceof Map && node.size > 0) for (const [childEdge, subtree] of node as Map<string, unknown>) entries.push([edge, childEdge, subtree]);
+    else entries.push([edge, null, node]);
+  }
+  return entries;
+}
+
+export function joinTree(entries: readonly unknown[]): Map<string, unknown> | string {
+  const tree = new Map<string, unknown>();
+  for (const entry of entries) {
+    if (!Array.isArray(entry) || entry.length !== 3 || typeof entry[0] !== 'string' || (entry[1] !== null && typeof entry[1] !== 'string')) {
+      return 'search tree is malformed';
+    }
+    const [edge, childEdge, subtree] = entry as [string, string | null, unknown];
+    if (childEdge === null) {
+      tree.set(edge, subtree);
+      continue;
+    }
+    let node = tree.get(edge);
+    if (node === undefined) tree.set(edge, (node = new Map<string, unknown>()));
+    if (!(node instanceof Map)) return 'search tree is malformed';
+    node.set(childEdge, subtree);
+  }
+  return tree;
+}

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { z } from 'zod';
@@ -14,11 +14,11 @@ import abbreviationData from './data/abbreviations.json' with { type: 'json' };
 import stopwordData from './data/stopwords.json' with { type: 'json' };
 import furnitureData from '../corpus/data/furniture.json' with { type: 'json' };
 import { warmUp } from './answer.ts';
-import { exportState, importState } from './miniSearchState.ts';
+import { exportState, importState, joinTree, splitTree } from './miniSearchState.ts';
 import { buildIndex, NewsIndex, type BuildProgress } from './newsIndex.ts';
 
 const FORMAT = 'newsdesk-index';
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 
 /** Everything besides the corpus that changes what an index holds: analyzer code and its data tables. */
 const SETTINGS_HASH = createHash('sha256')
@@ -50,11 +50,11 @@ const documentSchema = z.object({
   contentHash: z.string(),
 });
 
-const savedIndexSchema = z.object({
+/** The first value of a saved index: everything but the documents and MiniSearch's tree, and how many parts hold those. */
+const manifestSchema = z.object({
   format: z.literal(FORMAT),
   version: z.literal(FORMAT_VERSION),
   fingerprint: z.string(),
-  documents: z.array(documentSchema),
   passages: z.object({
     doc: z.instanceof(Uint32Array),
     paragraph: z.instanceof(Uint32Array),
@@ -64,8 +64,18 @@ const savedIndexSchema = z.object({
   documentFrequency: z.map(z.string(), z.number()),
   spellings: z.map(z.string(), z.string()),
   // MiniSearch's part is checked by importState.
-  search: z.unknown(),
+  search: z.record(z.string(), z.unknown()),
+  documentParts: z.number().int().nonnegative(),
+  treeParts: z.number().int().nonnegative(),
 });
+
+const documentPartSchema = z.array(documentSchema);
+
+/** Characters of article text per saved part, and tree entries per part: each part serialises in a few ms. */
+const PART_CHARS = 1_000_000;
+const TREE_ENTRIES_PER_PART = 40;
+/** Bytes hashed between two yields to the event loop. */
+const HASH_SLICE = 4 * 1024 * 1024;
 
 /**
  * The first line of a saved index: format, version, the corpus fingerprint (so a stale file is known without
@@ -73,37 +83,79 @@ const savedIndexSchema = z.object({
  */
 const HEADER = /^newsdesk-index v(\d+) (\S+) sha256:([0-9a-f]{64})\n/;
 
+/** What `readValue` returns for bytes that are no serialised value: distinct from every value a file can hold. */
+const CORRUPT = Symbol('corrupt');
+
 const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Writes the index atomically: a temporary file in the same folder, then a rename over the old one. The payload is
- * Node's structured serialisation of the documents, the passage table and MiniSearch's state, which reads back far
- * faster than JSON (see miniSearchState.ts).
+ * Node's structured serialisation (which reads back far faster than JSON, see miniSearchState.ts) written as a
+ * series of values — a manifest, the documents in parts, MiniSearch's tree in parts — with a yield to the event
+ * loop after each: saving a large archive after a reload never holds up the questions answered meanwhile.
  */
 export async function saveIndex(index: NewsIndex, file: string): Promise<number> {
-  await yieldToEventLoop();
-  const payload = v8.serialize({
+  const { tree, ...state } = exportState(index.search);
+  const documentParts = partsOf(index.documents, (doc) => doc.paragraphs.reduce((sum, text) => sum + text.length, 0), PART_CHARS);
+  const treeParts = partsOf(splitTree(tree), () => 1, TREE_ENTRIES_PER_PART);
+  const serializer = new v8.DefaultSerializer();
+  serializer.writeHeader();
+  const manifest = {
     format: FORMAT,
     version: FORMAT_VERSION,
     fingerprint: index.fingerprint,
-    documents: index.documents,
     passages: index.passages,
     documentFrequency: index.stats.documentFrequency,
     spellings: index.stats.spellings,
-    search: exportState(index.search),
-  });
-  await yieldToEventLoop();
-  const header = `newsdesk-index v${FORMAT_VERSION} ${index.fingerprint} sha256:${createHash('sha256').update(payload).digest('hex')}\n`;
+    search: state,
+    documentParts: documentParts.length,
+    treeParts: treeParts.length,
+  };
+  for (const value of [manifest, ...documentParts, ...treeParts]) {
+    serializer.writeValue(value);
+    await yieldToEventLoop();
+  }
+  const payload = serializer.releaseBuffer();
+  const hash = createHash('sha256');
+  for (let at = 0; at < payload.length; at += HASH_SLICE) {
+    hash.update(payload.subarray(at, at + HASH_SLICE));
+    await yieldToEventLoop();
+  }
+  const header = `newsdesk-index v${FORMAT_VERSION} ${index.fingerprint} sha256:${hash.digest('hex')}\n`;
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
   try {
-    await writeFile(temporary, Buffer.concat([Buffer.from(header), payload]));
+    const handle = await open(temporary, 'w');
+    try {
+      await handle.write(header);
+      await handle.write(payload);
+    } finally {
+      await handle.close();
+    }
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   }
-  return header.length + payload.length;
+  return Buffer.byteLength(header) + payload.length;
+}
+
+/** Consecutive runs of `items` whose sizes add up to about `limit` each. */
+function partsOf<T>(items: readonly T[], size: (item: T) => number, limit: number): T[][] {
+  const parts: T[][] = [];
+  let current: T[] = [];
+  let total = 0;
+  for (const item of items) {
+    current.push(item);
+    total += size(item);
+    if (total >= limit) {
+      parts.push(current);
+      current = [];
+      total = 0;
+    }
+  }
+  if (current.length > 0) parts.push(current);
+  return parts;
 }
 
 export type LoadedIndex = { index: NewsIndex } | { stale: string };
@@ -123,23 +175,48 @@ export async function loadSavedIndex(file: string, fingerprint: string): Promise
   if (header[2] !== fingerprint) return { stale: 'corpus or analyzer settings changed since the index was saved' };
   const payload = bytes.subarray(header[0].length);
   if (createHash('sha256').update(payload).digest('hex') !== header[3]) return { stale: 'saved index is corrupt or truncated (checksum mismatch)' };
-  let raw: unknown;
+  const deserializer = new v8.DefaultDeserializer(payload);
+  const readValue = (): unknown => {
+    try {
+      return deserializer.readValue();
+    } catch {
+      return CORRUPT;
+    }
+  };
   try {
-    raw = v8.deserialize(payload);
+    deserializer.readHeader();
   } catch {
     return { stale: 'saved index is corrupt (cannot be deserialised)' };
   }
-  const parsed = savedIndexSchema.safeParse(raw);
+  const raw = readValue();
+  if (raw === CORRUPT) return { stale: 'saved index is corrupt (cannot be deserialised)' };
+  const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) return { stale: `saved index is malformed (${parsed.error.issues[0]?.path.join('.') || 'top level'})` };
   const saved = parsed.data;
   if (saved.fingerprint !== fingerprint) return { stale: 'saved index header and contents disagree' };
-  const search = importState(saved.search);
+  const documents: NewsDocument[] = [];
+  for (let part = 0; part < saved.documentParts; part++) {
+    const value = readValue();
+    if (value === CORRUPT) return { stale: 'saved index is corrupt (cannot be deserialised)' };
+    const documentPart = documentPartSchema.safeParse(value);
+    if (!documentPart.success) return { stale: `saved index is malformed (documents: ${documentPart.error.issues[0]?.path.join('.') || 'not a list'})` };
+    documents.push(...(documentPart.data as NewsDocument[]));
+  }
+  const treeEntries: unknown[] = [];
+  for (let part = 0; part < saved.treeParts; part++) {
+    const value = readValue();
+    if (value === CORRUPT || !Array.isArray(value)) return { stale: 'saved index is corrupt (search tree cannot be read)' };
+    treeEntries.push(...(value as unknown[]));
+  }
+  const tree = joinTree(treeEntries);
+  if (typeof tree === 'string') return { stale: `saved index cannot be used (${tree})` };
+  const search = importState({ ...saved.search, tree });
   if (typeof search === 'string') return { stale: `saved index cannot be used (${search})` };
   const { passages } = saved;
   const count = passages.doc.length;
   if ([passages.paragraph, passages.start, passages.end].some((a) => a.length !== count)) return { stale: 'saved index is corrupt (passage table is inconsistent)' };
   for (let p = 0; p < count; p++) {
-    const paragraph = saved.documents[passages.doc[p]!]?.paragraphs[passages.paragraph[p]!];
+    const paragraph = documents[passages.doc[p]!]?.paragraphs[passages.paragraph[p]!];
     if (paragraph === undefined || passages.end[p]! > paragraph.length || passages.start[p]! > passages.end[p]!) {
       return { stale: `saved index is corrupt (passage ${p} points outside its document)` };
     }
@@ -148,7 +225,7 @@ export async function loadSavedIndex(file: string, fingerprint: string): Promise
   return {
     index: new NewsIndex({
       fingerprint,
-      documents: saved.documents as NewsDocument[],
+      documents,
       passages,
       search,
       stats: { documentFrequency: saved.documentFrequency, spellings: saved.spellings },
