@@ -1,10 +1,11 @@
 /**
- * BM25 read straight from MiniSearch's postings must rank and score as MiniSearch's own search does, for built and
- * for saved-then-loaded indexes, with boosts and a passage filter.
+ * The index's own tables: BM25 read straight from MiniSearch's postings must rank and score as MiniSearch's own
+ * search does, with boosts and a passage filter; the sentence table found at build time matches the text.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
+import { splitSentences } from '../src/corpus/sentences.ts';
 import { analyze } from '../src/search/analyzer.ts';
 import type { NewsIndex } from '../src/search/newsIndex.ts';
 import { buildFromFolder } from '../src/search/store.ts';
@@ -53,5 +54,10 @@ describe('PassagePostings', () => {
       assert.ok(analyze(index.passageText(passage)).some((t) => t.term === term));
     }
     assert.equal(index.postings.has('no-such-term', passages[0]!), false);
+  });
+
+  test('the sentence table holds each passage’s sentences as splitting its text finds them', () => {
+    for (let p = 0; p < index.passageCount; p++) assert.deepEqual(index.sentenceSpans(p), splitSentences(index.passageText(p)), `passage ${p}`);
+    assert.equal(index.sentences.first.length, index.passageCount + 1);
   });
 });

@@ -79,6 +79,7 @@ describe('save and load', () => {
     assert.deepEqual(index.documents, seeds.documents);
     assert.equal(index.passageCount, seeds.passageCount);
     assert.deepEqual(index.passages, seeds.passages);
+    assert.deepEqual(index.sentences, seeds.sentences);
     assert.deepEqual(index.stats.documentFrequency, seeds.stats.documentFrequency);
     assert.deepEqual(index.stats.spellings, seeds.stats.spellings);
     for (const question of QUESTIONS) {
@@ -166,11 +167,12 @@ describe('stale and corrupt files', () => {
     // checks behind the checksum are reached too.
     const newline = savedBytes.indexOf(0x0a);
     const payload = savedBytes.subarray(newline + 1);
-    const sign = (body: Buffer, version = 4) =>
+    const sign = (body: Buffer, version = 5) =>
       Buffer.concat([Buffer.from(`newsdesk-index v${version} ${seeds.fingerprint} sha256:${createHash('sha256').update(body).digest('hex')}\n`), body]);
     interface Manifest {
       [key: string]: unknown;
       passages: { doc: Uint32Array; paragraph: Uint32Array; start: Uint32Array; end: Uint32Array };
+      sentences: { first: Uint32Array; bounds: Uint32Array };
       search: { version: string };
       documentParts: number;
       treeParts: number;
@@ -220,6 +222,12 @@ describe('stale and corrupt files', () => {
       }),
       'passages pointing outside their documents': edited((copy) => {
         for (const doc of copy.documentParts.flat()) doc.paragraphs = [];
+      }),
+      'sentence table cut short': edited((copy) => {
+        copy.manifest.sentences.first = copy.manifest.sentences.first.subarray(0, -1);
+      }),
+      'sentences pointing outside their passage': edited((copy) => {
+        copy.manifest.sentences.bounds = copy.manifest.sentences.bounds.map((bound) => bound + 100_000);
       }),
       'search state from another minisearch version': edited((copy) => {
         copy.manifest.search.version = '0.0.1';

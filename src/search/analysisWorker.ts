@@ -5,5 +5,5 @@ import { analyzeDocuments } from './passageAnalysis.ts';
 const seen = new Set<string>();
 parentPort?.on('message', (batch: { documents: Array<{ paragraphs: string[] }>; firstDocument: number }) => {
   const result = analyzeDocuments(batch.documents, batch.firstDocument, seen);
-  parentPort?.postMessage(result, [result.spans.buffer as ArrayBuffer]);
+  parentPort?.postMessage(result, [result.spans.buffer, result.sentenceCounts.buffer, result.sentenceBounds.buffer] as ArrayBuffer[]);
 });

@@ -1,4 +1,4 @@
-import { splitSentences, type Span } from '../corpus/sentences.ts';
+import type { Span } from '../corpus/sentences.ts';
 import { analyze, relatedTerms, type Token } from './analyzer.ts';
 import { MAX_EXCERPT_CHARS, trimToLimit, widenToFit } from './excerpt.ts';
 import type { NewsIndex } from './newsIndex.ts';
@@ -492,7 +492,7 @@ function scorePassage(
   context: Context,
 ): Scored {
   const text = index.passageText(passage);
-  const sentences: SentenceView[] = readSentences(text).map(({ span, tokens }) => {
+  const sentences: SentenceView[] = readSentences(index, passage, text).map(({ span, tokens }) => {
     const credit = terms.map((term) => {
       let best = 0;
       for (const token of tokens) best = Math.max(best, term.matches.get(token.term) ?? 0);
@@ -587,9 +587,9 @@ interface Context {
   continued: number[];
 }
 
-/** A passage's sentences and their terms, with offsets into the passage: the costly part of reading it. */
-function readSentences(text: string): Array<{ span: Span; tokens: Token[] }> {
-  return splitSentences(text).map((span) => ({
+/** A passage's sentences (found when it was indexed) and their terms, with offsets into the passage. */
+function readSentences(index: NewsIndex, passage: number, text: string): Array<{ span: Span; tokens: Token[] }> {
+  return index.sentenceSpans(passage).map((span) => ({
     span,
     tokens: analyze(text.slice(span.start, span.end)).map((t) => ({ ...t, start: t.start + span.start, end: t.end + span.start })),
   }));

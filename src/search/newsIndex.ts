@@ -27,6 +27,15 @@ export interface PassageTable {
   end: Uint32Array;
 }
 
+/**
+ * Every passage's sentences, found when the index was built: passage p's sentences are bounds[2i], bounds[2i+1]
+ * (start and end, relative to the passage) for i from first[p] to first[p + 1] - 1.
+ */
+export interface SentenceTable {
+  first: Uint32Array;
+  bounds: Uint32Array;
+}
+
 /** What one document frequency table and spelling vocabulary hold, for weighting and correcting questions. */
 export interface TermStats {
   /** In how many passages each term occurs. */
@@ -39,6 +48,7 @@ export interface IndexParts {
   fingerprint: string;
   documents: NewsDocument[];
   passages: PassageTable;
+  sentences: SentenceTable;
   search: MiniSearch<IndexedPassage>;
   stats: TermStats;
 }
@@ -48,6 +58,7 @@ export class NewsIndex {
   readonly fingerprint: string;
   readonly documents: readonly NewsDocument[];
   readonly passages: PassageTable;
+  readonly sentences: SentenceTable;
   readonly search: MiniSearch<IndexedPassage>;
   readonly stats: TermStats;
   private readonly byId: Map<string, number>;
@@ -58,6 +69,7 @@ export class NewsIndex {
     this.fingerprint = parts.fingerprint;
     this.documents = parts.documents;
     this.passages = parts.passages;
+    this.sentences = parts.sentences;
     this.search = parts.search;
     this.stats = parts.stats;
     this.byId = new Map(parts.documents.map((doc, i) => [doc.id, i]));
@@ -93,6 +105,15 @@ export class NewsIndex {
   passageText(p: number): string {
     const doc = this.documents[this.passages.doc[p]!]!;
     return doc.paragraphs[this.passages.paragraph[p]!]!.slice(this.passages.start[p], this.passages.end[p]);
+  }
+
+  /** The sentences of passage `p`, as offsets into its text. */
+  sentenceSpans(p: number): Array<{ start: number; end: number }> {
+    const spans: Array<{ start: number; end: number }> = [];
+    for (let i = this.sentences.first[p]!; i < this.sentences.first[p + 1]!; i++) {
+      spans.push({ start: this.sentences.bounds[2 * i]!, end: this.sentences.bounds[2 * i + 1]! });
+    }
+    return spans;
   }
 
   sourceRef(docIndex: number): SourceRef {
@@ -134,6 +155,8 @@ export async function buildIndex(corpus: Corpus, fingerprint: string, options: B
   const batches = batchDocuments(corpus.documents);
   const analyzer = startBatchAnalyzer();
   const spans: number[] = [];
+  const sentenceCounts: Uint32Array[] = [];
+  const sentenceBounds: Uint32Array[] = [];
   const documentFrequency = new Map<string, number>();
   const spellings = new Map<string, string>();
   const search = new MiniSearch<IndexedPassage>(miniSearchOptions);
@@ -152,6 +175,8 @@ export async function buildIndex(corpus: Corpus, fingerprint: string, options: B
       if (next) inFlight.push(ahead(next));
       for (const [surface, term] of batch.spellings) spellings.set(surface, term);
       for (const [term, count] of batch.frequencies) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + count);
+      sentenceCounts.push(batch.sentenceCounts);
+      sentenceBounds.push(batch.sentenceBounds);
       for (let k = 0; k < batch.terms.length; k++) {
         search.add({ id: spans.length / 4, terms: batch.terms[k]! });
         for (let f = 0; f < 4; f++) spans.push(batch.spans[4 * k + f]!);
@@ -171,7 +196,21 @@ export async function buildIndex(corpus: Corpus, fingerprint: string, options: B
     passages.start[p] = spans[4 * p + 2]!;
     passages.end[p] = spans[4 * p + 3]!;
   }
-  return new NewsIndex({ fingerprint, documents: corpus.documents, passages, search, stats: { documentFrequency, spellings } });
+  return new NewsIndex({ fingerprint, documents: corpus.documents, passages, sentences: sentenceTable(sentenceCounts, sentenceBounds), search, stats: { documentFrequency, spellings } });
+}
+
+/** The sentence table from each batch's sentence counts and bounds, in passage order. */
+function sentenceTable(counts: readonly Uint32Array[], bounds: readonly Uint32Array[]): SentenceTable {
+  const first = new Uint32Array(counts.reduce((sum, c) => sum + c.length, 0) + 1);
+  let p = 0;
+  for (const batch of counts) for (const count of batch) first[p + 1] = first[p++]! + count;
+  const all = new Uint32Array(bounds.reduce((sum, b) => sum + b.length, 0));
+  let at = 0;
+  for (const batch of bounds) {
+    all.set(batch, at);
+    at += batch.length;
+  }
+  return { first, bounds: all };
 }
 
 function batchDocuments(documents: readonly NewsDocument[]): Array<{ from: number; to: number }> {

@@ -1,3 +1,4 @@
+import { splitSentences } from '../corpus/sentences.ts';
 import { analyze } from './analyzer.ts';
 import { passagesOf } from './passages.ts';
 
@@ -7,6 +8,10 @@ export interface AnalyzedBatch {
   spans: Uint32Array;
   /** Per passage: its distinct terms joined by spaces, as MiniSearch will read them. */
   terms: string[];
+  /** Per passage: how many sentences it has… */
+  sentenceCounts: Uint32Array;
+  /** …and each sentence's start and end, relative to the passage (two numbers a sentence). */
+  sentenceBounds: Uint32Array;
   /** Folded words (4+ letters) first seen in this batch, with their term: the spelling vocabulary. */
   spellings: Array<[string, string]>;
   /** In how many of this batch's passages each term occurs. */
@@ -24,13 +29,20 @@ export function analyzeDocuments(
 ): AnalyzedBatch {
   const spans: number[] = [];
   const terms: string[] = [];
+  const sentenceCounts: number[] = [];
+  const sentenceBounds: number[] = [];
   const spellings: Array<[string, string]> = [];
   const frequencies = new Map<string, number>();
   documents.forEach((doc, offset) => {
     for (const span of passagesOf(doc.paragraphs)) {
       spans.push(firstDocument + offset, span.paragraph, span.start, span.end);
+      const text = doc.paragraphs[span.paragraph]!.slice(span.start, span.end);
+      // Sentences are found once, here, off the main thread: answering reads a passage sentence by sentence.
+      const sentences = splitSentences(text);
+      sentenceCounts.push(sentences.length);
+      for (const sentence of sentences) sentenceBounds.push(sentence.start, sentence.end);
       const distinct = new Set<string>();
-      for (const token of analyze(doc.paragraphs[span.paragraph]!.slice(span.start, span.end))) {
+      for (const token of analyze(text)) {
         distinct.add(token.term);
         if (token.surface.length >= 4 && !seen.has(token.surface) && !token.surface.includes(' ')) {
           seen.add(token.surface);
@@ -41,5 +53,12 @@ export function analyzeDocuments(
       terms.push([...distinct].join(' '));
     }
   });
-  return { spans: Uint32Array.from(spans), terms, spellings, frequencies: [...frequencies] };
+  return {
+    spans: Uint32Array.from(spans),
+    terms,
+    sentenceCounts: Uint32Array.from(sentenceCounts),
+    sentenceBounds: Uint32Array.from(sentenceBounds),
+    spellings,
+    frequencies: [...frequencies],
+  };
 }

@@ -18,7 +18,7 @@ import { exportState, importState, joinTree, splitTree } from './miniSearchState
 import { buildIndex, NewsIndex, type BuildProgress } from './newsIndex.ts';
 
 const FORMAT = 'newsdesk-index';
-const FORMAT_VERSION = 4;
+const FORMAT_VERSION = 5;
 
 /** Everything besides the corpus that changes what an index holds: analyzer code and its data tables. */
 const SETTINGS_HASH = createHash('sha256')
@@ -61,6 +61,7 @@ const manifestSchema = z.object({
     start: z.instanceof(Uint32Array),
     end: z.instanceof(Uint32Array),
   }),
+  sentences: z.object({ first: z.instanceof(Uint32Array), bounds: z.instanceof(Uint32Array) }),
   documentFrequency: z.map(z.string(), z.number()),
   spellings: z.map(z.string(), z.string()),
   // MiniSearch's part is checked by importState.
@@ -105,6 +106,7 @@ export async function saveIndex(index: NewsIndex, file: string): Promise<number>
     version: FORMAT_VERSION,
     fingerprint: index.fingerprint,
     passages: index.passages,
+    sentences: index.sentences,
     documentFrequency: index.stats.documentFrequency,
     spellings: index.stats.spellings,
     search: state,
@@ -215,10 +217,21 @@ export async function loadSavedIndex(file: string, fingerprint: string): Promise
   const { passages } = saved;
   const count = passages.doc.length;
   if ([passages.paragraph, passages.start, passages.end].some((a) => a.length !== count)) return { stale: 'saved index is corrupt (passage table is inconsistent)' };
+  const { sentences } = saved;
+  if (sentences.first.length !== count + 1 || sentences.first[0] !== 0 || sentences.bounds.length !== 2 * sentences.first[count]!) {
+    return { stale: 'saved index is corrupt (sentence table is inconsistent)' };
+  }
   for (let p = 0; p < count; p++) {
     const paragraph = documents[passages.doc[p]!]?.paragraphs[passages.paragraph[p]!];
     if (paragraph === undefined || passages.end[p]! > paragraph.length || passages.start[p]! > passages.end[p]!) {
       return { stale: `saved index is corrupt (passage ${p} points outside its document)` };
+    }
+    if (sentences.first[p + 1]! < sentences.first[p]!) return { stale: 'saved index is corrupt (sentence table is inconsistent)' };
+    const length = passages.end[p]! - passages.start[p]!;
+    for (let i = sentences.first[p]!; i < sentences.first[p + 1]!; i++) {
+      if (sentences.bounds[2 * i]! > sentences.bounds[2 * i + 1]! || sentences.bounds[2 * i + 1]! > length) {
+        return { stale: `saved index is corrupt (a sentence of passage ${p} points outside it)` };
+      }
     }
   }
   if (search.documentCount !== count) return { stale: 'saved index is corrupt (search index and passage table disagree)' };
@@ -227,6 +240,7 @@ export async function loadSavedIndex(file: string, fingerprint: string): Promise
       fingerprint,
       documents,
       passages,
+      sentences,
       search,
       stats: { documentFrequency: saved.documentFrequency, spellings: saved.spellings },
     }),
