@@ -8,8 +8,8 @@ import type { NewsIndex } from './newsIndex.ts';
 interface Vocabulary {
   /** Every term, sorted, for the terms that start with a given one. */
   sorted: string[];
-  /** Spellings by first letter and length ("c9" → coalition, …). */
-  spellings: Map<string, Array<[string, string]>>;
+  /** Spellings by first letter and length ("c9" → coalition, …), with the letters each holds (see `letterMask`). */
+  spellings: Map<string, Array<[string, string, number]>>;
 }
 
 const built = new WeakMap<NewsIndex, Vocabulary>();
@@ -17,11 +17,11 @@ const built = new WeakMap<NewsIndex, Vocabulary>();
 function vocabularyOf(index: NewsIndex): Vocabulary {
   let vocabulary = built.get(index);
   if (!vocabulary) {
-    const spellings = new Map<string, Array<[string, string]>>();
+    const spellings = new Map<string, Array<[string, string, number]>>();
     for (const [spelling, term] of index.stats.spellings) {
       const key = `${spelling[0]}${spelling.length}`;
       const bucket = spellings.get(key) ?? [];
-      bucket.push([spelling, term]);
+      bucket.push([spelling, term, letterMask(spelling)]);
       spellings.set(key, bucket);
     }
     vocabulary = { sorted: [...index.stats.documentFrequency.keys()].sort(), spellings };
@@ -53,7 +53,29 @@ export function termsStartingWith(index: NewsIndex, prefix: string, extra: numbe
  */
 export function spellingCandidates(index: NewsIndex, word: string, edits: number): Array<[string, string]> {
   const { spellings } = vocabularyOf(index);
+  const mask = letterMask(word);
   const found: Array<[string, string]> = [];
-  for (let length = word.length - edits; length <= word.length + edits; length++) found.push(...(spellings.get(`${word[0]}${length}`) ?? []));
+  for (let length = word.length - edits; length <= word.length + edits; length++) {
+    for (const [spelling, term, letters] of spellings.get(`${word[0]}${length}`) ?? []) {
+      // One edit changes at most two of the letters a word holds (a substitution: one out, one in).
+      if (bitCount(mask ^ letters) <= 2 * edits) found.push([spelling, term]);
+    }
+  }
   return found;
+}
+
+/** Which of the letters a–z (and, as one bit, anything else) a word holds, one bit each. */
+export function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i) - 97;
+    mask |= code >= 0 && code < 26 ? 1 << code : 1 << 26;
+  }
+  return mask;
+}
+
+function bitCount(n: number): number {
+  let count = 0;
+  for (let rest = n; rest !== 0; rest &= rest - 1) count++;
+  return count;
 }
