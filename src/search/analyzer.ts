@@ -117,17 +117,20 @@ const baseForms = new Map([...Object.entries(irregularData.forms), ...Object.ent
 export interface AnalyzeOptions {
   /** Questions also drop conversational filler ("hey", "tell me"); the index keeps every content word. */
   question?: boolean;
+  /** Added to every token's offsets: where `text` starts in the larger text the offsets should point into. */
+  offset?: number;
 }
 
 /** Turns text into index terms: aliases joined, stop words dropped, the rest folded and stemmed. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
   const words = splitWords(text);
+  const offset = options.offset ?? 0;
   const tokens: Token[] = [];
   for (let i = 0; i < words.length; ) {
     const phrase = matchAliasPhrase(words, i);
     if (phrase) {
       const last = words[i + phrase.length - 1]!;
-      tokens.push({ term: phrase.term, surface: phrase.key, start: words[i]!.start, end: last.end });
+      tokens.push({ term: phrase.term, surface: phrase.key, start: words[i]!.start + offset, end: last.end + offset });
       i += phrase.length;
       continue;
     }
@@ -135,13 +138,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
     i += 1;
     const acronym = aliases.caseSensitive.get(word.raw);
     if (acronym) {
-      tokens.push({ term: acronym, surface: word.folded, start: word.start, end: word.end });
+      tokens.push({ term: acronym, surface: word.folded, start: word.start + offset, end: word.end + offset });
       continue;
     }
     if (stopwords.has(word.folded) || (options.question && fillers.has(word.folded))) continue;
     if (word.folded.length < 2 && !/\p{N}/u.test(word.folded)) continue;
     const base = baseForms.get(word.folded) ?? word.folded;
-    tokens.push({ term: stemTerm(base), surface: word.folded, start: word.start, end: word.end });
+    tokens.push({ term: stemTerm(base), surface: word.folded, start: word.start + offset, end: word.end + offset });
   }
   return tokens;
 }

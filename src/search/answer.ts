@@ -591,7 +591,7 @@ interface Context {
 function readSentences(index: NewsIndex, passage: number, text: string): Array<{ span: Span; tokens: Token[] }> {
   return index.sentenceSpans(passage).map((span) => ({
     span,
-    tokens: analyze(text.slice(span.start, span.end)).map((t) => ({ ...t, start: t.start + span.start, end: t.end + span.start })),
+    tokens: analyze(text.slice(span.start, span.end), { offset: span.start }),
   }));
 }
 
