@@ -128,7 +128,7 @@ export interface SentenceView {
 export interface Scored {
   passage: number;
   score: number;
-  /** Share of the question's weight the excerpt carries, after penalties: decides answered or not. */
+  /** Share of the question's weight the best of the passage's windows carries, after penalties: decides answered or not. */
   support: number;
   sentences: SentenceView[];
   window: { first: number; last: number };
@@ -538,7 +538,10 @@ function scorePassage(
       const score =
         (support + WEIGHTS.adjacency * adjacency(window, terms, totalWeight) + serves * WEIGHTS.servesBonus - WEIGHTS.extraSentence * (last - first)) *
         (serves > 0 ? 1 : FACTOID_KINDS.has(parsed.kind) ? WEIGHTS.unservedFactoid : parsed.kind === 'quote' ? WEIGHTS.unquoted : 1);
-      if (score > bestScore) [bestScore, bestSupport, bestWindow] = [score, support, { first, last }];
+      if (score > bestScore) [bestScore, bestWindow] = [score, { first, last }];
+      // How much of the question the passage carries is its best window's share, whichever window ranks best: the
+      // quotation after "he said" may rank above the sentence that names the speaker and the subject.
+      bestSupport = Math.max(bestSupport, support);
     }
   }
   const passageCredit = terms.reduce((sum, t, i) => sum + t.weight * Math.max(0, ...sentences.map((s) => s.credit[i]!)), 0);
