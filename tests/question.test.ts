@@ -1,4 +1,7 @@
-/** What a question asks for: the opening question word decides, whatever conjunctions follow. */
+/**
+ * What a question asks for: the opening question word decides, whatever conjunctions follow; a keyword question
+ * says it last.
+ */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseQuestion } from '../src/search/question.ts';
@@ -20,6 +23,9 @@ const kinds: Array<[string, string]> = [
   ['How long did the siege last?', 'duration'],
   ['Where did the pillars come from?', 'where'],
   ['ceasefire aleppo', 'other'],
+  ['harbour bond issue amount?', 'number'],
+  ['ceasefire start date', 'when'],
+  ['stadium cost?', 'money'],
 ];
 
 test('the opening words decide what kind of answer a question wants', () => {

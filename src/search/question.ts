@@ -41,6 +41,16 @@ const OPENING_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ['quote', /^(what|how) (did|does|do|has|have|had|will|would)\b.*\b(say|said|says|tell|told|call|called|describe|describes|described|react|reacted|respond|responded|joke|joked|write|wrote|reply|replied|announce|announced|promise|promised|warn|warned)\b/i],
 ];
 
+/** Keyword questions say what they want last ("bond issue amount?", "kerry nickname?", "ceasefire start date"). */
+const CLOSING_PATTERNS: Array<[AnswerKind, RegExp]> = [
+  ['money', /\b(cost|costs|price|fee|fees|salary|budget|fine|bill|how much)\W*$/i],
+  ['number', /\b(amount|how many|number|count|total|toll|population|score|size|attendance|crowd|age|percentage|figures?)\W*$/i],
+  ['when', /\b(when|date|year|day|deadline|time)\W*$/i],
+  ['where', /\b(where|location|whereabouts)\W*$/i],
+  ['why', /\b(why|reason|motive|purpose)\W*$/i],
+  ['who', /\b(who|whom|name|nickname|spokesman|spokeswoman|leader|winner|author)\W*$/i],
+];
+
 const KIND_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ['money', MONEY_QUESTION],
   ['duration', /\bhow long\b|\bfor how (long|many (days|weeks|months|years))\b/i],
@@ -52,6 +62,11 @@ const KIND_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ['who', new RegExp(`(^|[.?!,]\\s*)(who|whom|whose)\\b|\\b(which|what) (\\w+ )?(${PERSON_NOUNS})\\b|\\bname of\\b|\\bnamed?\\b`, 'i')],
   ['where', /\b(where|(which|what) (part|city|town|place|country|area|region|district|neighbou?rhoods?|street|building|province|state))\b/i],
 ];
+
+/** A question that opens with a question word says what it wants there, not in its last word. */
+function isWhQuestion(opening: string): boolean {
+  return /^(who|whom|whose|what|which|when|where|why|how|is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b/i.test(opening);
+}
 
 export function parseQuestion(text: string): ParsedQuestion {
   const seen = new Set<string>();
@@ -65,7 +80,10 @@ export function parseQuestion(text: string): ParsedQuestion {
     .filter((terms) => terms.length >= 2);
   const opening = text.trim().replace(/^(and|but|so|ok|okay|hey|hi|please|tell me|do you know|any idea|i wonder)[\s,]+/i, '');
   const kind =
-    OPENING_PATTERNS.find(([, pattern]) => pattern.test(opening))?.[0] ?? KIND_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0] ?? 'other';
+    OPENING_PATTERNS.find(([, pattern]) => pattern.test(opening))?.[0] ??
+    (isWhQuestion(opening) ? undefined : CLOSING_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0]) ??
+    KIND_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0] ??
+    'other';
   const words = new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
   const asksName = /\bnamed?\b|\bnames\b|\bcalled\b/i.test(text) && kind === 'who';
   const parsed: ParsedQuestion = { text, kind, tokens, phrases, words, asksName };
