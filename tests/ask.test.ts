@@ -110,6 +110,7 @@ describe('/ask', () => {
       [{ question: 'who bombed Aleppo', source: 'no-such-file.txt' }, /no article with that id/],
       [{ question: '   ' }, /`question` is required/],
       [{ question: '\u0000\u200e ?!' }, /ask a question in words/],
+      [{ question: '<@123456789012345678> <#876543210987654321> <:wave:112233445566778899>' }, /ask a question in words/],
       [{}, /`question` is required/],
       [{ question: 'x'.repeat(301) }, /`question` must be 1–300 characters long \(it has 301\)/],
     ];
@@ -119,6 +120,14 @@ describe('/ask', () => {
       assert.equal(r.last.flags, EPHEMERAL);
       assert.match(r.last.content!, message);
     }
+  });
+
+  it('searches the question without Discord markup, and quotes it as asked', async () => {
+    const { command } = makeDesk(index);
+    const plain = await command('ask', { question: 'how many food rations are left' });
+    const marked = await command('ask', { question: '<@123456789012345678> how many food rations are left <:thinking:112233445566778899>' });
+    assert.deepEqual(marked.last.embeds, plain.last.embeds);
+    assert.match(marked.last.content!, /how many food rations are left/);
   });
 
   it('accepts a question of exactly 300 characters', async () => {

@@ -10,6 +10,13 @@ import type { BotResponse } from '../interaction.ts';
 import { documentChoices, findDocument } from './documents.ts';
 import { commandHandler, refuse, type ButtonHandler } from './handler.ts';
 
+/** Mentions of members, roles and channels, custom emoji, timestamps and command mentions, as Discord writes them. */
+const DISCORD_MARKUP = /<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:-?\d+(?::[tTdDfFR])?|\/[\w -]+:\d+)>/g;
+
+export function withoutDiscordMarkup(text: string): string {
+  return text.replace(DISCORD_MARKUP, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** Answers computed per question, for the "More" button: a few pages' worth, all from one index. */
 const KEPT_ANSWERS = 15;
 
@@ -34,8 +41,10 @@ export const ask = commandHandler({
   definition: askCommand,
   run(args, request, ctx): BotResponse {
     const question = oneLine(args.question);
-    // Spaces, control characters and invisible marks pass Discord's length check but ask nothing.
-    if (!/[\p{L}\p{N}]/u.test(question)) return refuse(ctx, 'empty-question', 'Please ask a question in words: this one had none.');
+    // What is searched leaves out Discord's markup: "<@123456>" is a member, not the number 123456.
+    const searched = withoutDiscordMarkup(question);
+    // Spaces, control characters, invisible marks and bare mentions pass Discord's length check but ask nothing.
+    if (!/[\p{L}\p{N}]/u.test(searched)) return refuse(ctx, 'empty-question', 'Please ask a question in words: this one had none.');
     let source: SourceRef | undefined;
     if (args.source !== undefined) {
       const doc = findDocument(ctx.live.current, args.source);
@@ -57,7 +66,7 @@ export const ask = commandHandler({
       kind: 'defer',
       ephemeral,
       work: async () => {
-        const result = answer(ctx.live.current, question, { top: KEPT_ANSWERS, ...(source ? { documentIds: [source.id] } : {}) });
+        const result = { ...answer(ctx.live.current, searched, { top: KEPT_ANSWERS, ...(source ? { documentIds: [source.id] } : {}) }), question };
         ctx.note({ answered: result.answered, answers: result.results.length });
         if (!result.answered) return notAnsweredMessage(result, source ? { source } : {});
         const kept: KeptAnswers = { owner: request.invoker.userId, question, answers: result.results, pageSize, ephemeral, posted: false };
