@@ -123,8 +123,9 @@ describe('the quality bar on the sample questions', () => {
     assert.ok(report.hitAt1 >= 0.85, `hit@1 ${report.hitAt1.toFixed(3)}\n${misses()}`);
   });
 
-  // Not met yet (0.88: three paraphrased questions find no passage that shares their words); kept at the issue's
-  // bar and reported as todo so the shortfall shows in every run without failing CI. See the note on issue 2.
+  // Not met yet (0.92: two paraphrased questions share no word with their passage, "kerry nickname?" and "keeping
+  // diplomacy alive"); kept at the issue's bar and reported as todo so the shortfall shows in every run without
+  // failing CI. See the note on issue 2.
   test('hit@3 ≥ 0.95', { todo: 'the engine does not meet this bar yet' }, () => {
     assert.ok(report.hitAt3 >= 0.95, `hit@3 ${report.hitAt3.toFixed(3)}\n${misses()}`);
   });
@@ -142,4 +143,25 @@ describe('the quality bar on the sample questions', () => {
   test('answerable questions wrongly refused ≤ 0.05', { todo: 'the engine does not meet this bar yet' }, () => {
     assert.ok(report.wronglyRefused <= 0.05, `wrongly refused ${report.wronglyRefused.toFixed(3)}\n${misses()}`);
   });
+});
+
+/**
+ * The held-out sets in `eval/`, written independently of the engine: where the engine stands on them today, so that
+ * a change that helps the sample set by hurting other questions fails. Floors, not the bar: see the README.
+ */
+describe('no regression on the held-out question sets', () => {
+  const floors = [
+    { file: 'eval/seeds-extra.jsonl', corpus: SEEDS, hitAt1: 0.8, hitAt3: 0.9, abstained: 0.7, wronglyRefused: 0.07 },
+    { file: 'eval/brown-test.jsonl', corpus: sharedPath('corpora/brown'), hitAt1: 0.48, hitAt3: 0.66, abstained: 0.55, wronglyRefused: 0.16 },
+  ];
+  for (const floor of floors) {
+    test(`${floor.file}: hit@1 ≥ ${floor.hitAt1}, hit@3 ≥ ${floor.hitAt3}, abstained ≥ ${floor.abstained}, refused ≤ ${floor.wronglyRefused}`, async () => {
+      const questions = await readQuestions(path.resolve(import.meta.dirname, '..', floor.file));
+      const index = await buildIndex(await loadCorpus(floor.corpus), 'eval-test');
+      const report = scoreRun(questions.map((question) => ({ question, result: answer(index, question.question, { top: 3 }) })));
+      const figures = `hit@1 ${report.hitAt1.toFixed(3)}, hit@3 ${report.hitAt3.toFixed(3)}, abstained ${report.abstained.toFixed(3)}, refused ${report.wronglyRefused.toFixed(3)}`;
+      assert.ok(report.hitAt1 >= floor.hitAt1 && report.hitAt3 >= floor.hitAt3, figures);
+      assert.ok(report.abstained >= floor.abstained && report.wronglyRefused <= floor.wronglyRefused, figures);
+    });
+  }
 });
