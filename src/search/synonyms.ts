@@ -43,12 +43,31 @@ function load(): WordNet {
   return loaded;
 }
 
+/** Synsets are shared by the words of a sense: each is read from disk once. */
+const synsetCache = new Map<string, string[]>();
+/** A synset line starts with its words; the gloss after them can run long. Most lines' words fit in this. */
+const FIRST_READ = 1024;
+const readBuffer = Buffer.allocUnsafe(16 * 1024);
+
 function synsetWords(wn: WordNet, pos: PartOfSpeech, offset: number): string[] {
-  const buffer = Buffer.alloc(4096);
-  const bytes = readSync(wn.files[pos], buffer, 0, buffer.length, offset);
-  const line = buffer.toString('latin1', 0, bytes).split('\n')[0]!;
-  const fields = line.split(' ');
-  const count = parseInt(fields[3]!, 16);
+  const key = `${pos}:${offset}`;
+  const cached = synsetCache.get(key);
+  if (cached) return cached;
+  const words = readSynsetWords(wn, pos, offset, FIRST_READ) ?? readSynsetWords(wn, pos, offset, readBuffer.length) ?? [];
+  if (synsetCache.size >= CACHE_LIMIT) synsetCache.clear();
+  synsetCache.set(key, words);
+  return words;
+}
+
+/** The synset's words from its first `length` bytes, or undefined when they run past them. */
+function readSynsetWords(wn: WordNet, pos: PartOfSpeech, offset: number, length: number): string[] | undefined {
+  const bytes = readSync(wn.files[pos], readBuffer, 0, length, offset);
+  const text = readBuffer.toString('latin1', 0, bytes);
+  const end = text.indexOf('\n');
+  const fields = (end < 0 ? text : text.slice(0, end)).split(' ');
+  const count = parseInt(fields[3] ?? '', 16);
+  // Without the line's end in view, the last field may be cut short: ask for one more than the words need.
+  if (!Number.isInteger(count) || fields.length < 5 + 2 * count + (end < 0 ? 1 : 0)) return end < 0 && bytes === length ? undefined : [];
   const words: string[] = [];
   for (let i = 0; i < count; i++) words.push(fields[4 + 2 * i]!.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
   return words;
