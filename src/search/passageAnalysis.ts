@@ -1,4 +1,3 @@
-import { splitSentences } from '../corpus/sentences.ts';
 import { analyze } from './analyzer.ts';
 import { passagesOf } from './passages.ts';
 
@@ -37,10 +36,9 @@ export function analyzeDocuments(
     for (const span of passagesOf(doc.paragraphs)) {
       spans.push(firstDocument + offset, span.paragraph, span.start, span.end);
       const text = doc.paragraphs[span.paragraph]!.slice(span.start, span.end);
-      // Sentences are found once, here, off the main thread: answering reads a passage sentence by sentence.
-      const sentences = splitSentences(text);
-      sentenceCounts.push(sentences.length);
-      for (const sentence of sentences) sentenceBounds.push(sentence.start, sentence.end);
+      // Sentences are kept with the passage, found off the main thread: answering reads a passage sentence by sentence.
+      sentenceCounts.push(span.sentences.length);
+      for (const sentence of span.sentences) sentenceBounds.push(sentence.start, sentence.end);
       const distinct = new Set<string>();
       for (const token of analyze(text)) {
         distinct.add(token.term);

@@ -10,6 +10,8 @@ export interface PassageSpan {
   paragraph: number;
   start: number;
   end: number;
+  /** Its sentences, relative to the passage's start. */
+  sentences: Span[];
 }
 
 /**
@@ -21,11 +23,16 @@ export function passagesOf(paragraphs: readonly string[]): PassageSpan[] {
   const passages: PassageSpan[] = [];
   paragraphs.forEach((text, paragraph) => {
     if (isHeading(text)) return;
+    // Sentences are found once per paragraph: they cut long paragraphs into windows, and answering reads them.
+    const sentences = splitSentences(text);
     if (text.length <= MAX_PASSAGE_CHARS) {
-      passages.push({ paragraph, start: 0, end: text.length });
+      passages.push({ paragraph, start: 0, end: text.length, sentences });
       return;
     }
-    for (const window of sentenceWindows(splitSentences(text))) passages.push({ paragraph, ...window });
+    for (const window of sentenceWindows(sentences)) {
+      const within = sentences.filter((s) => s.start >= window.start && s.end <= window.end);
+      passages.push({ paragraph, ...window, sentences: within.map((s) => ({ start: s.start - window.start, end: s.end - window.start })) });
+    }
   });
   return passages;
 }
