@@ -68,8 +68,6 @@ export const WEIGHTS = {
    * lot easier,' he said").
    */
   continuationCredit: 0.65,
-  /** Share of the context credit a term earns from the paragraph before the previous one. */
-  earlierParagraphShare: 0,
   /** Ranking bonus for an excerpt that brings what the question asks for (a new name, figure, date, reason). */
   servesBonus: 0.25,
   /** Ranking factor for a factoid question's excerpt that brings no such thing. */
@@ -569,18 +567,15 @@ function countsThing(tokens: readonly Token[], counted: QueryTerm): boolean {
 function contextCredit(index: NewsIndex, passage: number, terms: QueryTerm[]): Context {
   const doc = index.passages.doc[passage]!;
   const title = index.titleTermsOf(doc);
-  const previous = passagesOfParagraphBefore(index, passage, 1);
-  const earlier = WEIGHTS.earlierParagraphShare > 0 ? passagesOfParagraphBefore(index, passage, 2) : [];
+  const previous = passagesOfPreviousParagraph(index, passage);
   const inTitle = terms.map((term) => bestCredit(term, (m) => title.has(m)));
   const inPrevious = terms.map((term) => bestCredit(term, (m) => previous.some((p) => index.postings.has(m, p))));
-  const inEarlier = terms.map((term) => (earlier.length === 0 ? 0 : bestCredit(term, (m) => earlier.some((p) => index.postings.has(m, p)))));
-  const around = (i: number) => Math.max(inTitle[i]!, inPrevious[i]!, WEIGHTS.earlierParagraphShare * inEarlier[i]!);
-  const preceding = (i: number) => Math.max(inPrevious[i]!, WEIGHTS.earlierParagraphShare * inEarlier[i]!);
+  const around = (i: number) => Math.max(inTitle[i]!, inPrevious[i]!);
   // Pronouns stand in for names ("he said" after "de Mistura told reporters"), seldom for anything else.
   const plain = terms.map((term, i) => (term.isName ? WEIGHTS.contextNameCredit : WEIGHTS.contextCredit) * around(i));
   return {
     plain,
-    continued: plain.map((credit, i) => Math.max(credit, WEIGHTS.continuationCredit * preceding(i))),
+    continued: plain.map((credit, i) => Math.max(credit, WEIGHTS.continuationCredit * inPrevious[i]!)),
   };
 }
 
@@ -605,10 +600,10 @@ function bestCredit(term: QueryTerm, holds: (indexTerm: string) => boolean): num
   return best;
 }
 
-/** The passages that make up the paragraph `back` paragraphs before `passage`'s own (several when it was long). */
-function passagesOfParagraphBefore(index: NewsIndex, passage: number, back: number): number[] {
+/** The passages that make up the paragraph before `passage`'s own (several when it was long). */
+function passagesOfPreviousParagraph(index: NewsIndex, passage: number): number[] {
   const { doc, paragraph } = index.passages;
-  const wanted = paragraph[passage]! - back;
+  const wanted = paragraph[passage]! - 1;
   const found: number[] = [];
   for (let p = passage - 1; p >= 0 && doc[p] === doc[passage] && paragraph[p]! >= wanted; p--) {
     if (paragraph[p] === wanted) found.push(p);
