@@ -139,7 +139,7 @@ export interface Scored {
  * `answered: false` when the coverage does not say.
  */
 export function answer(index: NewsIndex, question: string, options: AnswerOptions = {}): AnswerResult {
-  const top = Math.max(1, Math.min(options.top ?? DEFAULT_TOP, 25));
+  const top = answersWanted(options);
   const { terms, scored, allowed } = rankPassages(index, question, options);
   const notAnswered = (nearest: SourceRef[] = []): AnswerResult => ({ question, answered: false, results: [], nearest });
   const best = scored[0];
@@ -182,6 +182,9 @@ export function answer(index: NewsIndex, question: string, options: AnswerOption
   };
 }
 
+/** How many answers `options` asks for, within 1–25. */
+const answersWanted = (options: AnswerOptions) => Math.max(1, Math.min(options.top ?? DEFAULT_TOP, 25));
+
 /** The passages read for a question, best first, with how each was scored: what `answer` quotes from. */
 export interface Ranking {
   terms: QueryTerm[];
@@ -195,7 +198,7 @@ export function rankPassages(index: NewsIndex, question: string, options: Answer
   const allowed = options.documentIds ? new Set(options.documentIds.map((id) => index.documentIndex(id))) : undefined;
   const candidates = terms.length === 0 ? [] : findCandidates(index, terms, allowed);
   const topBm25 = candidates[0]?.bm25 ?? 1;
-  const top = Math.max(1, Math.min(options.top ?? DEFAULT_TOP, 25));
+  const top = answersWanted(options);
   // Reading a passage sentence by sentence is the costly part of answering. What its terms alone allow it to score
   // bounds what the reading can give, so passages are read best bound first, until none left can make the answers.
   const bounded = candidates
