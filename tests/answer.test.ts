@@ -322,6 +322,18 @@ describe('reading questions the way newsrooms write', () => {
     assert.match(result.results[0]!.excerpt, /Ravelli Palace/, describeResults(result));
   });
 
+  test('a phrasal verb finds what it means, not its verb alone', async () => {
+    const index = await indexOf({
+      'mill.txt':
+        'Mill strike\n' +
+        'The Harlow mill union held its strike meeting on Monday.\n' +
+        'The Harlow mill union voted to continue its strike on Monday.\n',
+    });
+    // "carry on" is "continue": the paragraph that says so wins over the one that only shares the other words.
+    const result = answer(index, 'did the harlow mill union carry on its strike?');
+    assert.match(result.results[0]?.excerpt ?? '', /continue its strike/, describeResults(result));
+  });
+
   test('a chat abbreviation finds the word it stands for', async () => {
     const index = await indexOf({ 'festival.txt': FESTIVAL });
     const result = answer(index, 'how many ppl came on the closing day');

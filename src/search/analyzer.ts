@@ -114,6 +114,11 @@ const fillers = new Set(fillerData.words);
 // Apostrophes are folded out before the lookup: "gov't" is looked up as "govt".
 const baseForms = new Map([...Object.entries(irregularData.forms), ...Object.entries(abbreviationData.forms).map(([short, word]) => [fold(short), word] as const)]);
 
+/** The base form of an irregular inflection or a chat abbreviation ("came" → "come", "ppl" → "people"), if it is one. */
+export function baseFormOf(word: string): string | undefined {
+  return baseForms.get(fold(word));
+}
+
 export interface AnalyzeOptions {
   /** Questions also drop conversational filler ("hey", "tell me"); the index keeps every content word. */
   question?: boolean;

@@ -1,12 +1,12 @@
 import type { Span } from '../corpus/sentences.ts';
-import { analyze, relatedTerms, type Token } from './analyzer.ts';
+import { analyze, baseFormOf, relatedTerms, type Token } from './analyzer.ts';
 import { MAX_EXCERPT_CHARS, trimToLimit, widenToFit } from './excerpt.ts';
 import type { NewsIndex } from './newsIndex.ts';
 import { parseQuestion, sentenceServes, type ParsedQuestion } from './question.ts';
 import { allowedEdits, correctSpelling, isEnglishWord } from './spelling.ts';
 import { spellingCandidates, termsStartingWith } from './vocabulary.ts';
 import { englishSpecificity } from './english.ts';
-import { synonymsOf } from './synonyms.ts';
+import { phrasalSynonymsOf, synonymsOf } from './synonyms.ts';
 import type { Answer, AnswerOptions, AnswerResult, SourceRef } from './types.ts';
 
 export const DEFAULT_TOP = 3;
@@ -289,7 +289,7 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
     }
     // Synonyms come last and are left out of the weighing below.
     const weighed = [...matches.keys()];
-    for (const synonym of synonymTerms(token)) {
+    for (const synonym of [...synonymTerms(token), ...phrasalTerms(parsed.text, token)]) {
       if (!matches.has(synonym) && frequency(synonym) > 0) matches.set(synonym, WEIGHTS.synonymCredit);
     }
     // A word found only through its other forms or related words weighs as they do; one found only through
@@ -347,6 +347,20 @@ function synonymTerms(token: Token): string[] {
     synonymTermCache.set(token.surface, terms);
   }
   return terms;
+}
+
+/** What the phrasal verb a question word opens means, as index terms ("carry on" → continu, proceed). */
+function phrasalTerms(question: string, token: Token): string[] {
+  if (!/^\p{Ll}+$/u.test(token.surface)) return [];
+  const following = question.slice(token.end).match(/^\s+([\p{L}]+)(?:\s+([\p{L}]+))?/u);
+  if (!following) return [];
+  const words = following.slice(1).filter((w): w is string => w !== undefined);
+  const verb = baseFormOf(token.surface) ?? token.surface;
+  return phrasalSynonymsOf(verb, words)
+    .map((synonym) => analyze(synonym))
+    .filter((tokens) => tokens.length === 1)
+    .map((tokens) => tokens[0]!.term)
+    .filter((term) => term !== token.term);
 }
 
 /** Synonyms as index terms, by question word: readers ask with the same few thousand words again and again. */

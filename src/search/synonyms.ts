@@ -84,6 +84,34 @@ function lookups(word: string): Array<[string, readonly PartOfSpeech[]]> {
   return forms;
 }
 
+/** Particles that make a phrasal verb, which means something else than its verb alone ("carry on" is "continue"). */
+const PARTICLES = new Set(['up', 'out', 'on', 'off', 'down', 'over', 'back', 'away', 'apart', 'through', 'in', 'into', 'about', 'around', 'along', 'forward', 'aside']);
+
+/**
+ * The synonyms of the phrasal verb that `verb` (as written, any inflection) makes with the words after it ("carrying
+ * on the same way" → continue, proceed), or none when they make no phrasal verb WordNet lists.
+ */
+export function phrasalSynonymsOf(verb: string, following: readonly string[]): string[] {
+  const [particle, next] = following.map((w) => w.toLowerCase());
+  if (particle === undefined || !PARTICLES.has(particle)) return [];
+  const wn = load();
+  const verbs = lookups(verb.toLowerCase()).filter(([, allowed]) => allowed.includes('verb')).map(([lemma]) => lemma);
+  // "come up with" before "come up": the longer phrase is the one meant.
+  const phrases = next === undefined ? [[particle]] : [[particle, next], [particle]];
+  for (const words of phrases) {
+    for (const lemma of verbs) {
+      const phrase = [lemma, ...words].join('_');
+      const entry = wn.senses.get(phrase)?.find(([pos]) => pos === 'verb');
+      if (!entry) continue;
+      const found = new Set<string>();
+      for (const offset of entry[1]) for (const synonym of synsetWords(wn, 'verb', offset)) found.add(synonym);
+      found.delete(phrase.replace(/_/g, ' '));
+      return [...found];
+    }
+  }
+  return [];
+}
+
 /**
  * The words that share one of the commonest senses of `word` (folded). Antonyms WordNet files beside a word
  * ("unintentional" by "intentional") are left out.
