@@ -334,6 +334,32 @@ describe('reading questions the way newsrooms write', () => {
     assert.match(result.results[0]?.excerpt ?? '', /continue its strike/, describeResults(result));
   });
 
+  test('one rare word that is most of a keyword question answers it when the rest is in the headline', async () => {
+    const index = await indexOf({
+      'valley.txt':
+        'Floods in the valley\n' +
+        'Rescue crews worked through the night as the river rose in the valley.\n' +
+        '"What we saw was devastation beyond anything in living memory," the fire chief said.\n' +
+        'Farmers in the valley said the water reached the valley road by dawn.\n',
+      'other.txt': 'Valley roads\nThe valley council said the roads of the valley would reopen.\nValley schools stay shut.\n',
+    });
+    const { terms } = rankPassages(index, 'valley devastation quote');
+    const total = terms.reduce((sum, t) => sum + t.weight, 0);
+    assert.ok(terms.find((t) => t.term === 'devast')!.weight >= WEIGHTS.dominantShare * total, JSON.stringify(terms.map((t) => [t.term, t.weight])));
+    const result = answer(index, 'valley devastation quote');
+    assert.equal(result.answered, true, describeResults(result));
+    assert.match(result.results[0]!.excerpt, /beyond anything in living memory/, describeResults(result));
+  });
+
+  test('a misspelt possessive written without its apostrophe is corrected as the word before its "s"', async () => {
+    const index = await indexOf({
+      'bridge.txt': 'Bridge opens\nMayor Ilse Kovac opened the new bridge on Friday.\nThe old bridge will close in May.\n',
+    });
+    // "kovaks" is two edits from "kovac"; "kovak" (the name before the possessive "s") is one.
+    const result = answer(index, 'kovaks bridge');
+    assert.ok(result.results[0]?.terms.includes('Kovac'), describeResults(result));
+  });
+
   test('a chat abbreviation finds the word it stands for', async () => {
     const index = await indexOf({ 'festival.txt': FESTIVAL });
     const result = answer(index, 'how many ppl came on the closing day');

@@ -26,7 +26,15 @@ const kinds: Array<[string, string]> = [
   ['harbour bond issue amount?', 'number'],
   ['ceasefire start date', 'when'],
   ['stadium cost?', 'money'],
+  ['governor veto quote', 'quote'],
 ];
+
+test('a keyword question\'s request word ("quote") is what it wants, not a word to find', () => {
+  assert.deepEqual(
+    parseQuestion('governor veto quote').tokens.map((t) => t.term),
+    ['governor', 'veto'],
+  );
+});
 
 test('the opening words decide what kind of answer a question wants', () => {
   for (const [question, kind] of kinds) assert.equal(parseQuestion(question).kind, kind, question);

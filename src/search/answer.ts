@@ -82,6 +82,11 @@ export const WEIGHTS = {
   followerBm25: 0.7,
   /** Ranking cost of each sentence the excerpt needs beyond the first. */
   extraSentence: 0.08,
+  /**
+   * Share of the question's weight from which one term is what the question is about ("annihilation" in
+   * "annihilation quote aleppo"): found in the passage, with the rest around it, it is no coincidence.
+   */
+  dominantShare: 0.7,
   /** Support factor for each name of the question the excerpt lacks though the archive has it… */
   missingNameSupport: 0.8,
   /** …and for each name the archive never mentions. */
@@ -274,9 +279,14 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
     else {
       // A word no dictionary knows is misspelt before it is another form: "theives" means "thieves", not "thei".
       if (isCorrectable(token)) {
-        const candidates = spellingCandidates(index, token.surface, allowedEdits(token.surface.length));
-        for (const corrected of correctSpelling(token.surface, candidates, likelyMeant(index, parsed, token))) {
-          matches.set(corrected, WEIGHTS.correctedCredit);
+        // Chat drops the apostrophe of a possessive ("alepos population"): the word before the "s" is the one to correct.
+        const written = token.surface.length >= 5 && token.surface.endsWith('s') ? [token.surface, token.surface.slice(0, -1)] : [token.surface];
+        for (const word of written) {
+          const candidates = spellingCandidates(index, word, allowedEdits(word.length));
+          for (const corrected of correctSpelling(word, candidates, likelyMeant(index, parsed, token))) {
+            matches.set(corrected, WEIGHTS.correctedCredit);
+          }
+          if (matches.size > 0) break;
         }
       }
       if (matches.size === 0) for (const derived of derivedForms(index, token.term)) matches.set(derived, WEIGHTS.derivedCredit);
@@ -516,6 +526,7 @@ function scorePassage(
     return { span, tokens, credit, serves: sentenceServes(parsed.kind, text.slice(span.start, span.end), parsed.words) };
   });
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
+  const dominant = terms.findIndex((t) => t.weight >= WEIGHTS.dominantShare * totalWeight);
   const countedIndex = parsed.counted === undefined ? -1 : terms.findIndex((t) => t.term === parsed.counted);
   const passageTerms = sentences.flatMap((s) => s.tokens.map((t) => t.term)).join(' ');
   const phrasesHeld = parsed.phrases.every((phrase) => ` ${passageTerms} `.includes(` ${phrase.join(' ')} `));
@@ -548,8 +559,11 @@ function scorePassage(
       else if (parsed.kind === 'when' && serves === 0) support *= WEIGHTS.undatedSupport;
       else if (countedIndex >= 0 && credit[countedIndex]! > 0 && !window.some((s) => countsThing(s.tokens, terms[countedIndex]!))) support *= WEIGHTS.countedMissing;
       if (!phrasesHeld) support *= 0.5;
-      // One shared word is a coincidence, not an answer, when the question says more than one thing.
-      if (terms.length >= 2 && credit.filter((c) => c > 0).length < 2) support = Math.min(support, 0.3);
+      // One shared word is a coincidence, not an answer, when the question says more than one thing; unless that
+      // word is most of what the question says and the rest is in the reporting around it.
+      const oneWordShared = terms.length >= 2 && credit.filter((c) => c > 0).length < 2;
+      const dominantInContext = dominant >= 0 && credit[dominant]! >= 1 && around.some((c, i) => i !== dominant && c > 0);
+      if (oneWordShared && !dominantInContext) support = Math.min(support, 0.3);
       const score =
         (support + WEIGHTS.adjacency * adjacency(window, terms, totalWeight) + serves * WEIGHTS.servesBonus - WEIGHTS.extraSentence * (last - first)) *
         (serves > 0 ? 1 : FACTOID_KINDS.has(parsed.kind) ? WEIGHTS.unservedFactoid : parsed.kind === 'quote' ? WEIGHTS.unquoted : 1);

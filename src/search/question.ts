@@ -49,6 +49,7 @@ const CLOSING_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ['where', /\b(where|location|whereabouts)\W*$/i],
   ['why', /\b(why|reason|motive|purpose)\W*$/i],
   ['who', /\b(who|whom|name|nickname|spokesman|spokeswoman|leader|winner|author)\W*$/i],
+  ['quote', /\b(quote|quotes|quotation|remarks|comments|reaction)\W*$/i],
 ];
 
 const KIND_PATTERNS: Array<[AnswerKind, RegExp]> = [
