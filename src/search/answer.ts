@@ -83,8 +83,8 @@ export const WEIGHTS = {
   /** Ranking cost of each sentence the excerpt needs beyond the first. */
   extraSentence: 0.08,
   /**
-   * Share of the question's weight from which one term is what the question is about ("annihilation" in
-   * "annihilation quote aleppo"): found in the passage, with the rest around it, it is no coincidence.
+   * Share of the question's weight from which one term is what the question is about ("devastation" in
+   * "valley devastation quote"): found in the passage, with the rest around it, it is no coincidence.
    */
   dominantShare: 0.7,
   /** Support factor for each name of the question the excerpt lacks though the archive has it… */
@@ -279,7 +279,7 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
     else {
       // A word no dictionary knows is misspelt before it is another form: "theives" means "thieves", not "thei".
       if (isCorrectable(token)) {
-        // Chat drops the apostrophe of a possessive ("alepos population"): the word before the "s" is the one to correct.
+        // Chat drops the apostrophe of a possessive ("kovaks bridge"): the word before the "s" is the one to correct.
         const written = token.surface.length >= 5 && token.surface.endsWith('s') ? [token.surface, token.surface.slice(0, -1)] : [token.surface];
         for (const word of written) {
           const candidates = spellingCandidates(index, word, allowedEdits(word.length));
