@@ -346,17 +346,7 @@ function mergeNames(parsed: ParsedQuestion, terms: QueryTerm[]): QueryTerm[] {
 /** WordNet synonyms of a plain word, as index terms; names and alias terms have none worth having. */
 function synonymTerms(token: Token): string[] {
   if (!/^\p{Ll}+$/u.test(token.surface) || token.term.includes('_')) return [];
-  let terms = synonymTermCache.get(token.surface);
-  if (!terms) {
-    const analysed = synonymsOf(token.surface)
-      .map((synonym) => analyze(synonym))
-      .filter((tokens) => tokens.length === 1)
-      .map((tokens) => tokens[0]!.term);
-    terms = [...new Set(analysed)].filter((term) => term !== token.term);
-    if (synonymTermCache.size >= SYNONYM_CACHE_LIMIT) synonymTermCache.clear();
-    synonymTermCache.set(token.surface, terms);
-  }
-  return terms;
+  return asIndexTerms(token.surface, token, () => synonymsOf(token.surface));
 }
 
 /** What the phrasal verb a question word opens means, as index terms ("carry on" → continu, proceed). */
@@ -366,14 +356,25 @@ function phrasalTerms(question: string, token: Token): string[] {
   if (!following) return [];
   const words = following.slice(1).filter((w): w is string => w !== undefined);
   const verb = baseFormOf(token.surface) ?? token.surface;
-  return phrasalSynonymsOf(verb, words)
-    .map((synonym) => analyze(synonym))
-    .filter((tokens) => tokens.length === 1)
-    .map((tokens) => tokens[0]!.term)
-    .filter((term) => term !== token.term);
+  return asIndexTerms([token.surface, ...words].join(' '), token, () => phrasalSynonymsOf(verb, words));
 }
 
-/** Synonyms as index terms, by question word: readers ask with the same few thousand words again and again. */
+/** The single-word synonyms `lookup` gives, as index terms other than the token's own, cached under `key`. */
+function asIndexTerms(key: string, token: Token, lookup: () => string[]): string[] {
+  let terms = synonymTermCache.get(key);
+  if (!terms) {
+    const analysed = lookup()
+      .map((synonym) => analyze(synonym))
+      .filter((tokens) => tokens.length === 1)
+      .map((tokens) => tokens[0]!.term);
+    terms = [...new Set(analysed)].filter((term) => term !== token.term);
+    if (synonymTermCache.size >= SYNONYM_CACHE_LIMIT) synonymTermCache.clear();
+    synonymTermCache.set(key, terms);
+  }
+  return terms;
+}
+
+/** Synonyms as index terms, by question word (and phrase): readers ask with the same few thousand words again and again. */
 const synonymTermCache = new Map<string, string[]>();
 const SYNONYM_CACHE_LIMIT = 20_000;
 
