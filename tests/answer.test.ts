@@ -164,6 +164,18 @@ describe('abstention', () => {
     }
   });
 
+  test('a question whose noun asks for money is not answered by a passage that gives none', async () => {
+    const museum = await indexOf({
+      'museum.txt': 'Museum reopens\nThe Kessington museum reopened its tapestry gallery on Tuesday after a year of repairs, the city said.\n',
+      'fees.txt': 'Museum fees\nThe Kessington museum will charge an entrance fee of $12 for adults from next month.\n',
+    });
+    const question = 'whats the entrance fee for the kessington museum';
+    assert.match(answer(museum, question).results[0]?.excerpt ?? '', /\$12/);
+    const withoutFees = await indexOf({ 'museum.txt': 'Museum reopens\nThe Kessington museum reopened its tapestry gallery on Tuesday after a year of repairs; the entrance fee is unchanged, the city said.\n' });
+    const result = answer(withoutFees, question);
+    assert.equal(result.answered, false, describeResults(result));
+  });
+
   const FACTS: Array<[string, string]> = [
     ['Who is the UN special envoy for Syria?', 'Staffan de Mistura'],
     ['How many people would the remaining food rations feed?', '20,000 people'],

@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseQuestion } from '../src/search/question.ts';
+import { focusNoun } from '../src/search/focus.ts';
+import { parseQuestion, sentenceServes } from '../src/search/question.ts';
 
 const kinds: Array<[string, string]> = [
   ['What was the attendance when the Bears beat Indianapolis?', 'number'],
@@ -27,6 +28,22 @@ const kinds: Array<[string, string]> = [
   ['ceasefire start date', 'when'],
   ['stadium cost?', 'money'],
   ['governor veto quote', 'quote'],
+  ['whos the envoy for Syria', 'who'],
+];
+
+/** Questions that say what they want through the noun they ask about, typed through WordNet's hierarchy. */
+const focusKinds: Array<[string, string]> = [
+  ['whats the entrance fee for the museum', 'money'],
+  ['What salary will the new chancellor get?', 'money'],
+  ['What is the bank\'s current interest rate?', 'number'],
+  ['Which besieged towns are pleading for help?', 'where'],
+  ['Which juror did the FBI arrest for perjury?', 'who'],
+  ['What deadline did the students give the theater owners?', 'when'],
+  // A post is a location in WordNet's first sense, but not a region: here it is a job.
+  ['What new diplomatic post did the ambassador take?', 'other'],
+  ['What was the UN envoy hopeful about?', 'other'],
+  ['Which one of the states slipped away from the president?', 'other'],
+  ['What book was the musical adapted from?', 'other'],
 ];
 
 test('a keyword question\'s request word ("quote") is what it wants, not a word to find', () => {
@@ -38,4 +55,21 @@ test('a keyword question\'s request word ("quote") is what it wants, not a word 
 
 test('the opening words decide what kind of answer a question wants', () => {
   for (const [question, kind] of kinds) assert.equal(parseQuestion(question).kind, kind, question);
+});
+
+test('"what/which NOUN" questions want what their noun is a kind of: a salary is money, a town a place', () => {
+  for (const [question, kind] of focusKinds) assert.equal(parseQuestion(question).kind, kind, question);
+});
+
+test('the focus noun is the head of the phrase after the question word, as WordNet spells it', () => {
+  assert.equal(focusNoun('what is the European Central Bank\'s current interest rate?'), 'interest_rate');
+  assert.equal(focusNoun('whats the entrance fee for topkapi palace'), 'entrance_fee');
+  assert.equal(focusNoun('Which two mistakes did they make?'), 'mistake');
+  assert.equal(focusNoun('What is Paris after at the United Nations?'), undefined);
+  assert.equal(focusNoun('What went wrong at the recital?'), undefined);
+});
+
+test('a place answers "where" also when its name opens with a lower-case particle ("in al Waer")', () => {
+  assert.equal(sentenceServes('where', 'There are urgent pleas from communities in al Waer and Madaya.', new Set(['besieged', 'towns'])), 1);
+  assert.equal(sentenceServes('where', 'There are urgent pleas from the besieged towns.', new Set(['besieged', 'towns'])), 0);
 });

@@ -1,4 +1,5 @@
 import { analyze, type Token } from './analyzer.ts';
+import { focusKind } from './focus.ts';
 
 /** What kind of information the reader wants back: it decides which sentence of a passage is the answer. */
 export type AnswerKind = 'money' | 'duration' | 'number' | 'who' | 'when' | 'where' | 'why' | 'quote' | 'other';
@@ -79,11 +80,16 @@ export function parseQuestion(text: string): ParsedQuestion {
   const phrases = [...text.matchAll(QUOTED)]
     .map((match) => analyze(match[1]!).map((token) => token.term))
     .filter((terms) => terms.length >= 2);
-  const opening = text.trim().replace(/^(and|but|so|ok|okay|hey|hi|please|tell me|do you know|any idea|i wonder)[\s,]+/i, '');
+  const opening = text
+    .trim()
+    .replace(/^(and|but|so|ok|okay|hey|hi|please|tell me|do you know|any idea|i wonder)[\s,]+/i, '')
+    // Chat spells "what is" as "whats" or "what's".
+    .replace(/^(who|what|where|when|how)['’]?s\b/i, '$1 is');
   const kind =
     OPENING_PATTERNS.find(([, pattern]) => pattern.test(opening))?.[0] ??
     (isWhQuestion(opening) ? undefined : CLOSING_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0]) ??
     KIND_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0] ??
+    focusKind(opening) ??
     'other';
   const words = new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
   const asksName = /\bnamed?\b|\bnames\b|\bcalled\b/i.test(text) && kind === 'who';
@@ -163,7 +169,8 @@ export function sentenceServes(kind: AnswerKind, sentence: string, asked: Readon
     case 'duration':
       return DURATION.test(sentence) ? 1 : 0;
     case 'where':
-      return [...sentence.matchAll(/\b(?:in|at|near|outside|inside|from)\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)/gu)].some((m) => isNew(m[1]!)) ? 1 : 0;
+      // "in al Waer", "from de Gaulle airport": Arabic and Romance place names open with a lower-case particle.
+      return [...sentence.matchAll(/\b(?:in|at|near|outside|inside|from)\s+(?:the\s+)?(?:(?:al|el|ad|as|an|ar|de|del|la|le|du|di|da)[\s-]+)?(\p{Lu}[\p{L}-]+)/gu)].some((m) => isNew(m[1]!)) ? 1 : 0;
     case 'why':
       return REASON.test(sentence) ? 1 : 0;
     case 'quote':
