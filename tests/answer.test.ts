@@ -372,6 +372,15 @@ describe('reading questions the way newsrooms write', () => {
     assert.ok(result.results[0]?.terms.includes('Kovac'), describeResults(result));
   });
 
+  test('a clipped word finds the word it was clipped from ("vets" → veterans)', async () => {
+    const index = await indexOf({
+      'parade.txt': 'Parade closes the festival\nAbout 300 veterans marched down Harbour Street on Sunday behind the town band.\nThe band played for two hours.\n',
+      'band.txt': 'Band rehearses\nThe town band rehearsed on Saturday for the parade on Harbour Street.\n',
+    });
+    const result = answer(index, 'how many vets marched on harbour street');
+    assert.match(result.results[0]?.excerpt ?? '', /300 veterans/, describeResults(result));
+  });
+
   test('a chat abbreviation finds the word it stands for', async () => {
     const index = await indexOf({ 'festival.txt': FESTIVAL });
     const result = answer(index, 'how many ppl came on the closing day');

@@ -47,9 +47,16 @@ export function phrasalSynonymsOf(verb: string, following: readonly string[]): s
   return [];
 }
 
+const NEGATING_PREFIX = /^(un|in|im|il|ir|non-?|dis|a)$/;
+
+/** "unintentional" negates "intentional", "nonviolent" "violent". */
+function negates(word: string, other: string): boolean {
+  return word.length > other.length && word.endsWith(other) && NEGATING_PREFIX.test(word.slice(0, -other.length));
+}
+
 /**
- * The words that share one of the commonest senses of `word` (folded). Antonyms WordNet files beside a word
- * ("unintentional" by "intentional") are left out.
+ * The words that share one of the commonest senses of `word` (folded), clipped forms included ("sub" →
+ * "submarine"). Antonyms WordNet files beside a word ("unintentional" by "intentional") are left out.
  */
 export function synonymsOf(word: string): string[] {
   const cached = cache.get(word);
@@ -62,7 +69,9 @@ export function synonymsOf(word: string): string[] {
       for (const offset of offsets.slice(0, SENSES)) for (const synonym of synsetWords(pos, offset)) found.add(synonym);
     }
   }
-  const synonyms = [...found].filter((s) => !forms.some(([lemma]) => s.includes(lemma) || lemma.includes(s)));
+  // A word that holds another is not its inflection here but a clipping ("sub" for "submarine", "vet" for
+  // "veteran") or its negation, which WordNet may list beside it ("unintentional" by "intentional").
+  const synonyms = [...found].filter((s) => !forms.some(([lemma]) => s === lemma || negates(s, lemma) || negates(lemma, s)));
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, synonyms);
   return synonyms;
