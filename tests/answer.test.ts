@@ -381,6 +381,18 @@ describe('reading questions the way newsrooms write', () => {
     assert.match(result.results[0]?.excerpt ?? '', /300 veterans/, describeResults(result));
   });
 
+  test('a word also finds its other forms in the archive, for less than itself ("kicker" → kicked)', async () => {
+    const index = await indexOf({
+      'football.txt': 'Longhorns win\nMoritz kicked 14 extra points in 15 tries this season.\nThe team\'s new kicker joined from Stamford High School.\n',
+    });
+    const kicker = rankPassages(index, 'How many extra points has the kicker made?').terms.find((t) => t.term === 'kicker');
+    assert.equal(kicker?.matches.get('kicker'), 1);
+    assert.equal(kicker?.matches.get('kick'), WEIGHTS.otherFormCredit);
+    // Names are not words with other forms: "Moritz" does not find "Morit…".
+    const moritz = rankPassages(index, 'Who is Moritz?').terms.find((t) => t.term === 'moritz');
+    assert.deepEqual([...(moritz?.matches.keys() ?? [])], ['moritz']);
+  });
+
   test('a chat abbreviation finds the word it stands for', async () => {
     const index = await indexOf({ 'festival.txt': FESTIVAL });
     const result = answer(index, 'how many ppl came on the closing day');

@@ -52,8 +52,10 @@ export const WEIGHTS = {
   absentName: 1,
   absentWord: 0.3,
   absentUnknown: 0.8,
-  /** Credit for a word found only in another form the stemmer does not join ("advisor" for "adviser"). */
+  /** Credit for a word found only in another form the stemmer does not join ("advisor" for "adviser")… */
   derivedCredit: 0.85,
+  /** …and for another form of a word the archive also has as written ("kicked" for "kicker"). */
+  otherFormCredit: 0.5,
   /** Credit for a word matched through a WordNet synonym ("haggling" for "wrangling"). */
   synonymCredit: 0.3,
   /** Credit for a misspelt word matched through its correction. */
@@ -213,13 +215,14 @@ export function rankPassages(index: NewsIndex, question: string, options: Answer
     })
     .sort((a, b) => b.bound.score - a.bound.score);
   const scored: Scored[] = [];
+  const credits = creditTable(terms);
   let supported = false;
   for (const { candidate, context, bound } of bounded) {
     if (scored.length >= top + READ_BEYOND_TOP && (supported || bound.support < WEIGHTS.answeredSupport)) {
       const kth = [...scored].sort((a, b) => b.score - a.score)[top + READ_BEYOND_TOP - 1]!.score;
       if (bound.score < kth) break;
     }
-    const result = scorePassage(index, parsed, terms, candidate.passage, candidate.bm25 / topBm25, candidate.copies, context);
+    const result = scorePassage(index, parsed, terms, credits, candidate.passage, candidate.bm25 / topBm25, candidate.copies, context);
     supported ||= result.support >= WEIGHTS.answeredSupport;
     scored.push(result);
   }
@@ -296,6 +299,10 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
       for (const related of relatedTerms.get(base) ?? []) {
         if (!matches.has(related.term) && frequency(related.term) > 0) matches.set(related.term, related.weight);
       }
+    }
+    // The reporter's word may be another form of the reader's ("kicked" for "kicker", "leadership" for "lead").
+    if (found && !writtenAsName(parsed.text, token)) {
+      for (const derived of derivedForms(index, token.term)) if (!matches.has(derived)) matches.set(derived, WEIGHTS.otherFormCredit);
     }
     // Synonyms come last and are left out of the weighing below.
     const weighed = [...matches.keys()];
@@ -508,10 +515,27 @@ function findCandidates(index: NewsIndex, terms: QueryTerm[], allowed: Set<numbe
   return shortlist;
 }
 
+/** For each index term, the question terms (by position) it satisfies and the credit it earns for each. */
+type CreditTable = Map<string, Array<[number, number]>>;
+
+/** Reading a passage looks each of its tokens up once, not once per question term. */
+function creditTable(terms: QueryTerm[]): CreditTable {
+  const table: CreditTable = new Map();
+  terms.forEach((term, i) => {
+    for (const [indexTerm, credit] of term.matches) {
+      const entry = table.get(indexTerm);
+      if (entry) entry.push([i, credit]);
+      else table.set(indexTerm, [[i, credit]]);
+    }
+  });
+  return table;
+}
+
 function scorePassage(
   index: NewsIndex,
   parsed: ParsedQuestion,
   terms: QueryTerm[],
+  credits: CreditTable,
   passage: number,
   bm25: number,
   copies: number[],
@@ -519,11 +543,10 @@ function scorePassage(
 ): Scored {
   const text = index.passageText(passage);
   const sentences: SentenceView[] = readSentences(index, passage, text).map(({ span, tokens }) => {
-    const credit = terms.map((term) => {
-      let best = 0;
-      for (const token of tokens) best = Math.max(best, term.matches.get(token.term) ?? 0);
-      return best;
-    });
+    const credit = new Array<number>(terms.length).fill(0);
+    for (const token of tokens) {
+      for (const [i, earned] of credits.get(token.term) ?? []) if (earned > credit[i]!) credit[i] = earned;
+    }
     return { span, tokens, credit, serves: sentenceServes(parsed.kind, text.slice(span.start, span.end), parsed.words) };
   });
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
