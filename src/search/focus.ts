@@ -4,7 +4,7 @@ import { entriesOf, hypernymsOf, sensesOf } from './wordnet.ts';
 /**
  * A question that names the kind of thing it wants ("what salary…", "which besieged town…", "what is the entrance
  * fee for…") says what its answer is, whichever words it uses: WordNet files a salary under payments, a town under
- * locations and a juror under persons. This is the classic answer typing of question answering, through the
+ * regions and a juror under persons. This is the classic answer typing of question answering, through the
  * hypernyms of the question's focus noun.
  */
 

@@ -47,7 +47,7 @@ export function phrasalSynonymsOf(verb: string, following: readonly string[]): s
   return [];
 }
 
-const NEGATING_PREFIX = /^(un|in|im|il|ir|non-?|dis|a)$/;
+const NEGATING_PREFIX = /^(un|in|im|il|ir|non-?|dis)$/;
 
 /** "unintentional" negates "intentional", "nonviolent" "violent". */
 function negates(word: string, other: string): boolean {
