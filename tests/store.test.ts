@@ -142,8 +142,12 @@ describe('fingerprint', () => {
   test('buildFromFolder stamps the index with the folder’s fingerprint', async (t) => {
     const dir = await seedCopy(t);
     await writeFile(path.join(dir, 'extra.txt'), 'An extra article\nThe extra article says little.\n');
-    const { index } = await buildFromFolder(dir);
-    assert.equal(index.fingerprint, await corpusFingerprint(dir));
+    // Skipped files count too: a binary file that is later fixed must change the fingerprint.
+    await writeFile(path.join(dir, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x00, 0x01]));
+    await writeFile(path.join(dir, 'empty.md'), '');
+    const { index, skipped } = await buildFromFolder(dir);
+    assert.deepEqual(skipped.map((s) => s.path), ['binary.txt', 'empty.md']);
+    assert.equal(index.fingerprint, await corpusFingerprint(dir), 'the fingerprint of the bytes read equals the folder’s');
     assert.notEqual(index.fingerprint, seeds.fingerprint);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from './parse.ts';
-import type { Corpus, NewsDocument, SkippedFile } from './types.ts';
+import type { LoadedCorpus, NewsDocument, SkippedFile } from './types.ts';
 
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 const READ_CONCURRENCY = 32;
@@ -41,11 +41,12 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
 }
 
 /** Reads every `.txt` and `.md` article under `dir`. Files that are not text are skipped and reported, never fatal. */
-export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<Corpus> {
+export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<LoadedCorpus> {
   const root = path.resolve(dir);
   const ids = await listArticleFiles(root);
   const documents: Array<NewsDocument | undefined> = new Array(ids.length);
   const skipped: SkippedFile[] = [];
+  const fileDigests = new Map<string, string>();
   let filesRead = 0;
   let next = 0;
 
@@ -53,7 +54,8 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     while (next < ids.length) {
       const slot = next++;
       const id = ids[slot]!;
-      const result = await readArticle(root, id);
+      const { result, digest } = await readArticle(root, id);
+      fileDigests.set(id, digest);
       if ('reason' in result) {
         skipped.push(result);
         options.onSkip?.(result);
@@ -70,21 +72,34 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     dir: root,
     documents: documents.filter((d): d is NewsDocument => d !== undefined),
     skipped: skipped.sort((a, b) => a.path.localeCompare(b.path)),
+    fileDigests,
   };
 }
 
-async function readArticle(root: string, id: string): Promise<NewsDocument | SkippedFile> {
-  let bytes: Buffer;
+/** What a file that cannot be read digests as: the fingerprint still changes when it becomes readable. */
+const UNREADABLE = Buffer.from('\0unreadable');
+
+/** sha256 of a file's bytes, as hex. */
+export const digestOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** The bytes of an article file, or the stand-in for one that cannot be read. */
+export async function readArticleBytes(root: string, id: string): Promise<{ bytes: Buffer; error?: NodeJS.ErrnoException }> {
   try {
-    bytes = await readFile(path.join(root, id));
+    return { bytes: await readFile(path.join(root, id)) };
   } catch (error) {
-    return { path: id, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+    return { bytes: UNREADABLE, error: error as NodeJS.ErrnoException };
   }
-  return parseArticle(id, bytes);
+}
+
+async function readArticle(root: string, id: string): Promise<{ result: NewsDocument | SkippedFile; digest: string }> {
+  const { bytes, error } = await readArticleBytes(root, id);
+  const digest = digestOf(bytes);
+  if (error) return { result: { path: id, reason: `cannot be read (${error.code ?? String(error)})` }, digest };
+  return { result: parseArticle(id, bytes, digest), digest };
 }
 
 /** Decodes and parses one article file; the reasons name what a person would fix. */
-export function parseArticle(id: string, bytes: Uint8Array): NewsDocument | SkippedFile {
+export function parseArticle(id: string, bytes: Uint8Array, digest = digestOf(bytes)): NewsDocument | SkippedFile {
   if (bytes.includes(0)) return { path: id, reason: 'is binary, not text' };
   let text: string;
   try {
@@ -102,5 +117,5 @@ export function parseArticle(id: string, bytes: Uint8Array): NewsDocument | Skip
     return { path: id, reason: `could not be read as an article (${error instanceof Error ? error.message : String(error)})` };
   }
   if (parsed.paragraphs.length === 0) return { path: id, reason: 'has no article text (only page furniture)' };
-  return { id, ...parsed, contentHash: createHash('sha256').update(bytes).digest('hex') };
+  return { id, ...parsed, contentHash: digest };
 }

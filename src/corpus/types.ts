@@ -27,3 +27,8 @@ export interface Corpus {
   documents: NewsDocument[];
   skipped: SkippedFile[];
 }
+
+/** A corpus as read from its folder, with a sha256 of every article file's bytes (skipped ones too), by id. */
+export interface LoadedCorpus extends Corpus {
+  fileDigests: Map<string, string>;
+}

@@ -3,7 +3,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { z } from 'zod';
-import { listArticleFiles, loadCorpus, type LoadProgress } from '../corpus/load.ts';
+import { digestOf, listArticleFiles, loadCorpus, readArticleBytes, type LoadProgress } from '../corpus/load.ts';
 import type { NewsDocument, SkippedFile } from '../corpus/types.ts';
 import type { Logger } from '../log.ts';
 import { ANALYZER_VERSION } from './analyzer.ts';
@@ -32,11 +32,18 @@ const SETTINGS_HASH = createHash('sha256')
  */
 export async function corpusFingerprint(dir: string): Promise<string> {
   const root = path.resolve(dir);
+  const digests = new Map<string, string>();
+  for (const id of await listArticleFiles(root)) digests.set(id, digestOf((await readArticleBytes(root, id)).bytes));
+  return fingerprintOf(digests);
+}
+
+/**
+ * The fingerprint of article files by their digests. An index built from a folder is stamped with the digests
+ * of the bytes it read, so a file edited while the corpus was being read cannot leave it under a wrong stamp.
+ */
+export function fingerprintOf(fileDigests: ReadonlyMap<string, string>): string {
   const hash = createHash('sha256').update(SETTINGS_HASH);
-  for (const id of await listArticleFiles(root)) {
-    const bytes = await readFile(path.join(root, id)).catch(() => Buffer.from('\0unreadable'));
-    hash.update(`${id}\0${createHash('sha256').update(bytes).digest('hex')}\n`);
-  }
+  for (const id of [...fileDigests.keys()].sort()) hash.update(`${id}\0${fileDigests.get(id)}\n`);
   return hash.digest('hex');
 }
 
@@ -262,17 +269,16 @@ export interface BuiltIndex {
   skipped: SkippedFile[];
 }
 
-/** Reads a corpus folder and indexes it, reporting progress in both phases. */
+/** Reads a corpus folder (once: its fingerprint comes from the same bytes) and indexes it, reporting progress in both phases. */
 export async function buildFromFolder(
   dir: string,
-  options: { onProgress?: (progress: OpenProgress) => void; onSkip?: (file: SkippedFile) => void; fingerprint?: string } = {},
+  options: { onProgress?: (progress: OpenProgress) => void; onSkip?: (file: SkippedFile) => void } = {},
 ): Promise<BuiltIndex> {
-  const fingerprint = options.fingerprint ?? (await corpusFingerprint(dir));
   const corpus = await loadCorpus(dir, {
     onProgress: (p: LoadProgress) => options.onProgress?.({ phase: 'reading', done: p.filesRead, total: p.filesTotal }),
     ...(options.onSkip ? { onSkip: options.onSkip } : {}),
   });
-  const index = await buildIndex(corpus, fingerprint, {
+  const index = await buildIndex(corpus, fingerprintOf(corpus.fileDigests), {
     onProgress: (p: BuildProgress) => options.onProgress?.({ phase: 'indexing', done: p.documentsDone, total: p.documentsTotal, passages: p.passagesIndexed }),
   });
   warmUp(index);
@@ -299,7 +305,6 @@ export async function openIndex(
   }
   log.info({ indexFile, reason: loaded.stale }, 'building index');
   const built = await buildFromFolder(dir, {
-    fingerprint,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     onSkip: (file) => log.warn({ file: file.path }, `skipped ${file.path}: ${file.reason}`),
   });
