@@ -73,3 +73,23 @@ test('a place answers "where" also when its name opens with a lower-case particl
   assert.equal(sentenceServes('where', 'There are urgent pleas from communities in al Waer and Madaya.', new Set(['besieged', 'towns'])), 1);
   assert.equal(sentenceServes('where', 'There are urgent pleas from the besieged towns.', new Set(['besieged', 'towns'])), 0);
 });
+
+test('a date, a clock time, a year or a label is weaker evidence of a count than a figure', () => {
+  const asked = new Set(['how', 'many', 'cars', 'can', 'fiat', 'make']);
+  assert.equal(sentenceServes('number', 'Fiat can turn out 4,000 cars a day.', asked), 1);
+  for (const sentence of ['The Fiat plant opened on May 10.', 'The shift starts at 6:35.', 'Fiat was founded in 1899.', 'The plant is No. 48 on the list.', 'It came 3rd.']) {
+    assert.equal(sentenceServes('number', sentence, asked), 0.5, sentence);
+  }
+});
+
+test('titles and initials are no part of a new name: "Miss Sally May Saabye" answers who was Miss Rhode Island', () => {
+  const asked = new Set(['who', 'was', 'miss', 'rhode', 'island', '1960']);
+  assert.equal(sentenceServes('who', 'The crown went to Miss Sally May Saabye of Newport.', asked), 1);
+  assert.equal(sentenceServes('who', 'The crown went to Miss Rhode Island.', asked), 0);
+});
+
+test('words someone said answer "what did X say"; a quoted word is weaker evidence', () => {
+  assert.equal(sentenceServes('quote', '"The festival will be back next year," Holt said.'), 1);
+  assert.equal(sentenceServes('quote', 'Holt called the year "grim" for the city.'), 0.5);
+  assert.equal(sentenceServes('quote', 'Holt spoke to reporters.'), 0);
+});

@@ -121,21 +121,34 @@ function countedThing(text: string): string | undefined {
 const NUMBER_WORDS =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|quarter|several|a few|score)\b/gi;
 const MONEY = /[$£€¥]\s?\d|\b\d[\d,.]*\s*(dollars?|cents?|pounds?|euros?|francs?|marks?|rubles?|yen)\b|\b(million|billion|thousand) (dollars|pounds|euros)\b/i;
-const TIME_WORDS =
-  /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|yesterday|today|tonight|tomorrow|ago|last (week|month|year|night)|this (week|month|year|morning)|next (week|month|year)|1[6-9]\d\d|20\d\d|morning|afternoon|evening|weekend|since|until|earlier|later)\b/gi;
+const MONTH = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec';
+const TIME_WORDS = new RegExp(
+  `\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|${MONTH}|yesterday|today|tonight|tomorrow|ago|last (week|month|year|night)|this (week|month|year|morning)|next (week|month|year)|1[6-9]\\d\\d|20\\d\\d|morning|afternoon|evening|weekend|since|until|earlier|later)\\b`,
+  'gi',
+);
+/**
+ * Figures that label rather than count: dates, clock times, years, ordinals, "No. 48", "330 A.D.". A sentence
+ * whose only new figure is one of these seldom holds the count a "how many" question asks for.
+ */
+const LABEL_NUMBERS = new RegExp(
+  `\\b(${MONTH})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}:\\d\\d\\b|\\b(1[6-9]\\d\\d|20\\d\\d)\\b|\\bno\\.\\s*\\d+|\\b\\d+(st|nd|rd|th)\\b|\\b\\d+\\s*(a\\.d\\.|b\\.c\\.)`,
+  'gi',
+);
 const DURATION =
   /\b(\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|several|few|many|some)[\s-]+(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)\b|\bsince\b|\buntil\b|\b(all|the whole) (day|night|week|month|year)\b/i;
 const REASON =
   /\b(because|due to|in order to|so that|so as to|to (allow|alleviate|avoid|prevent|help|ensure|protect|stop|save|give|get|bring|make|put|restore|keep|meet|provide|honou?r|mark|celebrate|protest|support|raise|force|win|end|reduce|cut|pay)|aim(ed|s)? (at|to)|in preparation for|in response to|as a (result|salute|tribute|memorial|protest|reward|gesture|favou?r|precaution|consequence)|reason|since|for fear|to pave|owing to|thanks to|caused by|led to|leads to|lead to|resulted in|stems? from|grew out of|blamed|attributed|designed to|intended|meant to|in an effort to|in hopes? of|hoping to|on the grounds|for the purpose|motivated|out of (fear|concern|respect|necessity)|so they|so he|so she|so we|so it)\b/i;
 // Two capitalised words in a row ("Ivan Allen", "Jan Egeland", "Vitaly Churkin"), allowing initials and particles.
 const NAME = /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.\s*)*(?:(?:al|de|bin|van|von|la|le|du|da)[\s-]+)?\p{Lu}[\p{L}'’-]+)+/gu;
-const NOT_NAMES = /^(The|A|An|In|On|At|But|And|When|If|As|After|Before|He|She|It|They|We|This|That|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Col|Lt|Capt|St)$/;
+// Words of a capitalised run that are not the name: sentence openers, titles ("Miss Sally May Saabye" answers a
+// question about the Miss Rhode Island pageant) and initials.
+const NOT_NAMES = /^(The|A|An|In|On|At|But|And|When|If|As|After|Before|He|She|It|They|We|This|That|Mr|Mrs|Ms|Miss|Dr|Prof|Rev|Sir|Lady|Lord|Jr|Sr|Gov|Sen|Rep|Gen|Col|Lt|Capt|St|\p{Lu})$/u;
 // Words that make a capitalised run the name of a body, a place or an event rather than of a person.
 const INSTITUTION_WORDS =
   /^(Group|Council|Nations|Assembly|Department|Committee|University|College|School|Party|Union|States|Street|County|City|Republic|Army|Forces?|Agency|Organi[sz]ation|Court|House|Senate|Congress|Ministry|Office|Bureau|Company|Corporation|Inc|Association|Society|Church|Hospital|Board|Commission|Fund|Bank|Airport|Station|River|Mountains?|Sea|Ocean|Square|Avenue|Road|Hall|Club|Conference|Summit|Games|Cup|Treaty|Act|Bill|Accord|Agreement|Observatory|Front|Movement|Council's|Nations')$/;
 
 /** A full date or a year ("Aug. 2, 1913", "in 1944"): a stronger answer to "when" than "Friday" or "earlier". */
-const FULL_DATES = /\b(1[6-9]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,2}\b/gi;
+const FULL_DATES = new RegExp(`\\b(1[6-9]\\d\\d|20\\d\\d)\\b|\\b(${MONTH})\\.?\\s+\\d{1,2}\\b`, 'gi');
 
 /**
  * How well a sentence brings what the question asks for, beyond the question's own words: 1 for a figure, a full
@@ -147,9 +160,12 @@ export function sentenceServes(kind: AnswerKind, sentence: string, asked: Readon
   switch (kind) {
     case 'money':
       return MONEY.test(sentence) ? 1 : 0;
-    case 'number':
-      if ([...sentence.matchAll(/\d[\d,.]*/g)].some((m) => isNew(m[0]))) return 1;
+    case 'number': {
+      const holdsNewFigure = (text: string) => [...text.matchAll(/\d[\d,.]*/g)].some((m) => isNew(m[0]));
+      if (holdsNewFigure(sentence.replace(LABEL_NUMBERS, ' '))) return 1;
+      if (holdsNewFigure(sentence)) return 0.5;
       return [...sentence.matchAll(NUMBER_WORDS)].some((m) => isNew(m[0])) ? 0.5 : 0;
+    }
     case 'who': {
       let best = 0;
       for (const m of sentence.matchAll(NAME)) {
@@ -174,7 +190,9 @@ export function sentenceServes(kind: AnswerKind, sentence: string, asked: Readon
     case 'why':
       return REASON.test(sentence) ? 1 : 0;
     case 'quote':
-      return /["“”]/.test(sentence) ? 1 : 0;
+      // Words someone said answer "what did X say"; a quoted title or term ("the 'grim' events") is weaker evidence.
+      if ([...sentence.matchAll(/["“]([^"“”]+)/g)].some((m) => m[1]!.trim().split(/\s+/).length >= 4)) return 1;
+      return /["“”]/.test(sentence) ? 0.5 : 0;
     default:
       return 0;
   }
