@@ -326,6 +326,22 @@ describe('reading questions the way newsrooms write', () => {
     assert.ok(follower && follower.support >= WEIGHTS.answeredSupport, `support ${follower?.support}`);
   });
 
+  test('a paragraph that opens with what the one before it set up carries the setup’s words', async () => {
+    const attic =
+      'Farm news\n' +
+      'The Kessler family spent the summer clearing out the attic and the cellar of their old farmhouse near Dunmore.\n' +
+      'What turned up was a bundle of letters from the Civil War, which the family means to keep.\n' +
+      'The county fair opens on Saturday with a tractor pull.\n' +
+      'A new barn went up on the Ritter farm last week.\n';
+    const index = await indexOf({ 'attic.txt': attic });
+    const result = answer(index, 'What turned up when the family cleared out the farmhouse attic and cellar?');
+    assert.equal(result.answered, true);
+    assert.ok(result.results.some((r) => /bundle of letters/.test(r.excerpt)), describeResults(result));
+    // It answers on its own, though it brings nothing a "what" question is typed to want.
+    const opening = rankPassages(index, result.question).scored.find((s) => /bundle of letters/.test(index.passageText(s.passage)));
+    assert.ok(opening && opening.support >= WEIGHTS.answeredSupport, `support ${opening?.support}`);
+  });
+
   test('a misspelt word is corrected to the word that goes with the rest of the question', async () => {
     const index = await indexOf({ 'tours.txt': TOURS, 'places.txt': PLACES });
     // "palce" is one edit from both "place" (commoner here) and "palace"; Ravelli goes with "palace".

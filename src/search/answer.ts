@@ -569,7 +569,9 @@ function scorePassage(
       const added = sentences[last]!;
       for (let i = 0; i < terms.length; i++) credit[i] = Math.max(credit[i]!, added.credit[i]!);
       serves = Math.max(serves, added.serves);
-      const around = serves > 0 ? context.continued : context.plain;
+      // A paragraph's opening sentence carries on from the paragraph before it ("The couple was married Aug. 2,
+      // 1913."), whatever it brings; later sentences do when they bring what is asked.
+      const around = serves > 0 || first === 0 ? context.continued : context.plain;
       let support = credit.reduce((sum, c, i) => sum + Math.max(c, around[i]!) * terms[i]!.weight, 0) / totalWeight;
       for (const [i, term] of terms.entries()) {
         if (!term.isName || credit[i]! > 0 || around[i]! > 0) continue;
