@@ -210,6 +210,14 @@ describe('sentence splitting', () => {
     assert.deepEqual(sentences('The book by J.R.R. Tolkien sold well. It was long.'), ['The book by J.R.R. Tolkien sold well.', 'It was long.']);
   });
 
+  test('a full stop before a lower-case word ends an abbreviation, not the sentence', () => {
+    assert.deepEqual(sentences('Each American ate 1,488 lbs. per person last year. Some ate 8 oz. more a day. Others ate less.'), [
+      'Each American ate 1,488 lbs. per person last year.',
+      'Some ate 8 oz. more a day.',
+      'Others ate less.',
+    ]);
+  });
+
   test('curly and straight quotes close the sentence they end', () => {
     assert.deepEqual(sentences('He said, “We will stay.” Then he left. She said, "No way." It ended.'), [
       'He said, “We will stay.”',

@@ -60,12 +60,18 @@ const SENTENCE_OPENERS = new Set(
   'The A An He She It They We I You This That These Those But And Or So Yet In On At As When While If After Before There Here His Her Their Its Our My Your Meanwhile However Still Then Now Later Earlier Also Some Many Most One Two Three No Not Officials Police'.split(' '),
 );
 
+// News opens no sentence in lower case: a full stop before one ends an abbreviation ("1,488 lbs. per person").
+const OPENS_LOWER_CASE = /^["“‘'(]?\p{Ll}/u;
+
 function rejoinAbbreviations(text: string, spans: Span[]): Span[] {
   const joined: Span[] = [];
   for (const span of spans) {
     const previous = joined.at(-1);
-    const firstWord = /^["“‘']?(\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(span.start, span.end))?.[1];
-    if (previous && firstWord && !SENTENCE_OPENERS.has(firstWord) && ENDS_WITH_ABBREVIATION.test(text.slice(previous.start, previous.end))) {
+    const sentence = text.slice(span.start, span.end);
+    const firstWord = /^["“‘']?(\p{Lu}[\p{L}'’-]*)/u.exec(sentence)?.[1];
+    const endsWithAbbreviation = previous !== undefined && ENDS_WITH_ABBREVIATION.test(text.slice(previous.start, previous.end));
+    const continues = previous !== undefined && OPENS_LOWER_CASE.test(sentence) && text.slice(previous.start, previous.end).endsWith('.');
+    if (previous && (continues || (firstWord && !SENTENCE_OPENERS.has(firstWord) && endsWithAbbreviation))) {
       previous.end = span.end;
     } else {
       joined.push({ ...span });
