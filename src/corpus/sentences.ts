@@ -6,6 +6,9 @@ export interface Span {
   end: number;
 }
 
+/** Bump whenever the spans can change: saved indexes keep them and carry this in their fingerprint. */
+export const SENTENCE_SPLITTER_VERSION = 2;
+
 const SBD_OPTIONS = { newline_boundaries: true, html_boundaries: false, sanitize: false, preserve_whitespace: false };
 
 /**

@@ -9,7 +9,7 @@ import stopwordData from './data/stopwords.json' with { type: 'json' };
  * The one analyzer behind both the index and the questions, so that a word is always turned into the same term.
  * Bump ANALYZER_VERSION whenever its output can change: saved indexes carry it and are rebuilt when it differs.
  */
-export const ANALYZER_VERSION = 8;
+export const ANALYZER_VERSION = 7;
 
 /** One indexed term and where its words stand in the analysed text (for highlighting). */
 export interface Token {

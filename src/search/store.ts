@@ -7,6 +7,7 @@ import { digestOf, listArticleFiles, loadCorpus, readArticleBytes, type LoadProg
 import type { NewsDocument, SkippedFile } from '../corpus/types.ts';
 import type { Logger } from '../log.ts';
 import { ANALYZER_VERSION } from './analyzer.ts';
+import { SENTENCE_SPLITTER_VERSION } from '../corpus/sentences.ts';
 import aliasData from './data/aliases.json' with { type: 'json' };
 import fillerData from './data/query-fillers.json' with { type: 'json' };
 import irregularData from './data/irregular-forms.json' with { type: 'json' };
@@ -20,9 +21,9 @@ import { buildIndex, NewsIndex, type BuildProgress } from './newsIndex.ts';
 const FORMAT = 'newsdesk-index';
 const FORMAT_VERSION = 5;
 
-/** Everything besides the corpus that changes what an index holds: analyzer code and its data tables. */
+/** Everything besides the corpus that changes what an index holds: analyzer and sentence splitter code, their data tables. */
 const SETTINGS_HASH = createHash('sha256')
-  .update(JSON.stringify([FORMAT_VERSION, ANALYZER_VERSION, aliasData, stopwordData, fillerData, irregularData, abbreviationData, furnitureData]))
+  .update(JSON.stringify([FORMAT_VERSION, ANALYZER_VERSION, SENTENCE_SPLITTER_VERSION, aliasData, stopwordData, fillerData, irregularData, abbreviationData, furnitureData]))
   .digest('hex');
 
 /**
