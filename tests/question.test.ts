@@ -93,3 +93,14 @@ test('words someone said answer "what did X say"; a quoted word is weaker eviden
   assert.equal(sentenceServes('quote', 'Holt called the year "grim" for the city.'), 0.5);
   assert.equal(sentenceServes('quote', 'Holt spoke to reporters.'), 0);
 });
+
+test('a surname after initials is a name ("C. H. Dodd"); "U.S. Secretary" is not', () => {
+  const asked = new Set(['who', 'heads', 'the', 'bible', 'project']);
+  assert.equal(sentenceServes('who', 'The project is headed by Prof. C. H. Dodd, a minister.', asked), 0.5);
+  assert.equal(sentenceServes('who', 'The project is headed by the U.S. Secretary of the Interior.', asked), 0);
+});
+
+test('a word may stand between a count and its unit of time ("52 rainless days")', () => {
+  assert.equal(sentenceServes('duration', 'After 52 rainless days it finally rained.'), 1);
+  assert.equal(sentenceServes('duration', 'It finally rained at Del Mar.'), 0);
+});
