@@ -342,6 +342,60 @@ describe('reading questions the way newsrooms write', () => {
     assert.ok(opening && opening.support >= WEIGHTS.answeredSupport, `support ${opening?.support}`);
   });
 
+  test('a name given early in a long paragraph is the "he" of its later windows', async () => {
+    const lab =
+      'Diet science\n' +
+      'Dr. Ancel Keys has spent twenty years studying what Americans eat, and his findings have made him famous well beyond ' +
+      'the campus in Minneapolis where he works. His critics call the work alarmist. His friends call it overdue. ' +
+      'He answers both with charts, which he draws himself on yellow paper and pins to the walls of his office. ' +
+      'Visitors find the office crowded with them. There is hardly room for a chair. ' +
+      'The charts show that men who eat more fat die younger, and the numbers have grown more convincing every year. ' +
+      'He says the laboratory under the football stands is the best in the country, because the noise keeps visitors away. ' +
+      'The stands were built in 1924.\n' +
+      'The weather in Minneapolis turned cold early this year.\n';
+    const index = await indexOf({ 'lab.txt': lab });
+    assert.equal(index.passageCount, 3, 'the long paragraph is cut into two windows');
+    const result = answer(index, 'What does Ancel Keys say about his laboratory under the stands?');
+    assert.equal(result.answered, true, describeResults(result));
+    assert.match(result.results[0]!.excerpt, /noise keeps visitors away/, describeResults(result));
+  });
+
+  test('the source an "according to" question credits may be named anywhere in the document', async () => {
+    const column =
+      'The school bus question\n' +
+      'Parents in the valley have argued about the buses all spring, writes Herald columnist Mary Dolan.\n' +
+      'The argument began in March, when the board published its budget.\n' +
+      'Transportation accounts for about one third of the district\'s trouble, with the rest in buildings and pay.\n' +
+      'The board meets again in June.\n';
+    const other = 'Bus drivers strike\nDrivers in the city walked out over pay on Monday, and the transportation office closed.\n';
+    const index = await indexOf({ 'column.txt': column, 'strike.txt': other });
+    const result = answer(index, 'According to Herald columnist Mary Dolan, how much of the district\'s trouble is transportation?');
+    assert.equal(result.answered, true, describeResults(result));
+    assert.match(result.results[0]!.excerpt, /one third/, describeResults(result));
+  });
+
+  test('"how many armed groups" is counted by a figure before another word of the thing counted', async () => {
+    const congo =
+      'Congo nears independence\n' +
+      'As independence approached in the Congo, 12 armed militias were competing for control of the capital.\n' +
+      'The groups met in Brussels last month.\n';
+    const index = await indexOf({ 'congo.txt': congo });
+    const result = answer(index, 'How many armed groups were fighting for the capital of Congo?');
+    assert.equal(result.answered, true, describeResults(result));
+    assert.match(result.results[0]!.excerpt, /12 armed militias/, describeResults(result));
+  });
+
+  test('a word WordNet derives from the reader\'s in another part of speech finds the passage ("invade" → invasion)', async () => {
+    const history =
+      'Island history\n' +
+      'The invasion of Corvo by a Spanish fleet in 1583 emptied the island for a generation.\n' +
+      'Fishing boats returned to the harbour in the 1620s.\n';
+    const index = await indexOf({ 'corvo.txt': history });
+    const terms = rankPassages(index, 'When did a Spanish fleet invade Corvo?').terms;
+    assert.ok(terms.some((t) => t.matches.has('invas')), JSON.stringify(terms.map((t) => [t.term, [...t.matches.keys()]])));
+    assert.match(answer(index, 'When did a Spanish fleet invade Corvo?').results[0]?.excerpt ?? '', /1583/);
+  });
+
   test('a misspelt word is corrected to the word that goes with the rest of the question', async () => {
     const index = await indexOf({ 'tours.txt': TOURS, 'places.txt': PLACES });
     // "palce" is one edit from both "place" (commoner here) and "palace"; Ravelli goes with "palace".

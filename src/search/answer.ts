@@ -6,7 +6,7 @@ import { parseQuestion, sentenceServes, type ParsedQuestion } from './question.t
 import { allowedEdits, correctSpelling, isEnglishWord } from './spelling.ts';
 import { spellingCandidates, termsStartingWith } from './vocabulary.ts';
 import { englishSpecificity } from './english.ts';
-import { phrasalSynonymsOf, synonymsOf } from './synonyms.ts';
+import { derivedWordsOf, phrasalSynonymsOf, synonymsOf } from './synonyms.ts';
 import type { Answer, AnswerOptions, AnswerResult, SourceRef } from './types.ts';
 
 export const DEFAULT_TOP = 3;
@@ -58,6 +58,8 @@ export const WEIGHTS = {
   otherFormCredit: 0.5,
   /** Credit for a word matched through a WordNet synonym ("haggling" for "wrangling"). */
   synonymCredit: 0.3,
+  /** Credit for a word WordNet derives from the reader's in another part of speech ("violinist" for "violin"). */
+  derivationCredit: 0.5,
   /** Credit for a misspelt word matched through its correction. */
   correctedCredit: 0.85,
   /** Credit a term earns from the surrounding reporting (previous paragraph, headline) rather than the passage… */
@@ -119,6 +121,8 @@ export interface QueryTerm {
   isName: boolean;
   /** Index terms that satisfy it, with the share of `weight` each earns. */
   matches: Map<string, number>;
+  /** Part of an "according to …" attribution: the document may name it anywhere. */
+  attribution?: boolean;
 }
 
 export interface SentenceView {
@@ -306,6 +310,9 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
     }
     // Synonyms come last and are left out of the weighing below.
     const weighed = [...matches.keys()];
+    for (const derived of derivationTerms(parsed.text, token)) {
+      if (!matches.has(derived) && frequency(derived) > 0) matches.set(derived, WEIGHTS.derivationCredit);
+    }
     for (const synonym of [...synonymTerms(token), ...phrasalTerms(parsed.text, token)]) {
       if (!matches.has(synonym) && frequency(synonym) > 0) matches.set(synonym, WEIGHTS.synonymCredit);
     }
@@ -319,7 +326,7 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
     // A small archive cannot tell "hard" from "Kefraya" (each in one passage); English at large can.
     const specificity = englishSpecificity(token.term);
     const weight = idfInCorpus * Math.min(1, Math.max(WEIGHTS.minSpecificity, specificity / WEIGHTS.specificIdf));
-    return { term: token.term, weight, matches, isName: writtenAsName(parsed.text, token) };
+    return { term: token.term, weight, matches, isName: writtenAsName(parsed.text, token), ...(parsed.attribution.has(token.term) ? { attribution: true } : {}) };
   });
   return mergeNames(parsed, resolved);
 }
@@ -344,7 +351,7 @@ function mergeNames(parsed: ParsedQuestion, terms: QueryTerm[]): QueryTerm[] {
     for (const part of parts) {
       for (const [term, credit] of part.matches) matches.set(term, Math.max(matches.get(term) ?? 0, (credit * part.weight) / weight));
     }
-    const name: QueryTerm = { term: parts.map((p) => p.term).join('+'), weight, matches, isName: true };
+    const name: QueryTerm = { term: parts.map((p) => p.term).join('+'), weight, matches, isName: true, ...(parts.some((p) => p.attribution) ? { attribution: true } : {}) };
     members.forEach(({ i }, k) => (merged[i] = k === 0 ? name : undefined!));
   }
   return merged.filter((term): term is QueryTerm => term !== undefined);
@@ -354,6 +361,12 @@ function mergeNames(parsed: ParsedQuestion, terms: QueryTerm[]): QueryTerm[] {
 function synonymTerms(token: Token): string[] {
   if (!/^\p{Ll}+$/u.test(token.surface) || token.term.includes('_')) return [];
   return asIndexTerms(token.surface, token, () => synonymsOf(token.surface));
+}
+
+/** The words WordNet derives from a plain word in other parts of speech, as index terms ("violin" → violinist). */
+function derivationTerms(question: string, token: Token): string[] {
+  if (!/^\p{Ll}+$/u.test(question.slice(token.start, token.end)) || token.term.includes('_')) return [];
+  return asIndexTerms(`+${token.surface}`, token, () => derivedWordsOf(baseFormOf(token.surface) ?? token.surface));
 }
 
 /** What the phrasal verb a question word opens means, as index terms ("carry on" → continu, proceed). */
@@ -552,6 +565,7 @@ function scorePassage(
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
   const dominant = terms.findIndex((t) => t.weight >= WEIGHTS.dominantShare * totalWeight);
   const countedIndex = parsed.counted === undefined ? -1 : terms.findIndex((t) => t.term === parsed.counted);
+  const countedModifiers = terms.filter((t) => t.term !== parsed.counted && parsed.countedGroup?.includes(t.term));
   const passageTerms = sentences.flatMap((s) => s.tokens.map((t) => t.term)).join(' ');
   const phrasesHeld = parsed.phrases.every((phrase) => ` ${passageTerms} `.includes(` ${phrase.join(' ')} `));
 
@@ -578,7 +592,10 @@ function scorePassage(
         // A name the archive never mentions means the question is about something it does not cover.
         support *= term.matches.size === 0 ? WEIGHTS.absentNameSupport : WEIGHTS.missingNameSupport;
       }
-      if (countedIndex >= 0 && credit[countedIndex] === 0) support *= WEIGHTS.countedMissing;
+      // "how many armed groups" is answered by "12 armed militias": a figure before another word of the thing counted.
+      if (countedIndex >= 0 && credit[countedIndex] === 0 && !window.some((s) => countedModifiers.some((m) => countsThing(s.tokens, m)))) {
+        support *= WEIGHTS.countedMissing;
+      }
       if ((parsed.kind === 'number' || parsed.kind === 'money') && serves === 0) support *= WEIGHTS.numberMissing;
       else if (parsed.asksName && serves === 0) support *= WEIGHTS.nameMissing;
       else if ((parsed.kind === 'who' || parsed.kind === 'where' || parsed.kind === 'duration') && serves === 0) support *= WEIGHTS.unnamedSupport;
@@ -628,8 +645,15 @@ function contextCredit(index: NewsIndex, passage: number, terms: QueryTerm[]): C
   const inTitle = terms.map((term) => bestCredit(term, (m) => title.has(m)));
   const inPrevious = terms.map((term) => bestCredit(term, (m) => previous.some((p) => index.postings.has(m, p))));
   const around = (i: number) => Math.max(inTitle[i]!, inPrevious[i]!);
+  // A long paragraph is cut into windows: a name its earlier windows give is the "he" of the later ones.
+  const earlier = earlierWindows(index, passage);
+  const inEarlier = terms.map((term) => (term.isName ? bestCredit(term, (m) => earlier.some((p) => index.postings.has(m, p))) : 0));
+  // The source an "according to" credits is named somewhere in the document: the byline, an earlier paragraph.
+  const attributed = terms.map((term) => (term.attribution ? bestCredit(term, (m) => title.has(m) || documentHas(index, passage, m)) : 0));
   // Pronouns stand in for names ("he said" after "de Mistura told reporters"), seldom for anything else.
-  const plain = terms.map((term, i) => (term.isName ? WEIGHTS.contextNameCredit : WEIGHTS.contextCredit) * around(i));
+  const plain = terms.map((term, i) =>
+    Math.max((term.isName ? WEIGHTS.contextNameCredit : WEIGHTS.contextCredit) * around(i), WEIGHTS.contextNameCredit * Math.max(inEarlier[i]!, attributed[i]!)),
+  );
   return {
     plain,
     continued: plain.map((credit, i) => Math.max(credit, WEIGHTS.continuationCredit * inPrevious[i]!)),
@@ -655,6 +679,22 @@ function bestCredit(term: QueryTerm, holds: (indexTerm: string) => boolean): num
   let best = 0;
   for (const [indexTerm, credit] of term.matches) if (credit > best && holds(indexTerm)) best = credit;
   return best;
+}
+
+/** The windows of `passage`'s own paragraph before it (none unless the paragraph was long enough to be cut). */
+function earlierWindows(index: NewsIndex, passage: number): number[] {
+  const { doc, paragraph } = index.passages;
+  const found: number[] = [];
+  for (let p = passage - 1; p >= 0 && doc[p] === doc[passage] && paragraph[p] === paragraph[passage]; p--) found.push(p);
+  return found;
+}
+
+/** Whether any passage of `passage`'s document holds index term `term`: its passages are contiguous around it. */
+function documentHas(index: NewsIndex, passage: number, term: string): boolean {
+  const { doc } = index.passages;
+  for (let p = passage; p >= 0 && doc[p] === doc[passage]; p--) if (index.postings.has(term, p)) return true;
+  for (let p = passage + 1; p < index.passageCount && doc[p] === doc[passage]; p++) if (index.postings.has(term, p)) return true;
+  return false;
 }
 
 /** The passages that make up the paragraph before `passage`'s own (several when it was long). */

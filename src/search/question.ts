@@ -1,4 +1,4 @@
-import { analyze, type Token } from './analyzer.ts';
+import { analyze, baseFormOf, type Token } from './analyzer.ts';
 import { focusKind } from './focus.ts';
 
 /** What kind of information the reader wants back: it decides which sentence of a passage is the answer. */
@@ -13,6 +13,10 @@ export interface ParsedQuestion {
   phrases: string[][];
   /** For "how many X", the term for X: the thing counted must be in the answer. */
   counted?: string;
+  /** All the terms naming the thing counted ("armed groups"): a figure before any of them counts it. */
+  countedGroup?: string[];
+  /** Terms of an "according to …" attribution: who said it or where it ran, which the document names somewhere. */
+  attribution: Set<string>;
   /** Every word of the question, folded: an answer must bring something beyond them. */
   words: Set<string>;
   /** The question asks for a name outright ("what is the name of…", "who is … called"). */
@@ -93,17 +97,35 @@ export function parseQuestion(text: string): ParsedQuestion {
     'other';
   const words = new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
   const asksName = /\bnamed?\b|\bnames\b|\bcalled\b/i.test(text) && kind === 'who';
-  const parsed: ParsedQuestion = { text, kind, tokens, phrases, words, asksName };
+  const parsed: ParsedQuestion = { text, kind, tokens, phrases, words, asksName, attribution: attributionTerms(text, tokens) };
   const counted = countedThing(text);
-  if (counted) parsed.counted = counted;
+  if (counted) {
+    parsed.counted = counted.at(-1)!;
+    parsed.countedGroup = counted;
+  }
   return parsed;
 }
 
 /**
- * "how many Syrian soldiers were killed" counts soldiers: the last content word before the verb. A word ending
- * in -ed right after the noun ("people died") is the verb, not part of the thing counted.
+ * "according to the Herald's columnist", "according to the minister": the source a question credits is named in the
+ * byline, the headline or an earlier paragraph of the document, seldom in the paragraph that answers.
  */
-function countedThing(text: string): string | undefined {
+function attributionTerms(text: string, tokens: readonly Token[]): Set<string> {
+  const terms = new Set<string>();
+  for (const match of text.matchAll(/\baccording to\b([^,?;!]*)/gi)) {
+    const end = match.index + match[0].length;
+    const start = end - match[1]!.length;
+    for (const token of tokens) if (token.start >= start && token.end <= end) terms.add(token.term);
+  }
+  return terms;
+}
+
+/**
+ * "how many Syrian soldiers were killed" counts soldiers: the last content word before the verb, with the words
+ * before it. A word ending in -ed or an irregular past ("ships took part") right after the noun is the verb, not part
+ * of the thing counted.
+ */
+function countedThing(text: string): string[] | undefined {
   const match = /\bhow (?:many|much)\s+([^?.!,;]*)/i.exec(text);
   if (!match) return undefined;
   const words = match[1]!.split(/\s+/);
@@ -111,11 +133,11 @@ function countedThing(text: string): string | undefined {
   for (const word of words) {
     const bare = word.toLowerCase().replace(/[^\p{L}\p{N}'-]/gu, '');
     if (/^(are|were|is|was|did|do|does|have|has|had|will|would|could|can|of|in|on|at|for|from|to|by|that|who|which|there|they|we|you|the|a|an|still|actually|really|now)$/.test(bare)) break;
-    if (group.length > 0 && /ed$/.test(bare)) break;
+    if (group.length > 0 && (/ed$/.test(bare) || (baseFormOf(bare) ?? bare) !== bare)) break;
     group.push(word);
   }
   const terms = analyze(group.join(' ')).map((token) => token.term);
-  return terms.at(-1);
+  return terms.length > 0 ? terms : undefined;
 }
 
 const NUMBER_WORDS =

@@ -1,4 +1,4 @@
-import { entriesOf, PARTS_OF_SPEECH, sensesOf, synsetWords, type PartOfSpeech } from './wordnet.ts';
+import { derivationsOf, entriesOf, PARTS_OF_SPEECH, sensesOf, synsetWords, type PartOfSpeech } from './wordnet.ts';
 
 /**
  * Synonyms from WordNet: the other words of a word's most common senses, so that a reader's "haggling" can find
@@ -75,4 +75,11 @@ export function synonymsOf(word: string): string[] {
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, synonyms);
   return synonyms;
+}
+
+/** WordNet's derivationally related words of `word` (folded, any inflection), single words only: "defined" → "definition". */
+export function derivedWordsOf(word: string): string[] {
+  const found = new Set<string>();
+  for (const [lemma] of lookups(word)) for (const derived of derivationsOf(lemma)) if (!derived.includes(' ')) found.add(derived);
+  return [...found];
 }
