@@ -396,6 +396,19 @@ describe('reading questions the way newsrooms write', () => {
     assert.match(answer(index, 'When did a Spanish fleet invade Corvo?').results[0]?.excerpt ?? '', /1583/);
   });
 
+  test('a name has no WordNet synonyms: "Grant" in Harold Grant is no award, though "grant" is', async () => {
+    const arts =
+      'Arts council\n' +
+      'Harold Grant told the council the theatre would reopen in May.\n' +
+      'The council voted an award of $40,000 to the theatre.\n';
+    const index = await indexOf({ 'arts.txt': arts });
+    const describe = (terms: ReturnType<typeof rankPassages>['terms']) => JSON.stringify(terms.map((t) => [t.term, [...t.matches.keys()]]));
+    const named = rankPassages(index, 'What did Harold Grant tell the council?').terms;
+    assert.ok(!named.some((t) => t.matches.has('award')), describe(named));
+    const plain = rankPassages(index, 'How big a grant did the council give the theatre?').terms;
+    assert.ok(plain.some((t) => t.matches.has('award')), describe(plain));
+  });
+
   test('a misspelt word is corrected to the word that goes with the rest of the question', async () => {
     const index = await indexOf({ 'tours.txt': TOURS, 'places.txt': PLACES });
     // "palce" is one edit from both "place" (commoner here) and "palace"; Ravelli goes with "palace".

@@ -313,7 +313,7 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
     for (const derived of derivationTerms(parsed.text, token)) {
       if (!matches.has(derived) && frequency(derived) > 0) matches.set(derived, WEIGHTS.derivationCredit);
     }
-    for (const synonym of [...synonymTerms(token), ...phrasalTerms(parsed.text, token)]) {
+    for (const synonym of [...synonymTerms(parsed.text, token), ...phrasalTerms(parsed.text, token)]) {
       if (!matches.has(synonym) && frequency(synonym) > 0) matches.set(synonym, WEIGHTS.synonymCredit);
     }
     // A word found only through its other forms or related words weighs as they do; one found only through
@@ -358,20 +358,20 @@ function mergeNames(parsed: ParsedQuestion, terms: QueryTerm[]): QueryTerm[] {
 }
 
 /** WordNet synonyms of a plain word, as index terms; names and alias terms have none worth having. */
-function synonymTerms(token: Token): string[] {
-  if (!/^\p{Ll}+$/u.test(token.surface) || token.term.includes('_')) return [];
+function synonymTerms(question: string, token: Token): string[] {
+  if (!isPlainWord(question, token) || token.term.includes('_')) return [];
   return asIndexTerms(token.surface, token, () => synonymsOf(token.surface));
 }
 
 /** The words WordNet derives from a plain word in other parts of speech, as index terms ("violin" → violinist). */
 function derivationTerms(question: string, token: Token): string[] {
-  if (!/^\p{Ll}+$/u.test(question.slice(token.start, token.end)) || token.term.includes('_')) return [];
+  if (!isPlainWord(question, token) || token.term.includes('_')) return [];
   return asIndexTerms(`+${token.surface}`, token, () => derivedWordsOf(baseFormOf(token.surface) ?? token.surface));
 }
 
 /** What the phrasal verb a question word opens means, as index terms ("carry on" → continu, proceed). */
 function phrasalTerms(question: string, token: Token): string[] {
-  if (!/^\p{Ll}+$/u.test(token.surface)) return [];
+  if (!isPlainWord(question, token)) return [];
   const following = question.slice(token.end).match(/^\s+([\p{L}]+)(?:\s+([\p{L}]+))?/u);
   if (!following) return [];
   const words = following.slice(1).filter((w): w is string => w !== undefined);
@@ -397,6 +397,14 @@ function asIndexTerms(key: string, token: Token, lookup: () => string[]): string
 /** Synonyms as index terms, by question word (and phrase): readers ask with the same few thousand words again and again. */
 const synonymTermCache = new Map<string, string[]>();
 const SYNONYM_CACHE_LIMIT = 20_000;
+
+/**
+ * A word of letters that is no name: "price" may be a cost, "Price" in "Gov. Price Daniel" is not. The token's
+ * surface is folded, so the question's own spelling decides.
+ */
+function isPlainWord(question: string, token: Token): boolean {
+  return /^\p{L}+$/u.test(token.surface) && !writtenAsName(question, token);
+}
 
 /** A capitalised word that does not open the question, or a number: a name, date or figure the reader means. */
 function writtenAsName(question: string, token: Token): boolean {
