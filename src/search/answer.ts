@@ -132,6 +132,8 @@ export interface SentenceView {
   credit: number[];
   /** How well it brings what the question asks for (0–1): a new name, figure, date, reason, quotation. */
   serves: number;
+  /** Consecutive question terms standing together in it, by the first one's position. */
+  adjacent: number[];
 }
 
 export interface Scored {
@@ -177,7 +179,8 @@ export function answer(index: NewsIndex, question: string, options: AnswerOption
   }
   for (const result of results) {
     const known = new Set([result.source.id, ...result.alsoIn.map((s) => s.id)]);
-    for (const doc of findCopies(index, result.core, result.coreTerms, allowed)) {
+    const knownDocs = new Set([result.doc, ...result.alsoIn.map((ref) => index.documentIndex(ref.id))]);
+    for (const doc of findCopies(index, result.core, result.coreTerms, allowed, knownDocs)) {
       const ref = index.sourceRef(doc);
       if (!known.has(ref.id)) {
         known.add(ref.id);
@@ -310,10 +313,11 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
     }
     // Synonyms come last and are left out of the weighing below.
     const weighed = [...matches.keys()];
-    for (const derived of derivationTerms(parsed.text, token)) {
+    const plainWord = isPlainWord(parsed.text, token);
+    for (const derived of plainWord ? derivationTerms(token) : []) {
       if (!matches.has(derived) && frequency(derived) > 0) matches.set(derived, WEIGHTS.derivationCredit);
     }
-    for (const synonym of [...synonymTerms(parsed.text, token), ...phrasalTerms(parsed.text, token)]) {
+    for (const synonym of plainWord ? [...synonymTerms(token), ...phrasalTerms(parsed.text, token)] : []) {
       if (!matches.has(synonym) && frequency(synonym) > 0) matches.set(synonym, WEIGHTS.synonymCredit);
     }
     // A word found only through its other forms or related words weighs as they do; one found only through
@@ -358,20 +362,19 @@ function mergeNames(parsed: ParsedQuestion, terms: QueryTerm[]): QueryTerm[] {
 }
 
 /** WordNet synonyms of a plain word, as index terms; names and alias terms have none worth having. */
-function synonymTerms(question: string, token: Token): string[] {
-  if (!isPlainWord(question, token) || token.term.includes('_')) return [];
+function synonymTerms(token: Token): string[] {
+  if (token.term.includes('_')) return [];
   return asIndexTerms(token.surface, token, () => synonymsOf(token.surface));
 }
 
 /** The words WordNet derives from a plain word in other parts of speech, as index terms ("violin" → violinist). */
-function derivationTerms(question: string, token: Token): string[] {
-  if (!isPlainWord(question, token) || token.term.includes('_')) return [];
+function derivationTerms(token: Token): string[] {
+  if (token.term.includes('_')) return [];
   return asIndexTerms(`+${token.surface}`, token, () => derivedWordsOf(baseFormOf(token.surface) ?? token.surface));
 }
 
 /** What the phrasal verb a question word opens means, as index terms ("carry on" → continu, proceed). */
 function phrasalTerms(question: string, token: Token): string[] {
-  if (!isPlainWord(question, token)) return [];
   const following = question.slice(token.end).match(/^\s+([\p{L}]+)(?:\s+([\p{L}]+))?/u);
   if (!following) return [];
   const words = following.slice(1).filter((w): w is string => w !== undefined);
@@ -568,7 +571,7 @@ function scorePassage(
     for (const token of tokens) {
       for (const [i, earned] of credits.get(token.term) ?? []) if (earned > credit[i]!) credit[i] = earned;
     }
-    return { span, tokens, credit, serves: sentenceServes(parsed.kind, text.slice(span.start, span.end), parsed.words) };
+    return { span, tokens, credit, adjacent: adjacentPairs(tokens, terms, credits), serves: sentenceServes(parsed.kind, text.slice(span.start, span.end), parsed.words) };
   });
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
   const dominant = terms.findIndex((t) => t.weight >= WEIGHTS.dominantShare * totalWeight);
@@ -584,12 +587,19 @@ function scorePassage(
     // Each window is the one before it and one more sentence: its credit and what it serves grow by that sentence.
     const credit = new Array<number>(terms.length).fill(0);
     let serves = 0;
+    let adjacentWeight = 0;
+    const together = new Array<boolean>(terms.length).fill(false);
     for (let last = first; last < Math.min(sentences.length, first + MAX_WINDOW_SENTENCES); last++) {
       const length = sentences[last]!.span.end - sentences[first]!.span.start;
       if (last > first && length > MAX_EXCERPT_CHARS) break;
       const window = sentences.slice(first, last + 1);
       const added = sentences[last]!;
       for (let i = 0; i < terms.length; i++) credit[i] = Math.max(credit[i]!, added.credit[i]!);
+      for (const i of added.adjacent) {
+        if (together[i]) continue;
+        together[i] = true;
+        adjacentWeight += Math.min(terms[i]!.weight, terms[i + 1]!.weight);
+      }
       serves = Math.max(serves, added.serves);
       // A paragraph's opening sentence carries on from the paragraph before it ("The couple was married Aug. 2,
       // 1913."), whatever it brings; later sentences do when they bring what is asked.
@@ -616,7 +626,7 @@ function scorePassage(
       const dominantInContext = dominant >= 0 && credit[dominant]! >= 1 && around.some((c, i) => i !== dominant && c > 0);
       if (oneWordShared && !dominantInContext) support = Math.min(support, 0.3);
       const score =
-        (support + WEIGHTS.adjacency * adjacency(window, terms, totalWeight) + serves * WEIGHTS.servesBonus - WEIGHTS.extraSentence * (last - first)) *
+        (support + WEIGHTS.adjacency * (adjacentWeight / totalWeight) + serves * WEIGHTS.servesBonus - WEIGHTS.extraSentence * (last - first)) *
         (serves > 0 ? 1 : FACTOID_KINDS.has(parsed.kind) ? WEIGHTS.unservedFactoid : parsed.kind === 'quote' ? WEIGHTS.unquoted : 1);
       if (score > bestScore) [bestScore, bestWindow] = [score, { first, last }];
       // How much of the question the passage carries is its best window's share, whichever window ranks best: the
@@ -716,17 +726,20 @@ function passagesOfPreviousParagraph(index: NewsIndex, passage: number): number[
   return found;
 }
 
-/** Share of the question's weight in consecutive question terms that also stand together in the text. */
-function adjacency(window: SentenceView[], terms: QueryTerm[], totalWeight: number): number {
-  let weight = 0;
-  for (let i = 0; i + 1 < terms.length; i++) {
-    const [a, b] = [terms[i]!, terms[i + 1]!];
-    const together = window.some((s) =>
-      s.tokens.some((t, k) => a.matches.has(t.term) && s.tokens.slice(k + 1, k + 3).some((u) => b.matches.has(u.term))),
-    );
-    if (together) weight += Math.min(a.weight, b.weight);
+/**
+ * The consecutive question terms (by the first one's position) that stand together in a sentence, the second
+ * within two words of the first: a phrase of the question found as a phrase.
+ */
+function adjacentPairs(tokens: readonly Token[], terms: QueryTerm[], credits: CreditTable): number[] {
+  const pairs: number[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    for (const [i] of credits.get(tokens[k]!.term) ?? []) {
+      if (i + 1 >= terms.length || pairs.includes(i)) continue;
+      const next = terms[i + 1]!.matches;
+      if (next.has(tokens[k + 1]?.term ?? '') || next.has(tokens[k + 2]?.term ?? '')) pairs.push(i);
+    }
   }
-  return weight / totalWeight;
+  return pairs;
 }
 
 /** An answer with what the deduplication needs: the excerpt's terms in order and the answering sentences. */
@@ -799,7 +812,13 @@ function isSameReport(a: BuiltAnswer, b: BuiltAnswer): boolean {
  * Other documents that carry an answer's sentences: among the passages holding their rarest term, those whose
  * text contains them (up to case, quote styles and white space). Articles that reuse a wire story's sentences are found this way.
  */
-function findCopies(index: NewsIndex, text: string, textTerms: readonly string[], allowed: Set<number | undefined> | undefined): number[] {
+function findCopies(
+  index: NewsIndex,
+  text: string,
+  textTerms: readonly string[],
+  allowed: Set<number | undefined> | undefined,
+  known: ReadonlySet<number | undefined>,
+): number[] {
   const terms = [...new Set(textTerms)];
   if (terms.length < 4) return [];
   const frequency = (term: string) => index.stats.documentFrequency.get(term) ?? 0;
@@ -809,10 +828,12 @@ function findCopies(index: NewsIndex, text: string, textTerms: readonly string[]
   const docs = new Set<number>();
   for (const passage of index.postings.passagesWith(rarest!)) {
     const doc = index.passages.doc[passage]!;
-    if (docs.has(doc) || (allowed && !allowed.has(doc))) continue;
+    if (known.has(doc) || docs.has(doc) || (allowed && !allowed.has(doc))) continue;
     // A copy holds the text's other rare terms too: the index says so before the text is compared.
     if (!others.slice(0, 3).every((term) => index.postings.has(term, passage))) continue;
-    if (comparable(index.passageText(passage)).includes(wanted)) docs.add(doc);
+    // Making a passage comparable only shortens it: one shorter than the text cannot hold it.
+    const candidate = index.passageText(passage);
+    if (candidate.length >= wanted.length && comparable(candidate).includes(wanted)) docs.add(doc);
   }
   return [...docs];
 }

@@ -1,4 +1,5 @@
-import { derivationsOf, entriesOf, PARTS_OF_SPEECH, sensesOf, synsetWords, type PartOfSpeech } from './wordnet.ts';
+import derivationData from './data/derivations.json' with { type: 'json' };
+import { entriesOf, PARTS_OF_SPEECH, sensesOf, synsetWords, type PartOfSpeech } from './wordnet.ts';
 
 /**
  * Synonyms from WordNet: the other words of a word's most common senses, so that a reader's "haggling" can find
@@ -77,9 +78,12 @@ export function synonymsOf(word: string): string[] {
   return synonyms;
 }
 
-/** WordNet's derivationally related words of `word` (folded, any inflection), single words only: "defined" → "definition". */
+/** WordNet's derivationally related words of `word` (folded, any inflection): "invaded" → invasion, invader. */
 export function derivedWordsOf(word: string): string[] {
   const found = new Set<string>();
-  for (const [lemma] of lookups(word)) for (const derived of derivationsOf(lemma)) if (!derived.includes(' ')) found.add(derived);
+  for (const [lemma] of lookups(word)) for (const derived of derivations.get(lemma) ?? []) found.add(derived);
   return [...found];
 }
+
+/** Read from a table made from WordNet by scripts/derivations.ts: reading WordNet's files on each question is slow. */
+const derivations = new Map(Object.entries(derivationData.words).map(([lemma, words]) => [lemma, words.split(' ')]));

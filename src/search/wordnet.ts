@@ -43,6 +43,11 @@ export function sensesOf(lemma: string, pos: PartOfSpeech): number[] {
   return load().senses.get(lemma)?.find(([p]) => p === pos)?.[1] ?? [];
 }
 
+/** Every lemma WordNet lists (lower case, words joined by "_"). */
+export function lemmas(): IterableIterator<string> {
+  return load().senses.keys();
+}
+
 /** Every part of speech WordNet lists `lemma` under, with its senses, commonest first. */
 export function entriesOf(lemma: string): ReadonlyArray<[PartOfSpeech, number[]]> {
   return load().senses.get(lemma) ?? [];
@@ -59,26 +64,14 @@ interface Synset {
   words: string[];
   /** Offsets of the synsets it is a kind or an instance of; undefined until the whole line has been read. */
   hypernyms?: number[];
-  /** Its words' derivationally related words in other synsets, by the word's place (1-based) in `words`. */
-  derivations?: Derivation[];
 }
-
-/** WordNet's "+" pointer: word `from` of a synset is the same idea as word `to` of another ("define" → "definition"). */
-interface Derivation {
-  from: number;
-  pos: PartOfSpeech;
-  offset: number;
-  to: number;
-}
-
-const POINTER_POS: Record<string, PartOfSpeech> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 
 /** The words of a synset, folded, with spaces for WordNet's underscores. */
 export function synsetWords(pos: PartOfSpeech, offset: number): string[] {
   const key = `${pos}:${offset}`;
   const cached = synsetCache.get(key);
   if (cached) return cached.words;
-  const synset = readSynset(pos, offset, FIRST_READ) ?? readSynset(pos, offset, readBuffer.length) ?? { words: [], hypernyms: [], derivations: [] };
+  const synset = readSynset(pos, offset, FIRST_READ) ?? readSynset(pos, offset, readBuffer.length) ?? { words: [], hypernyms: [] };
   remember(key, synset);
   return synset.words;
 }
@@ -89,31 +82,22 @@ export function hypernymsOf(pos: PartOfSpeech, offset: number): number[] {
 }
 
 /**
- * The words WordNet derives from `lemma` (lower case, words joined by "_") in its commonest senses: the same idea
- * in another part of speech ("define" → "definition", "violin" → "violinist").
+ * A synset's record as WordNet's data file has it, up to its gloss: offset, lexicographer file, type, words and
+ * pointers (see WordNet's wndb(5)). For tools that read what the lookups here leave out.
  */
-export function derivationsOf(lemma: string, senses = 2): string[] {
-  const written = lemma.replace(/_/g, ' ');
-  const found = new Set<string>();
-  for (const [pos, offsets] of entriesOf(lemma)) {
-    for (const offset of offsets.slice(0, senses)) {
-      const synset = wholeSynset(pos, offset);
-      const own = synset.words.indexOf(written) + 1;
-      for (const link of synset.derivations ?? []) {
-        const word = link.from === own ? synsetWords(link.pos, link.offset)[link.to - 1] : undefined;
-        if (word && word !== written) found.add(word);
-      }
-    }
-  }
-  return [...found];
+export function synsetRecord(pos: PartOfSpeech, offset: number): string {
+  const bytes = readSync(load().files[pos], readBuffer, 0, readBuffer.length, offset);
+  const text = readBuffer.toString('latin1', 0, bytes);
+  return text.slice(0, text.search(/ \| |\n|$/));
 }
 
-/** A synset with its pointers, read to the end of its line. */
+/** A synset with its hypernyms, read as far as its pointers go. */
 function wholeSynset(pos: PartOfSpeech, offset: number): Synset {
   const key = `${pos}:${offset}`;
   const cached = synsetCache.get(key);
   if (cached?.hypernyms) return cached;
-  const synset = readSynset(pos, offset, readBuffer.length) ?? { words: [], hypernyms: [], derivations: [] };
+  const first = readSynset(pos, offset, FIRST_READ);
+  const synset = (first?.hypernyms ? first : readSynset(pos, offset, readBuffer.length)) ?? { words: [], hypernyms: [] };
   remember(key, synset);
   return synset;
 }
@@ -123,29 +107,29 @@ function remember(key: string, synset: Synset): void {
   synsetCache.set(key, synset);
 }
 
-/** The synset from its first `length` bytes, or undefined when its words run past them. */
+/**
+ * The synset from its first `length` bytes, or undefined when its words run past them. Its pointers come with it
+ * when they end within those bytes: only the gloss, after " | ", runs long.
+ */
 function readSynset(pos: PartOfSpeech, offset: number, length: number): Synset | undefined {
   const bytes = readSync(load().files[pos], readBuffer, 0, length, offset);
   const text = readBuffer.toString('latin1', 0, bytes);
-  const end = text.indexOf('\n');
+  const lineEnd = text.indexOf('\n');
+  const glossStart = text.indexOf(' | ');
+  const end = glossStart >= 0 && (lineEnd < 0 || glossStart < lineEnd) ? glossStart : lineEnd;
   const fields = (end < 0 ? text : text.slice(0, end)).split(' ');
   const count = parseInt(fields[3] ?? '', 16);
-  // Without the line's end in view, the last field may be cut short: ask for one more than the words need.
-  if (!Number.isInteger(count) || fields.length < 5 + 2 * count + (end < 0 ? 1 : 0)) return end < 0 && bytes === length ? undefined : { words: [], hypernyms: [], derivations: [] };
+  // Without the record's end in view, the last field may be cut short: ask for one more than the words need.
+  if (!Number.isInteger(count) || fields.length < 5 + 2 * count + (end < 0 ? 1 : 0)) return end < 0 && bytes === length ? undefined : { words: [], hypernyms: [] };
   const words: string[] = [];
   for (let i = 0; i < count; i++) words.push(fields[4 + 2 * i]!.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
   if (end < 0) return { words };
   // Then: the pointer count, and four fields per pointer (symbol, offset, part of speech, source/target).
   const pointers = Number(fields[4 + 2 * count]);
   const hypernyms: number[] = [];
-  const derivations: Derivation[] = [];
   for (let i = 0, at = 5 + 2 * count; i < pointers; i++, at += 4) {
     if (fields[at] === '@' || fields[at] === '@i') hypernyms.push(Number(fields[at + 1]));
-    const targetPos = POINTER_POS[fields[at + 2]!];
-    // The source/target field is two hex bytes: the word's place in this synset and in the target's (0: all).
-    const link = fields[at + 3]!;
-    if (fields[at] === '+' && targetPos) derivations.push({ from: parseInt(link.slice(0, 2), 16), pos: targetPos, offset: Number(fields[at + 1]), to: parseInt(link.slice(2), 16) });
   }
-  return { words, hypernyms, derivations };
+  return { words, hypernyms };
 }
 
