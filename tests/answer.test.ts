@@ -409,6 +409,31 @@ describe('reading questions the way newsrooms write', () => {
     assert.ok(plain.some((t) => t.matches.has('award')), describe(plain));
   });
 
+  test('a year is no count: "how many died" is not answered by the year people died', async () => {
+    const index = await indexOf({ 'flood.txt': 'Valley flood\nPeople died when the river flooded Tarvik in 1953, officials said.\nThe dam was rebuilt two years later.\n' });
+    const result = answer(index, 'How many people died when the river flooded Tarvik?');
+    assert.equal(result.answered, false, describeResults(result));
+  });
+
+  test('a year is no age: "how old was he when he died" is not answered by the year he died', async () => {
+    const index = await indexOf({ 'amund.txt': 'Painter remembered\nThe painter Lars Amund died in Oslo in 1953, his gallery said.\nHis last show opened that spring.\n' });
+    const result = answer(index, 'How old was Lars Amund when he died?');
+    assert.equal(result.answered, false, describeResults(result));
+  });
+
+  test('a name held only by a minor word ("Turkish" of "Turkish President Erdogan") is missing', async () => {
+    const files: Record<string, string> = {
+      'aleppo.txt': 'Aleppo offensive\nThe Turkish foreign ministry protested against the new offensive on Aleppo on Monday.\nRussian jets flew overhead.\n',
+      'erdogan.txt': 'Bridge opens\nPresident Erdogan opened a bridge over the Bosphorus.\n',
+    };
+    // In this archive "Turkish" is common and "Erdogan" rare, as in news at large.
+    ['Turkish farmers sold more hazelnuts this year.', 'Turkey raised its interest rate.', 'A Turkish ship docked in Izmir.', 'Tourism in Turkey grew in the spring.', 'Turkish football fans celebrated.', 'The Turkish lira fell again.'].forEach(
+      (sentence, i) => (files[`turkey${i}.txt`] = `Business news\n${sentence}\n`),
+    );
+    const result = answer(await indexOf(files), 'How did Turkish President Erdogan react to the Aleppo offensive?');
+    assert.equal(result.answered, false, describeResults(result));
+  });
+
   test('a misspelt word is corrected to the word that goes with the rest of the question', async () => {
     const index = await indexOf({ 'tours.txt': TOURS, 'places.txt': PLACES });
     // "palce" is one edit from both "place" (commoner here) and "palace"; Ravelli goes with "palace".

@@ -111,6 +111,16 @@ export const WEIGHTS = {
   minSpecificity: 0.35,
   /** Support factor when a "how many X" excerpt lacks X, or a number near it. */
   countedMissing: 0.6,
+  /**
+   * Support factor when a "how many" or "how much" excerpt holds only weak figures (a year, "several", "a few")
+   * and none of them counts the thing asked about.
+   */
+  weakFigure: 0.7,
+  /**
+   * A name of the question the excerpt holds only a minor word of ("Turkish" of "Turkish President Erdogan")
+   * counts as missing below this share of its credit.
+   */
+  partialName: 0.35,
 };
 
 /** A question term with what counts as finding it in a passage and how much finding it is worth. */
@@ -606,7 +616,8 @@ function scorePassage(
       const around = serves > 0 || first === 0 ? context.continued : context.plain;
       let support = credit.reduce((sum, c, i) => sum + Math.max(c, around[i]!) * terms[i]!.weight, 0) / totalWeight;
       for (const [i, term] of terms.entries()) {
-        if (!term.isName || credit[i]! > 0 || around[i]! > 0) continue;
+        const held = Math.max(credit[i]!, around[i]!);
+        if (!term.isName || held >= WEIGHTS.partialName || (held > 0 && credit[i] === 0)) continue;
         // A name the archive never mentions means the question is about something it does not cover.
         support *= term.matches.size === 0 ? WEIGHTS.absentNameSupport : WEIGHTS.missingNameSupport;
       }
@@ -614,7 +625,13 @@ function scorePassage(
       if (countedIndex >= 0 && credit[countedIndex] === 0 && !window.some((s) => countedModifiers.some((m) => countsThing(s.tokens, m)))) {
         support *= WEIGHTS.countedMissing;
       }
-      if ((parsed.kind === 'number' || parsed.kind === 'money') && serves === 0) support *= WEIGHTS.numberMissing;
+      const asksFigure = parsed.kind === 'number' || parsed.kind === 'money';
+      // A year, "several" or "a few" is weak evidence of the figure asked for, unless it counts the thing asked about.
+      if (asksFigure && serves > 0 && serves < 1 && !(countedIndex >= 0 && window.some((s) => countsThing(s.tokens, terms[countedIndex]!)))) {
+        support *= WEIGHTS.weakFigure;
+      }
+      // An age is never a year: "died in 1953" does not say how old he was.
+      if (asksFigure && (serves === 0 || (parsed.asksAge && serves < 1))) support *= WEIGHTS.numberMissing;
       else if (parsed.asksName && serves === 0) support *= WEIGHTS.nameMissing;
       else if ((parsed.kind === 'who' || parsed.kind === 'where' || parsed.kind === 'duration') && serves === 0) support *= WEIGHTS.unnamedSupport;
       else if (parsed.kind === 'when' && serves === 0) support *= WEIGHTS.undatedSupport;
@@ -645,7 +662,9 @@ function scorePassage(
   };
 }
 
-const NUMBER_TERM = /^(\p{N}|n_\d)|^(dozen|hundr|thousand|million|billion|half|quarter|sever|score)/u;
+// "Thirteen Italian airmen": the analyzer keeps the teens and tens as words (stemmed: "twenti", "thirti").
+const NUMBER_TERM =
+  /^(\p{N}|n_\d)|^(dozen|hundr|thousand|million|billion|half|quarter|sever|score|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenti|thirti|forti|fifti|sixti|seventi|eighti|nineti)/u;
 
 /** "4000 food rations", "killed 83 Syrian soldiers": a number shortly before the thing the question counts. */
 function countsThing(tokens: readonly Token[], counted: QueryTerm): boolean {

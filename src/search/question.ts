@@ -21,6 +21,8 @@ export interface ParsedQuestion {
   words: Set<string>;
   /** The question asks for a name outright ("what is the name of…", "who is … called"). */
   asksName: boolean;
+  /** "How old was…", "at what age…": an age is a figure, never a year or a date. */
+  asksAge: boolean;
 }
 
 const QUOTED = /["“”«»]([^"“”«»]{2,200})["“”«»]/gu;
@@ -97,7 +99,8 @@ export function parseQuestion(text: string): ParsedQuestion {
     'other';
   const words = new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
   const asksName = /\bnamed?\b|\bnames\b|\bcalled\b/i.test(text) && kind === 'who';
-  const parsed: ParsedQuestion = { text, kind, tokens, phrases, words, asksName, attribution: attributionTerms(text, tokens) };
+  const asksAge = /\bhow old\b|\b(what|which) age\b/i.test(text);
+  const parsed: ParsedQuestion = { text, kind, tokens, phrases, words, asksName, asksAge, attribution: attributionTerms(text, tokens) };
   const counted = countedThing(text);
   if (counted) {
     parsed.counted = counted.at(-1)!;
