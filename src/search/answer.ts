@@ -232,16 +232,20 @@ export function rankPassages(index: NewsIndex, question: string, options: Answer
     })
     .sort((a, b) => b.bound.score - a.bound.score);
   const scored: Scored[] = [];
+  const best: number[] = [];
   const credits = creditTable(terms);
   let supported = false;
   for (const { candidate, context, bound } of bounded) {
-    if (scored.length >= top + READ_BEYOND_TOP && (supported || bound.support < WEIGHTS.answeredSupport)) {
-      const kth = [...scored].sort((a, b) => b.score - a.score)[top + READ_BEYOND_TOP - 1]!.score;
-      if (bound.score < kth) break;
+    if (best.length >= top + READ_BEYOND_TOP && (supported || bound.support < WEIGHTS.answeredSupport)) {
+      if (bound.score < best.at(-1)!) break;
     }
     const result = scorePassage(index, parsed, terms, credits, candidate.passage, candidate.bm25 / topBm25, candidate.copies, context);
     supported ||= result.support >= WEIGHTS.answeredSupport;
     scored.push(result);
+    // The best scores read so far, highest first, as many as the answers and the one read beyond them.
+    const at = best.findIndex((score) => result.score > score);
+    best.splice(at < 0 ? best.length : at, 0, result.score);
+    if (best.length > top + READ_BEYOND_TOP) best.pop();
   }
   scored.sort((a, b) => b.score - a.score);
   return { terms, scored, allowed };
@@ -293,6 +297,7 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
   const frequency = (term: string) => index.stats.documentFrequency.get(term) ?? 0;
   const idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   const resolved = parsed.tokens.map((token) => {
+    const isName = writtenAsName(parsed.text, token);
     const matches = new Map<string, number>();
     const found = frequency(token.term) > 0;
     if (found) matches.set(token.term, 1);
@@ -318,12 +323,13 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
       }
     }
     // The reporter's word may be another form of the reader's ("kicked" for "kicker", "leadership" for "lead").
-    if (found && !writtenAsName(parsed.text, token)) {
+    if (found && !isName) {
       for (const derived of derivedForms(index, token.term)) if (!matches.has(derived)) matches.set(derived, WEIGHTS.otherFormCredit);
     }
     // Synonyms come last and are left out of the weighing below.
     const weighed = [...matches.keys()];
-    const plainWord = isPlainWord(parsed.text, token);
+    // A name gets no synonyms: "Price" in "Gov. Price Daniel" is no cost, though "price" is.
+    const plainWord = /^\p{L}+$/u.test(token.surface) && !isName;
     for (const derived of plainWord ? derivationTerms(token) : []) {
       if (!matches.has(derived) && frequency(derived) > 0) matches.set(derived, WEIGHTS.derivationCredit);
     }
@@ -340,7 +346,7 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
     // A small archive cannot tell "hard" from "Kefraya" (each in one passage); English at large can.
     const specificity = englishSpecificity(token.term);
     const weight = idfInCorpus * Math.min(1, Math.max(WEIGHTS.minSpecificity, specificity / WEIGHTS.specificIdf));
-    return { term: token.term, weight, matches, isName: writtenAsName(parsed.text, token), ...(parsed.attribution.has(token.term) ? { attribution: true } : {}) };
+    return { term: token.term, weight, matches, isName, ...(parsed.attribution.has(token.term) ? { attribution: true } : {}) };
   });
   return mergeNames(parsed, resolved);
 }
@@ -410,14 +416,6 @@ function asIndexTerms(key: string, token: Token, lookup: () => string[]): string
 /** Synonyms as index terms, by question word (and phrase): readers ask with the same few thousand words again and again. */
 const synonymTermCache = new Map<string, string[]>();
 const SYNONYM_CACHE_LIMIT = 20_000;
-
-/**
- * A word of letters that is no name: "price" may be a cost, "Price" in "Gov. Price Daniel" is not. The token's
- * surface is folded, so the question's own spelling decides.
- */
-function isPlainWord(question: string, token: Token): boolean {
-  return /^\p{L}+$/u.test(token.surface) && !writtenAsName(question, token);
-}
 
 /** A capitalised word that does not open the question, or a number: a name, date or figure the reader means. */
 function writtenAsName(question: string, token: Token): boolean {
@@ -587,8 +585,8 @@ function scorePassage(
   const dominant = terms.findIndex((t) => t.weight >= WEIGHTS.dominantShare * totalWeight);
   const countedIndex = parsed.counted === undefined ? -1 : terms.findIndex((t) => t.term === parsed.counted);
   const countedModifiers = terms.filter((t) => t.term !== parsed.counted && parsed.countedGroup?.includes(t.term));
-  const passageTerms = sentences.flatMap((s) => s.tokens.map((t) => t.term)).join(' ');
-  const phrasesHeld = parsed.phrases.every((phrase) => ` ${passageTerms} `.includes(` ${phrase.join(' ')} `));
+  const passageTerms = parsed.phrases.length === 0 ? '' : ` ${sentences.flatMap((s) => s.tokens.map((t) => t.term)).join(' ')} `;
+  const phrasesHeld = parsed.phrases.every((phrase) => passageTerms.includes(` ${phrase.join(' ')} `));
 
   let bestWindow = { first: 0, last: 0 };
   let bestScore = -Infinity;
@@ -602,7 +600,11 @@ function scorePassage(
     for (let last = first; last < Math.min(sentences.length, first + MAX_WINDOW_SENTENCES); last++) {
       const length = sentences[last]!.span.end - sentences[first]!.span.start;
       if (last > first && length > MAX_EXCERPT_CHARS) break;
-      const window = sentences.slice(first, last + 1);
+      // Whether a sentence of the window (first to last) satisfies `holds`.
+      const inWindow = (holds: (sentence: SentenceView) => boolean) => {
+        for (let k = first; k <= last; k++) if (holds(sentences[k]!)) return true;
+        return false;
+      };
       const added = sentences[last]!;
       for (let i = 0; i < terms.length; i++) credit[i] = Math.max(credit[i]!, added.credit[i]!);
       for (const i of added.adjacent) {
@@ -615,19 +617,20 @@ function scorePassage(
       // 1913."), whatever it brings; later sentences do when they bring what is asked.
       const around = serves > 0 || first === 0 ? context.continued : context.plain;
       let support = credit.reduce((sum, c, i) => sum + Math.max(c, around[i]!) * terms[i]!.weight, 0) / totalWeight;
-      for (const [i, term] of terms.entries()) {
+      for (let i = 0; i < terms.length; i++) {
+        const term = terms[i]!;
         const held = Math.max(credit[i]!, around[i]!);
         if (!term.isName || held >= WEIGHTS.partialName || (held > 0 && credit[i] === 0)) continue;
         // A name the archive never mentions means the question is about something it does not cover.
         support *= term.matches.size === 0 ? WEIGHTS.absentNameSupport : WEIGHTS.missingNameSupport;
       }
       // "how many armed groups" is answered by "12 armed militias": a figure before another word of the thing counted.
-      if (countedIndex >= 0 && credit[countedIndex] === 0 && !window.some((s) => countedModifiers.some((m) => countsThing(s.tokens, m)))) {
+      if (countedIndex >= 0 && credit[countedIndex] === 0 && !inWindow((s) => countedModifiers.some((m) => countsThing(s.tokens, m)))) {
         support *= WEIGHTS.countedMissing;
       }
       const asksFigure = parsed.kind === 'number' || parsed.kind === 'money';
       // A year, "several" or "a few" is weak evidence of the figure asked for, unless it counts the thing asked about.
-      if (asksFigure && serves > 0 && serves < 1 && !(countedIndex >= 0 && window.some((s) => countsThing(s.tokens, terms[countedIndex]!)))) {
+      if (asksFigure && serves > 0 && serves < 1 && !(countedIndex >= 0 && inWindow((s) => countsThing(s.tokens, terms[countedIndex]!)))) {
         support *= WEIGHTS.weakFigure;
       }
       // An age is never a year: "died in 1953" does not say how old he was.
@@ -635,17 +638,22 @@ function scorePassage(
       else if (parsed.asksName && serves === 0) support *= WEIGHTS.nameMissing;
       else if ((parsed.kind === 'who' || parsed.kind === 'where' || parsed.kind === 'duration') && serves === 0) support *= WEIGHTS.unnamedSupport;
       else if (parsed.kind === 'when' && serves === 0) support *= WEIGHTS.undatedSupport;
-      else if (countedIndex >= 0 && credit[countedIndex]! > 0 && !window.some((s) => countsThing(s.tokens, terms[countedIndex]!))) support *= WEIGHTS.countedMissing;
+      else if (countedIndex >= 0 && credit[countedIndex]! > 0 && !inWindow((s) => countsThing(s.tokens, terms[countedIndex]!))) support *= WEIGHTS.countedMissing;
       if (!phrasesHeld) support *= 0.5;
       // One shared word is a coincidence, not an answer, when the question says more than one thing; unless that
       // word is most of what the question says and the rest is in the reporting around it.
-      const oneWordShared = terms.length >= 2 && credit.filter((c) => c > 0).length < 2;
+      let termsShared = 0;
+      for (const c of credit) if (c > 0) termsShared++;
+      const oneWordShared = terms.length >= 2 && termsShared < 2;
       const dominantInContext = dominant >= 0 && credit[dominant]! >= 1 && around.some((c, i) => i !== dominant && c > 0);
       if (oneWordShared && !dominantInContext) support = Math.min(support, 0.3);
       const score =
         (support + WEIGHTS.adjacency * (adjacentWeight / totalWeight) + serves * WEIGHTS.servesBonus - WEIGHTS.extraSentence * (last - first)) *
         (serves > 0 ? 1 : FACTOID_KINDS.has(parsed.kind) ? WEIGHTS.unservedFactoid : parsed.kind === 'quote' ? WEIGHTS.unquoted : 1);
-      if (score > bestScore) [bestScore, bestWindow] = [score, { first, last }];
+      if (score > bestScore) {
+        bestScore = score;
+        bestWindow = { first, last };
+      }
       // How much of the question the passage carries is its best window's share, whichever window ranks best: the
       // quotation after "he said" may rank above the sentence that names the speaker and the subject.
       bestSupport = Math.max(bestSupport, support);
@@ -844,12 +852,13 @@ function findCopies(
   const [rarest, ...others] = terms.sort((a, b) => frequency(a) - frequency(b));
   if (frequency(rarest!) > MAX_COPY_POSTINGS) return [];
   const wanted = comparable(text);
+  const checked = others.slice(0, 3);
   const docs = new Set<number>();
   for (const passage of index.postings.passagesWith(rarest!)) {
     const doc = index.passages.doc[passage]!;
     if (known.has(doc) || docs.has(doc) || (allowed && !allowed.has(doc))) continue;
     // A copy holds the text's other rare terms too: the index says so before the text is compared.
-    if (!others.slice(0, 3).every((term) => index.postings.has(term, passage))) continue;
+    if (!checked.every((term) => index.postings.has(term, passage))) continue;
     // Making a passage comparable only shortens it: one shorter than the text cannot hold it.
     const candidate = index.passageText(passage);
     if (candidate.length >= wanted.length && comparable(candidate).includes(wanted)) docs.add(doc);

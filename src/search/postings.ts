@@ -119,7 +119,10 @@ class TopK {
     if (heap.length < this.k) {
       heap.push({ passage, score });
       this.siftUp(heap.length - 1);
-    } else if (this.k > 0 && worse(heap[0]!, { passage, score })) {
+    } else if (this.k > 0) {
+      // Most offers lose to the worst kept: compare before making an object of them.
+      const least = heap[0]!;
+      if (least.score > score || (least.score === score && least.passage < passage)) return;
       heap[0] = { passage, score };
       this.siftDown(0);
     }
