@@ -434,6 +434,19 @@ describe('reading questions the way newsrooms write', () => {
     assert.equal(result.answered, false, describeResults(result));
   });
 
+  test('a quotation opening on "he said" speaks for the one the paragraph before names', async () => {
+    const index = await indexOf({
+      'jensen.txt':
+        'Jensen quits\n' +
+        'Jackie Jensen walked out on the Boston Red Sox on Saturday and took a midnight train home to Nevada.\n' +
+        '"I am tired of flying and I want to be with my family," he said.\n' +
+        'The Red Sox play Cleveland on Tuesday.\n',
+      'sox.txt': 'Red Sox lose\nThe Boston Red Sox lost to Detroit on Friday, and manager Pinky Higgins said little about walking out of the park early.\n',
+    });
+    const result = answer(index, 'What did Jackie Jensen say about walking out on the Red Sox?');
+    assert.match(result.results[0]?.excerpt ?? '', /tired of flying/, describeResults(result));
+  });
+
   test('a misspelt word is corrected to the word that goes with the rest of the question', async () => {
     const index = await indexOf({ 'tours.txt': TOURS, 'places.txt': PLACES });
     // "palce" is one edit from both "place" (commoner here) and "palace"; Ravelli goes with "palace".

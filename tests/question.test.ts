@@ -92,6 +92,9 @@ test('words someone said answer "what did X say"; a quoted word is weaker eviden
   assert.equal(sentenceServes('quote', '"The festival will be back next year," Holt said.'), 1);
   assert.equal(sentenceServes('quote', 'Holt called the year "grim" for the city.'), 0.5);
   assert.equal(sentenceServes('quote', 'Holt spoke to reporters.'), 0);
+  // A quoted question is what was asked, not the reply.
+  assert.equal(sentenceServes('quote', 'A reporter asked, "What do you and Mickey talk about at home"?'), 0);
+  assert.equal(sentenceServes('quote', '"It\'s a whole lot easier," he said, "to increase the population of Nevada."'), 1);
 });
 
 test('a surname after initials is a name ("C. H. Dodd"); "U.S. Secretary" is not', () => {

@@ -588,6 +588,7 @@ function scorePassage(
   const passageTerms = parsed.phrases.length === 0 ? '' : ` ${sentences.flatMap((s) => s.tokens.map((t) => t.term)).join(' ')} `;
   const phrasesHeld = parsed.phrases.every((phrase) => passageTerms.includes(` ${phrase.join(' ')} `));
 
+  const quotesPronoun = parsed.kind === 'quote' && sentences.length > 0 && PRONOUN_QUOTE.test(text.slice(sentences[0]!.span.start, sentences[0]!.span.end));
   let bestWindow = { first: 0, last: 0 };
   let bestScore = -Infinity;
   let bestSupport = 0;
@@ -615,7 +616,10 @@ function scorePassage(
       serves = Math.max(serves, added.serves);
       // A paragraph's opening sentence carries on from the paragraph before it ("The couple was married Aug. 2,
       // 1913."), whatever it brings; later sentences do when they bring what is asked.
-      const around = serves > 0 || first === 0 ? context.continued : context.plain;
+      const surrounding = serves > 0 || first === 0 ? context.continued : context.plain;
+      // A quotation that opens its paragraph on "he said" carries on the speaker the paragraph before names.
+      const speaking = parsed.kind === 'quote' && first === 0 && serves >= 1 && quotesPronoun;
+      const around = speaking ? surrounding.map((c, i) => Math.max(c, context.speaker[i]!)) : surrounding;
       let support = credit.reduce((sum, c, i) => sum + Math.max(c, around[i]!) * terms[i]!.weight, 0) / totalWeight;
       for (let i = 0; i < terms.length; i++) {
         const term = terms[i]!;
@@ -643,7 +647,7 @@ function scorePassage(
       // One shared word is a coincidence, not an answer, when the question says more than one thing; unless that
       // word is most of what the question says and the rest is in the reporting around it.
       let termsShared = 0;
-      for (const c of credit) if (c > 0) termsShared++;
+      for (let i = 0; i < terms.length; i++) if (credit[i]! > 0 || (speaking && around[i]! > 0)) termsShared++;
       const oneWordShared = terms.length >= 2 && termsShared < 2;
       const dominantInContext = dominant >= 0 && credit[dominant]! >= 1 && around.some((c, i) => i !== dominant && c > 0);
       if (oneWordShared && !dominantInContext) support = Math.min(support, 0.3);
@@ -702,13 +706,19 @@ function contextCredit(index: NewsIndex, passage: number, terms: QueryTerm[]): C
   return {
     plain,
     continued: plain.map((credit, i) => Math.max(credit, WEIGHTS.continuationCredit * inPrevious[i]!)),
+    speaker: terms.map((term, i) => (term.isName ? inPrevious[i]! : 0)),
   };
 }
+
+/** "It's a whole lot easier," he said: a quotation whose speaker is the one named before. */
+const PRONOUN_QUOTE = /^["“][^"“”]+["”],?\s+(he|she|they)\s+(said|says|told|added|explained|replied|continued|insisted|declared)\b/i;
 
 /** Credit (by term position) the text around a passage lends its terms, for excerpts that do not or do answer. */
 interface Context {
   plain: number[];
   continued: number[];
+  /** The previous paragraph's credit for the question's names: the speaker of a "he said" quotation. */
+  speaker: number[];
 }
 
 /** A passage's sentences (found when it was indexed) and their terms, with offsets into the passage. */

@@ -217,10 +217,15 @@ export function sentenceServes(kind: AnswerKind, sentence: string, asked: Readon
       return [...sentence.matchAll(/\b(?:in|at|near|outside|inside|from)\s+(?:the\s+)?(?:(?:al|el|ad|as|an|ar|de|del|la|le|du|di|da)[\s-]+)?(\p{Lu}[\p{L}-]+)/gu)].some((m) => isNew(m[1]!)) ? 1 : 0;
     case 'why':
       return REASON.test(sentence) ? 1 : 0;
-    case 'quote':
-      // Words someone said answer "what did X say"; a quoted title or term ("the 'grim' events") is weaker evidence.
-      if ([...sentence.matchAll(/["“]([^"“”]+)/g)].some((m) => m[1]!.trim().split(/\s+/).length >= 4)) return 1;
+    case 'quote': {
+      // Words someone said answer "what did X say"; a quoted title or term ("the 'grim' events") is weaker evidence,
+      // and a quoted question ("What do you and Mickey talk about at home"?) is what was asked, not the reply.
+      const quotes = [...sentence.matchAll(/["“]([^"“”]+)["”]?\s*(\?)?/g)];
+      const asked = (m: RegExpMatchArray) => /\?\s*$/.test(m[1]!) || m[2] !== undefined;
+      if (quotes.some((m) => m[1]!.trim().split(/\s+/).length >= 4 && !asked(m))) return 1;
+      if (quotes.length > 0 && quotes.every(asked)) return 0;
       return /["“”]/.test(sentence) ? 0.5 : 0;
+    }
     default:
       return 0;
   }
