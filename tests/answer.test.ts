@@ -447,6 +447,37 @@ describe('reading questions the way newsrooms write', () => {
     assert.match(result.results[0]?.excerpt ?? '', /tired of flying/, describeResults(result));
   });
 
+  test('a paragraph that only bridges a setup to its answer brings the answer along, with the setup\'s words', async () => {
+    const files: Record<string, string> = {
+      'orioles.txt':
+        'Orioles camp\n' +
+        'An out-of-town writer came up to Hal Brenner today and asked the Oriole manager if he thought his ball club would be improved this year.\n' +
+        'Now the manager, of course, is known as a deep thinker as baseball managers go. He can make the complex simple, and the simple complex.\n' +
+        '"It is a whole lot easier," he said, "to raise a barn in Nevada than to raise a pennant in Baltimore." And with that he walked off to the bullpen.\n' +
+        'The writer scratched his head.\n',
+    };
+    // Other passages share more of the question's words than the answer does, so only the setup brings it along.
+    ['The Oriole infield looked improved in camp this year.', 'Orioles fans asked whether ticket prices would rise this year.', 'The improved Oriole bullpen worked out on Monday this year.', 'An Oriole scout asked about an improved catcher this year.', 'Oriole attendance improved this year, the club said.', 'The Orioles asked the city for an improved parking lot this year.', 'This year the Oriole outfield has improved, coaches said.', 'Oriole rookies asked for improved uniforms this year.', 'The Orioles improved their spring record this year.', 'The Oriole trainer asked players to report early this year.'].forEach(
+      (sentence, i) => (files[`camp${i}.txt`] = `Camp notes\n${sentence}\n`),
+    );
+    const result = answer(await indexOf(files), 'What did Hal Brenner say when asked if the Orioles would be improved this year?');
+    assert.ok(result.results.some((r) => /whole lot easier/.test(r.excerpt)), describeResults(result));
+  });
+
+  test('the paragraph after one that already answered does not borrow its words for ranking', async () => {
+    const index = await indexOf({
+      'bridge.txt':
+        'Bridge reopens\n' +
+        'Mayor Lena Brandt said tolls on the Harlow bridge would stay at one dollar, "because the drivers of this city have paid enough."\n' +
+        '"We have waited long enough for this day, and so have the tollkeepers," she told a crowd of two hundred at the bridge.\n' +
+        'Traffic was light on Sunday.\n',
+    });
+    const { scored } = rankPassages(index, 'What did Mayor Lena Brandt say about the bridge tolls?');
+    const follower = scored.find((s) => /waited long enough/.test(index.passageText(s.passage)));
+    assert.ok(follower && follower.rankedSupport < follower.support, `support ${follower?.support}, ranked ${follower?.rankedSupport}`);
+    assert.match(index.passageText(scored[0]!.passage), /one dollar/);
+  });
+
   test('a misspelt word is corrected to the word that goes with the rest of the question', async () => {
     const index = await indexOf({ 'tours.txt': TOURS, 'places.txt': PLACES });
     // "palce" is one edit from both "place" (commoner here) and "palace"; Ravelli goes with "palace".

@@ -155,6 +155,8 @@ export interface Scored {
   window: { first: number; last: number };
   /** Other documents whose passage is this same text. */
   copies: number[];
+  /** The support ranking sees, with the story read a little further: admits further answers, never decides answered. */
+  rankedSupport: number;
 }
 
 /**
@@ -178,7 +180,7 @@ export function answer(index: NewsIndex, question: string, options: AnswerOption
   const results: BuiltAnswer[] = [];
   for (const candidate of scored) {
     if (results.length >= top) break;
-    if (candidate !== best && candidate.support < WEIGHTS.furtherSupport) continue;
+    if (candidate !== best && Math.max(candidate.support, candidate.rankedSupport) < WEIGHTS.furtherSupport) continue;
     const built = buildAnswer(index, terms, candidate);
     const duplicateOf = results.find((r) => isSameReport(r, built) || (r.doc === built.doc && r.paragraph0 === built.paragraph0));
     if (duplicateOf) {
@@ -220,14 +222,15 @@ export function rankPassages(index: NewsIndex, question: string, options: Answer
   const parsed = parseQuestion(question);
   const terms = resolveTerms(index, parsed);
   const allowed = options.documentIds ? new Set(options.documentIds.map((id) => index.documentIndex(id))) : undefined;
-  const candidates = terms.length === 0 ? [] : findCandidates(index, terms, allowed);
+  const candidates = terms.length === 0 ? [] : findCandidates(index, parsed, terms, allowed);
   const topBm25 = candidates[0]?.bm25 ?? 1;
   const top = answersWanted(options);
   // Reading a passage sentence by sentence is the costly part of answering. What its terms alone allow it to score
   // bounds what the reading can give, so passages are read best bound first, until none left can make the answers.
+  const servesOf = servingSentences(index, parsed, terms);
   const bounded = candidates
     .map((candidate) => {
-      const context = contextCredit(index, candidate.passage, terms);
+      const context = contextCredit(index, parsed, candidate.passage, terms);
       return { candidate, context, bound: scoreBound(index, parsed, terms, candidate.passage, candidate.bm25 / topBm25, context) };
     })
     .sort((a, b) => b.bound.score - a.bound.score);
@@ -239,6 +242,7 @@ export function rankPassages(index: NewsIndex, question: string, options: Answer
     if (best.length >= top + READ_BEYOND_TOP && (supported || bound.support < WEIGHTS.answeredSupport)) {
       if (bound.score < best.at(-1)!) break;
     }
+    rankingCredit(context, servesOf);
     const result = scorePassage(index, parsed, terms, credits, candidate.passage, candidate.bm25 / topBm25, candidate.copies, context);
     supported ||= result.support >= WEIGHTS.answeredSupport;
     scored.push(result);
@@ -265,7 +269,7 @@ function scoreBound(
 ): { score: number; support: number } {
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
   const held = terms.map((term) => bestCredit(term, (m) => index.postings.has(m, passage)));
-  const support = terms.reduce((sum, t, i) => sum + t.weight * Math.max(held[i]!, context.continued[i]!), 0) / totalWeight;
+  const support = terms.reduce((sum, t, i) => sum + t.weight * Math.max(held[i]!, context.continued[i]!, WEIGHTS.continuationCredit * context.twoBack[i]!), 0) / totalWeight;
   let adjacent = 0;
   for (let i = 0; i + 1 < terms.length; i++) if (held[i]! > 0 && held[i + 1]! > 0) adjacent += Math.min(terms[i]!.weight, terms[i + 1]!.weight);
   const coverage = terms.reduce((sum, t, i) => sum + t.weight * held[i]!, 0) / totalWeight;
@@ -489,7 +493,7 @@ interface Candidate {
  * thousands of passages cannot single out the answer, and reading its postings is what makes a search slow on a
  * large archive. The sentence scoring that follows still weighs every term of the question.
  */
-function findCandidates(index: NewsIndex, terms: QueryTerm[], allowed: Set<number | undefined> | undefined): Candidate[] {
+function findCandidates(index: NewsIndex, parsed: ParsedQuestion, terms: QueryTerm[], allowed: Set<number | undefined> | undefined): Candidate[] {
   const frequency = (term: string) => index.stats.documentFrequency.get(term) ?? 0;
   const credits = new Map<string, number>();
   for (const [term, credit] of terms.flatMap((t) => [...t.matches])) credits.set(term, Math.max(credits.get(term) ?? 0, credit));
@@ -536,13 +540,22 @@ function findCandidates(index: NewsIndex, terms: QueryTerm[], allowed: Set<numbe
   // News puts the answer in the paragraph after the one that names the subject ("The couple was married Aug. 2,
   // 1913." after the paragraph naming the mayor and his wife): the best hits bring their next passage along.
   const texts = new Set(shortlist.map((c) => index.passageText(c.passage)));
-  for (const hit of shortlist.slice(0, FOLLOWERS_OF)) {
-    const next = hit.passage + 1;
-    if (next >= index.passageCount || index.passages.doc[next] !== index.passages.doc[hit.passage]) continue;
+  const follow = (passage: number, bm25: number): string | undefined => {
+    const next = passage + 1;
+    if (next >= index.passageCount || index.passages.doc[next] !== index.passages.doc[passage]) return undefined;
     const text = index.passageText(next);
-    if (texts.has(text)) continue;
+    if (texts.has(text)) return undefined;
     texts.add(text);
-    shortlist.push({ passage: next, bm25: hit.bm25 * WEIGHTS.followerBm25, copies: [], coverage: 0 });
+    shortlist.push({ passage: next, bm25, copies: [], coverage: 0 });
+    return text;
+  };
+  for (const hit of shortlist.slice(0, FOLLOWERS_OF)) {
+    const text = follow(hit.passage, hit.bm25 * WEIGHTS.followerBm25);
+    // A follower that brings nothing of what is asked may only bridge the setup to its answer: the passage after
+    // it comes along too.
+    if (text !== undefined && parsed.kind !== 'other' && sentenceServes(parsed.kind, text, parsed.words) === 0) {
+      follow(hit.passage + 1, hit.bm25 * WEIGHTS.followerBm25 * WEIGHTS.followerBm25);
+    }
   }
   return shortlist;
 }
@@ -592,6 +605,7 @@ function scorePassage(
   let bestWindow = { first: 0, last: 0 };
   let bestScore = -Infinity;
   let bestSupport = 0;
+  let bestRankedSupport = 0;
   for (let first = 0; first < sentences.length; first++) {
     // Each window is the one before it and one more sentence: its credit and what it serves grow by that sentence.
     const credit = new Array<number>(terms.length).fill(0);
@@ -616,43 +630,52 @@ function scorePassage(
       serves = Math.max(serves, added.serves);
       // A paragraph's opening sentence carries on from the paragraph before it ("The couple was married Aug. 2,
       // 1913."), whatever it brings; later sentences do when they bring what is asked.
-      const surrounding = serves > 0 || first === 0 ? context.continued : context.plain;
+      const opens = serves > 0 || first === 0;
       // A quotation that opens its paragraph on "he said" carries on the speaker the paragraph before names.
       const speaking = parsed.kind === 'quote' && first === 0 && serves >= 1 && quotesPronoun;
-      const around = speaking ? surrounding.map((c, i) => Math.max(c, context.speaker[i]!)) : surrounding;
-      let support = credit.reduce((sum, c, i) => sum + Math.max(c, around[i]!) * terms[i]!.weight, 0) / totalWeight;
-      for (let i = 0; i < terms.length; i++) {
-        const term = terms[i]!;
-        const held = Math.max(credit[i]!, around[i]!);
-        if (!term.isName || held >= WEIGHTS.partialName || (held > 0 && credit[i] === 0)) continue;
-        // A name the archive never mentions means the question is about something it does not cover.
-        support *= term.matches.size === 0 ? WEIGHTS.absentNameSupport : WEIGHTS.missingNameSupport;
-      }
-      // "how many armed groups" is answered by "12 armed militias": a figure before another word of the thing counted.
-      if (countedIndex >= 0 && credit[countedIndex] === 0 && !inWindow((s) => countedModifiers.some((m) => countsThing(s.tokens, m)))) {
-        support *= WEIGHTS.countedMissing;
-      }
-      const asksFigure = parsed.kind === 'number' || parsed.kind === 'money';
-      // A year, "several" or "a few" is weak evidence of the figure asked for, unless it counts the thing asked about.
-      if (asksFigure && serves > 0 && serves < 1 && !(countedIndex >= 0 && inWindow((s) => countsThing(s.tokens, terms[countedIndex]!)))) {
-        support *= WEIGHTS.weakFigure;
-      }
-      // An age is never a year: "died in 1953" does not say how old he was.
-      if (asksFigure && (serves === 0 || (parsed.asksAge && serves < 1))) support *= WEIGHTS.numberMissing;
-      else if (parsed.asksName && serves === 0) support *= WEIGHTS.nameMissing;
-      else if ((parsed.kind === 'who' || parsed.kind === 'where' || parsed.kind === 'duration') && serves === 0) support *= WEIGHTS.unnamedSupport;
-      else if (parsed.kind === 'when' && serves === 0) support *= WEIGHTS.undatedSupport;
-      else if (countedIndex >= 0 && credit[countedIndex]! > 0 && !inWindow((s) => countsThing(s.tokens, terms[countedIndex]!))) support *= WEIGHTS.countedMissing;
-      if (!phrasesHeld) support *= 0.5;
-      // One shared word is a coincidence, not an answer, when the question says more than one thing; unless that
-      // word is most of what the question says and the rest is in the reporting around it.
-      let termsShared = 0;
-      for (let i = 0; i < terms.length; i++) if (credit[i]! > 0 || (speaking && around[i]! > 0)) termsShared++;
-      const oneWordShared = terms.length >= 2 && termsShared < 2;
-      const dominantInContext = dominant >= 0 && credit[dominant]! >= 1 && around.some((c, i) => i !== dominant && c > 0);
-      if (oneWordShared && !dominantInContext) support = Math.min(support, 0.3);
+      // The share of the question the window carries, with `surrounding` the credit the reporting around it lends.
+      const supportWith = (surrounding: number[]) => {
+        const around = speaking ? surrounding.map((c, i) => Math.max(c, context.speaker[i]!)) : surrounding;
+        let support = credit.reduce((sum, c, i) => sum + Math.max(c, around[i]!) * terms[i]!.weight, 0) / totalWeight;
+        for (let i = 0; i < terms.length; i++) {
+          const term = terms[i]!;
+          const held = Math.max(credit[i]!, around[i]!);
+          if (!term.isName || held >= WEIGHTS.partialName || (held > 0 && credit[i] === 0)) continue;
+          // A name the archive never mentions means the question is about something it does not cover.
+          support *= term.matches.size === 0 ? WEIGHTS.absentNameSupport : WEIGHTS.missingNameSupport;
+        }
+        // "how many armed groups" is answered by "12 armed militias": a figure before another word of the thing counted.
+        if (countedIndex >= 0 && credit[countedIndex] === 0 && !inWindow((s) => countedModifiers.some((m) => countsThing(s.tokens, m)))) {
+          support *= WEIGHTS.countedMissing;
+        }
+        const asksFigure = parsed.kind === 'number' || parsed.kind === 'money';
+        // A year, "several" or "a few" is weak evidence of the figure asked for, unless it counts the thing asked about.
+        if (asksFigure && serves > 0 && serves < 1 && !(countedIndex >= 0 && inWindow((s) => countsThing(s.tokens, terms[countedIndex]!)))) {
+          support *= WEIGHTS.weakFigure;
+        }
+        // An age is never a year: "died in 1953" does not say how old he was.
+        if (asksFigure && (serves === 0 || (parsed.asksAge && serves < 1))) support *= WEIGHTS.numberMissing;
+        else if (parsed.asksName && serves === 0) support *= WEIGHTS.nameMissing;
+        else if ((parsed.kind === 'who' || parsed.kind === 'where' || parsed.kind === 'duration') && serves === 0) support *= WEIGHTS.unnamedSupport;
+        else if (parsed.kind === 'when' && serves === 0) support *= WEIGHTS.undatedSupport;
+        else if (countedIndex >= 0 && credit[countedIndex]! > 0 && !inWindow((s) => countsThing(s.tokens, terms[countedIndex]!))) support *= WEIGHTS.countedMissing;
+        if (!phrasesHeld) support *= 0.5;
+        // One shared word is a coincidence, not an answer, when the question says more than one thing; unless that
+        // word is most of what the question says and the rest is in the reporting around it.
+        let termsShared = 0;
+        for (let i = 0; i < terms.length; i++) if (credit[i]! > 0 || (speaking && around[i]! > 0)) termsShared++;
+        const oneWordShared = terms.length >= 2 && termsShared < 2;
+        const dominantInContext = dominant >= 0 && credit[dominant]! >= 1 && around.some((c, i) => i !== dominant && c > 0);
+        return oneWordShared && !dominantInContext ? Math.min(support, 0.3) : support;
+      };
+      // A paragraph's opening sentence carries on from the paragraph before it ("The couple was married Aug. 2,
+      // 1913."), whatever it brings; later sentences do when they bring what is asked.
+      const support = supportWith(opens ? context.continued : context.plain);
+      // Ranking reads the story around a little further: not from a paragraph that already answered, and past one
+      // that only bridges a setup to its answer. It never decides whether the question is answered.
+      const ranked = opens && context.ranked ? supportWith(context.ranked) : support;
       const score =
-        (support + WEIGHTS.adjacency * (adjacentWeight / totalWeight) + serves * WEIGHTS.servesBonus - WEIGHTS.extraSentence * (last - first)) *
+        (ranked + WEIGHTS.adjacency * (adjacentWeight / totalWeight) + serves * WEIGHTS.servesBonus - WEIGHTS.extraSentence * (last - first)) *
         (serves > 0 ? 1 : FACTOID_KINDS.has(parsed.kind) ? WEIGHTS.unservedFactoid : parsed.kind === 'quote' ? WEIGHTS.unquoted : 1);
       if (score > bestScore) {
         bestScore = score;
@@ -661,6 +684,7 @@ function scorePassage(
       // How much of the question the passage carries is its best window's share, whichever window ranks best: the
       // quotation after "he said" may rank above the sentence that names the speaker and the subject.
       bestSupport = Math.max(bestSupport, support);
+      bestRankedSupport = Math.max(bestRankedSupport, ranked);
     }
   }
   const passageCredit = terms.reduce((sum, t, i) => sum + t.weight * Math.max(0, ...sentences.map((s) => s.credit[i]!)), 0);
@@ -668,6 +692,7 @@ function scorePassage(
     passage,
     score: bestScore + WEIGHTS.passageCoverage * (passageCredit / totalWeight) + WEIGHTS.bm25 * bm25,
     support: bestSupport,
+    rankedSupport: bestRankedSupport,
     sentences,
     window: bestWindow,
     copies,
@@ -687,7 +712,7 @@ function countsThing(tokens: readonly Token[], counted: QueryTerm): boolean {
  * News paragraphs lean on the one before them ("his humanitarian adviser Jan Egeland said" after a paragraph
  * naming de Mistura) and on the headline: terms found there count for part of their weight.
  */
-function contextCredit(index: NewsIndex, passage: number, terms: QueryTerm[]): Context {
+function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number, terms: QueryTerm[]): Context {
   const doc = index.passages.doc[passage]!;
   const title = index.titleTermsOf(doc);
   const previous = passagesOfPreviousParagraph(index, passage);
@@ -703,10 +728,64 @@ function contextCredit(index: NewsIndex, passage: number, terms: QueryTerm[]): C
   const plain = terms.map((term, i) =>
     Math.max((term.isName ? WEIGHTS.contextNameCredit : WEIGHTS.contextCredit) * around(i), WEIGHTS.contextNameCredit * Math.max(inEarlier[i]!, attributed[i]!)),
   );
+  // The paragraph two back may lend credit to ranking (see rankingCredit); "other" questions say nothing of what
+  // they ask, so no paragraph can be told to answer them or to bridge.
+  const readsAround = parsed.kind !== 'other' && previous.length > 0;
+  const twoBack = readsAround ? passagesOfPreviousParagraph(index, Math.min(...previous)) : [];
   return {
     plain,
     continued: plain.map((credit, i) => Math.max(credit, WEIGHTS.continuationCredit * inPrevious[i]!)),
     speaker: terms.map((term, i) => (term.isName ? inPrevious[i]! : 0)),
+    readsAround,
+    previous,
+    inPrevious,
+    twoBack: terms.map((term) => (twoBack.length === 0 ? 0 : bestCredit(term, (m) => twoBack.some((p) => index.postings.has(m, p))))),
+  };
+}
+
+/**
+ * For ranking, what the previous paragraph brings of what is asked decides how far back the story lends credit to
+ * a passage about to be read. A paragraph whose sentence holds a word of the question and answers it is no setup
+ * for this one; a paragraph that brings nothing ("Now Richards, of course, is known as a deep thinker") only bridges
+ * the setup before it to this answer. Worked out only for the passages read: it reads the previous paragraph's
+ * sentences.
+ */
+function rankingCredit(context: Context, servesOf: (passage: number) => ServingSentences): void {
+  if (!context.readsAround) return;
+  const served = context.previous.map(servesOf);
+  const answeredBefore = served.some((s) => s.answers);
+  const bridge = served.every((s) => !s.brings);
+  if (!answeredBefore && !bridge) return;
+  context.ranked = context.plain.map((credit, i) =>
+    Math.max(credit, answeredBefore ? 0 : WEIGHTS.continuationCredit * context.inPrevious[i]!, bridge ? WEIGHTS.continuationCredit * context.twoBack[i]! : 0),
+  );
+}
+
+/** Whether a passage brings anything of what the question asks, and whether a sentence of it answers outright. */
+interface ServingSentences {
+  brings: boolean;
+  answers: boolean;
+}
+
+/** What each passage brings of what the question asks, worked out once per passage and question. */
+function servingSentences(index: NewsIndex, parsed: ParsedQuestion, terms: QueryTerm[]): (passage: number) => ServingSentences {
+  const known = new Map<number, ServingSentences>();
+  const asked = new Set(terms.flatMap((term) => [...term.matches.keys()]));
+  return (passage) => {
+    let found = known.get(passage);
+    if (!found) {
+      found = { brings: false, answers: false };
+      const text = index.passageText(passage);
+      for (const span of index.sentenceSpans(passage)) {
+        const sentence = text.slice(span.start, span.end);
+        const serves = sentenceServes(parsed.kind, sentence, parsed.words);
+        if (serves === 0) continue;
+        found.brings = true;
+        if (serves >= 1 && analyze(sentence).some((t) => asked.has(t.term))) found.answers = true;
+      }
+      known.set(passage, found);
+    }
+    return found;
   };
 }
 
@@ -719,6 +798,14 @@ interface Context {
   continued: number[];
   /** The previous paragraph's credit for the question's names: the speaker of a "he said" quotation. */
   speaker: number[];
+  /** What ranking lends an excerpt that opens its paragraph or brings what is asked, when it differs from `continued`. */
+  ranked?: number[];
+  /** Whether ranking reads the previous paragraph for what it brings (set when the question's kind says what it asks). */
+  readsAround: boolean;
+  previous: number[];
+  /** The previous paragraph's credit, and the one before it (empty for questions whose kind says nothing of it). */
+  inPrevious: number[];
+  twoBack: number[];
 }
 
 /** A passage's sentences (found when it was indexed) and their terms, with offsets into the passage. */
