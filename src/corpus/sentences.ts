@@ -72,9 +72,11 @@ function rejoinAbbreviations(text: string, spans: Span[]): Span[] {
     const previous = joined.at(-1);
     const sentence = text.slice(span.start, span.end);
     const firstWord = /^["“‘']?(\p{Lu}[\p{L}'’-]*)/u.exec(sentence)?.[1];
-    const endsWithAbbreviation = previous !== undefined && ENDS_WITH_ABBREVIATION.test(text.slice(previous.start, previous.end));
-    const continues = previous !== undefined && OPENS_LOWER_CASE.test(sentence) && text.slice(previous.start, previous.end).endsWith('.');
-    if (previous && (continues || (firstWord && !SENTENCE_OPENERS.has(firstWord) && endsWithAbbreviation))) {
+    const continues =
+      previous !== undefined &&
+      ((text[previous.end - 1] === '.' && OPENS_LOWER_CASE.test(sentence)) ||
+        (firstWord !== undefined && !SENTENCE_OPENERS.has(firstWord) && ENDS_WITH_ABBREVIATION.test(text.slice(previous.start, previous.end))));
+    if (previous && continues) {
       previous.end = span.end;
     } else {
       joined.push({ ...span });
