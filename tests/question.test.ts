@@ -107,3 +107,9 @@ test('a word may stand between a count and its unit of time ("52 rainless days")
   assert.equal(sentenceServes('duration', 'After 52 rainless days it finally rained.'), 1);
   assert.equal(sentenceServes('duration', 'It finally rained at Del Mar.'), 0);
 });
+
+test('the thing "how many" counts runs to its verb, regular or irregular, and keeps irregular plurals', () => {
+  assert.equal(parseQuestion('How many ships took part in the exercise?').counted, 'ship');
+  assert.equal(parseQuestion('How many Syrian men died in the raid?').counted, 'man');
+  assert.deepEqual(parseQuestion('How many armed groups were fighting for the capital?').countedGroup, ['arm', 'group']);
+});

@@ -628,8 +628,6 @@ function scorePassage(
         adjacentWeight += Math.min(terms[i]!.weight, terms[i + 1]!.weight);
       }
       serves = Math.max(serves, added.serves);
-      // A paragraph's opening sentence carries on from the paragraph before it ("The couple was married Aug. 2,
-      // 1913."), whatever it brings; later sentences do when they bring what is asked.
       const opens = serves > 0 || first === 0;
       // A quotation that opens its paragraph on "he said" carries on the speaker the paragraph before names.
       const speaking = parsed.kind === 'quote' && first === 0 && serves >= 1 && quotesPronoun;

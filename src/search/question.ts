@@ -1,5 +1,6 @@
 import { analyze, baseFormOf, type Token } from './analyzer.ts';
 import { focusKind } from './focus.ts';
+import { entriesOf } from './wordnet.ts';
 
 /** What kind of information the reader wants back: it decides which sentence of a passage is the answer. */
 export type AnswerKind = 'money' | 'duration' | 'number' | 'who' | 'when' | 'where' | 'why' | 'quote' | 'other';
@@ -125,8 +126,8 @@ function attributionTerms(text: string, tokens: readonly Token[]): Set<string> {
 
 /**
  * "how many Syrian soldiers were killed" counts soldiers: the last content word before the verb, with the words
- * before it. A word ending in -ed or an irregular past ("ships took part") right after the noun is the verb, not part
- * of the thing counted.
+ * before it. A word ending in -ed or an irregular verb form ("ships took part") right after the noun is the verb,
+ * not part of the thing counted.
  */
 function countedThing(text: string): string[] | undefined {
   const match = /\bhow (?:many|much)\s+([^?.!,;]*)/i.exec(text);
@@ -136,11 +137,20 @@ function countedThing(text: string): string[] | undefined {
   for (const word of words) {
     const bare = word.toLowerCase().replace(/[^\p{L}\p{N}'-]/gu, '');
     if (/^(are|were|is|was|did|do|does|have|has|had|will|would|could|can|of|in|on|at|for|from|to|by|that|who|which|there|they|we|you|the|a|an|still|actually|really|now)$/.test(bare)) break;
-    if (group.length > 0 && (/ed$/.test(bare) || (baseFormOf(bare) ?? bare) !== bare)) break;
+    if (group.length > 0 && (/ed$/.test(bare) || isIrregularVerbForm(bare))) break;
     group.push(word);
   }
   const terms = analyze(group.join(' ')).map((token) => token.term);
   return terms.length > 0 ? terms : undefined;
+}
+
+/** Nouns whose plural is irregular: the table of irregular forms holds them beside the verbs' ("men" → man). */
+const IRREGULAR_PLURALS = /^(men|women|people|ppl|children|feet|teeth|mice|geese|oxen|lice|dice)$/;
+
+/** "took", "ran", "fell": an irregular form of a verb, not a plural noun ("men") or a chat abbreviation ("govt"). */
+function isIrregularVerbForm(word: string): boolean {
+  const base = baseFormOf(word);
+  return base !== undefined && base !== word && !IRREGULAR_PLURALS.test(word) && entriesOf(base).some(([pos]) => pos === 'verb');
 }
 
 const NUMBER_WORDS =
