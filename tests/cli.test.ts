@@ -85,7 +85,7 @@ function parseLines(result: Run): JsonLine[] {
 before(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'newsdesk-cli-'));
   corpus = path.join(work, 'seeds');
-  await cp(SEEDS, corpus, { recursive: true });
+  await cp(SEEDS, corpus, { recursive: true, dereference: true });
   indexFile = path.join(work, 'index', 'seeds.index.json');
   // Built once here, so that each run only loads it.
   const { index } = await buildFromFolder(corpus);
@@ -173,7 +173,7 @@ describe('the ask and eval commands', { concurrency: true }, () => {
 
   test('each argument is one question; --corpus DIR answers from that folder; warnings go to stderr only', async () => {
     const dir = path.join(work, 'other-corpus');
-    await cp(SEEDS, dir, { recursive: true });
+    await cp(SEEDS, dir, { recursive: true, dereference: true });
     await writeFile(path.join(dir, 'bridge.txt'), 'Bridge reopens\nThe Kessington bridge reopened to traffic on Sunday after three months of repairs.\n');
     await writeFile(path.join(dir, 'broken.txt'), Buffer.from([0x00, 0x01, 0x02, 0xff]));
     // With --corpus the index goes to its own file under .newsdesk/: removed here so the run leaves nothing behind.

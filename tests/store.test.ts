@@ -38,7 +38,7 @@ async function tempDir(t: TestContext, prefix: string): Promise<string> {
 /** A copy of the seeds that a test may change. */
 async function seedCopy(t: TestContext): Promise<string> {
   const dir = await tempDir(t, 'corpus');
-  await cp(SEEDS, dir, { recursive: true });
+  await cp(SEEDS, dir, { recursive: true, dereference: true });
   return dir;
 }
 

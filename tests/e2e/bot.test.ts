@@ -112,7 +112,7 @@ class LogBook {
 async function makeCorpus(): Promise<{ root: string; corpusDir: string; indexFile: string }> {
   const root = await mkdtemp(path.join(tmpdir(), 'newsdesk-e2e-'));
   const corpusDir = path.join(root, 'corpus');
-  await cp('seeds', corpusDir, { recursive: true });
+  await cp('seeds', corpusDir, { recursive: true, dereference: true });
   for (let i = 1; i <= NOTICES; i++) {
     const n = String(i).padStart(2, '0');
     await writeFile(

@@ -13,7 +13,7 @@ after(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true
 export async function tempCorpus(files: Record<string, string | Uint8Array> = {}, options: { withSeeds?: boolean } = {}): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'newsdesk-test-'));
   made.push(dir);
-  if (options.withSeeds) await cp('seeds', dir, { recursive: true });
+  if (options.withSeeds) await cp('seeds', dir, { recursive: true, dereference: true });
   for (const [name, content] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
     await writeFile(path.join(dir, name), content);
