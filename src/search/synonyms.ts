@@ -78,7 +78,7 @@ export function synonymsOf(word: string): string[] {
   return synonyms;
 }
 
-/** WordNet's derivationally related words of `word` (folded, any inflection): "invaded" → invasion, invader. */
+/** WordNet's derivationally related words of `word` (folded, any inflection): "invaded" → invasion, invasive. */
 export function derivedWordsOf(word: string): string[] {
   const found = new Set<string>();
   for (const [lemma] of lookups(word)) for (const derived of derivations.get(lemma) ?? []) found.add(derived);

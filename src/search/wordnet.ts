@@ -62,7 +62,7 @@ const readBuffer = Buffer.allocUnsafe(16 * 1024);
 
 interface Synset {
   words: string[];
-  /** Offsets of the synsets it is a kind or an instance of; undefined until the whole line has been read. */
+  /** Offsets of the synsets it is a kind or an instance of; undefined until its pointers have been read. */
   hypernyms?: number[];
 }
 
@@ -86,9 +86,7 @@ export function hypernymsOf(pos: PartOfSpeech, offset: number): number[] {
  * pointers (see WordNet's wndb(5)). For tools that read what the lookups here leave out.
  */
 export function synsetRecord(pos: PartOfSpeech, offset: number): string {
-  const bytes = readSync(load().files[pos], readBuffer, 0, readBuffer.length, offset);
-  const text = readBuffer.toString('latin1', 0, bytes);
-  return text.slice(0, text.search(/ \| |\n|$/));
+  return readRecord(pos, offset, readBuffer.length).record;
 }
 
 /** A synset with its hypernyms, read as far as its pointers go. */
@@ -108,22 +106,31 @@ function remember(key: string, synset: Synset): void {
 }
 
 /**
- * The synset from its first `length` bytes, or undefined when its words run past them. Its pointers come with it
- * when they end within those bytes: only the gloss, after " | ", runs long.
+ * The record of a synset within its first `length` bytes, up to its gloss (after " | "), which alone runs long;
+ * `whole` when its end is in view, `cut` when the bytes ran out first.
  */
-function readSynset(pos: PartOfSpeech, offset: number, length: number): Synset | undefined {
+function readRecord(pos: PartOfSpeech, offset: number, length: number): { record: string; whole: boolean; cut: boolean } {
   const bytes = readSync(load().files[pos], readBuffer, 0, length, offset);
   const text = readBuffer.toString('latin1', 0, bytes);
   const lineEnd = text.indexOf('\n');
   const glossStart = text.indexOf(' | ');
   const end = glossStart >= 0 && (lineEnd < 0 || glossStart < lineEnd) ? glossStart : lineEnd;
-  const fields = (end < 0 ? text : text.slice(0, end)).split(' ');
+  return { record: end < 0 ? text : text.slice(0, end), whole: end >= 0, cut: end < 0 && bytes === length };
+}
+
+/**
+ * The synset from its first `length` bytes, or undefined when its words run past them. Its pointers come with it
+ * when they end within those bytes.
+ */
+function readSynset(pos: PartOfSpeech, offset: number, length: number): Synset | undefined {
+  const { record, whole, cut } = readRecord(pos, offset, length);
+  const fields = record.split(' ');
   const count = parseInt(fields[3] ?? '', 16);
   // Without the record's end in view, the last field may be cut short: ask for one more than the words need.
-  if (!Number.isInteger(count) || fields.length < 5 + 2 * count + (end < 0 ? 1 : 0)) return end < 0 && bytes === length ? undefined : { words: [], hypernyms: [] };
+  if (!Number.isInteger(count) || fields.length < 5 + 2 * count + (whole ? 0 : 1)) return cut ? undefined : { words: [], hypernyms: [] };
   const words: string[] = [];
   for (let i = 0; i < count; i++) words.push(fields[4 + 2 * i]!.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
-  if (end < 0) return { words };
+  if (!whole) return { words };
   // Then: the pointer count, and four fields per pointer (symbol, offset, part of speech, source/target).
   const pointers = Number(fields[4 + 2 * count]);
   const hypernyms: number[] = [];
@@ -132,4 +139,3 @@ function readSynset(pos: PartOfSpeech, offset: number, length: number): Synset |
   }
   return { words, hypernyms };
 }
-
