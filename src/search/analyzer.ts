@@ -22,8 +22,8 @@ export interface Token {
 
 /** A word of the text before stop words, aliases and stemming. */
 interface Word {
+  /** As written, but for the dots of an acronym, a number's thousands separators and a possessive's "'s". */
   raw: string;
-  folded: string;
   start: number;
   end: number;
 }
@@ -51,24 +51,23 @@ const THOUSANDS_SEPARATOR = /,(?=\p{N}{3}(?!\p{N}))/gu;
 /** Splits text into words, with offsets into the original text. Hyphenated words become their parts. */
 function splitWords(text: string): Word[] {
   const words: Word[] = [];
-  for (const match of text.matchAll(WORD_PATTERN)) {
+  WORD_PATTERN.lastIndex = 0;
+  for (let match = WORD_PATTERN.exec(text); match !== null; match = WORD_PATTERN.exec(text)) {
     const start = match.index;
     const token = match[0];
     // Most words are plain letters: skip the rarer shapes' checks for them.
     if (PLAIN_WORD.test(token)) {
-      words.push({ raw: token, folded: token.toLowerCase(), start, end: start + token.length });
+      words.push({ raw: token, start, end: start + token.length });
       continue;
     }
     if (token.includes('.') && ACRONYM.test(token)) {
       // "U.S." stands for "US": keep the letters, keep the case for the case-sensitive aliases.
-      const letters = token.replace(/\./g, '');
-      words.push({ raw: letters, folded: fold(letters), start, end: start + token.length });
+      words.push({ raw: token.replace(/\./g, ''), start, end: start + token.length });
       continue;
     }
     if (NUMBER.test(token)) {
       // "20,000" and "20000" are one number.
-      const number = token.replace(THOUSANDS_SEPARATOR, '');
-      words.push({ raw: number, folded: number, start, end: start + token.length });
+      words.push({ raw: token.replace(THOUSANDS_SEPARATOR, ''), start, end: start + token.length });
       continue;
     }
     let offset = 0;
@@ -77,7 +76,7 @@ function splitWords(text: string): Word[] {
       offset += part.length + 1;
       const bare = part.replace(POSSESSIVE, '');
       if (bare === '') continue;
-      words.push({ raw: bare, folded: fold(bare), start: partStart, end: partStart + part.length });
+      words.push({ raw: bare, start: partStart, end: partStart + part.length });
     }
   }
   return words;
@@ -98,7 +97,7 @@ function buildAliasTables(): AliasTables {
   const caseSensitive = new Map<string, string>();
   for (const group of aliasData.same) {
     for (const term of group.terms) {
-      const words = splitWords(term).map((w) => w.folded);
+      const words = splitWords(term).map((w) => fold(w.raw));
       if (words.length === 0) continue;
       phrases.set(words.join(' '), group.canonical);
       if (words.length > 1) phraseStarts.set(words[0]!, Math.max(phraseStarts.get(words[0]!) ?? 0, words.length));
@@ -129,10 +128,11 @@ export interface AnalyzeOptions {
 /** Turns text into index terms: aliases joined, stop words dropped, the rest folded and stemmed. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
   const words = splitWords(text);
+  const readings = words.map((word) => readingOf(word.raw));
   const offset = options.offset ?? 0;
   const tokens: Token[] = [];
   for (let i = 0; i < words.length; ) {
-    const phrase = matchAliasPhrase(words, i);
+    const phrase = matchAliasPhrase(readings, i);
     if (phrase) {
       const last = words[i + phrase.length - 1]!;
       tokens.push({ term: phrase.term, surface: phrase.key, start: words[i]!.start + offset, end: last.end + offset });
@@ -140,24 +140,59 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
       continue;
     }
     const word = words[i]!;
+    const reading = readings[i]!;
     i += 1;
-    const acronym = aliases.caseSensitive.get(word.raw);
-    if (acronym) {
-      tokens.push({ term: acronym, surface: word.folded, start: word.start + offset, end: word.end + offset });
-      continue;
-    }
-    if (stopwords.has(word.folded) || (options.question && fillers.has(word.folded))) continue;
-    if (word.folded.length < 2 && !/\p{N}/u.test(word.folded)) continue;
-    const base = baseForms.get(word.folded) ?? word.folded;
-    tokens.push({ term: stemTerm(base), surface: word.folded, start: word.start + offset, end: word.end + offset });
+    if (reading.term === undefined || (options.question && reading.filler)) continue;
+    tokens.push({ term: reading.term, surface: reading.folded, start: word.start + offset, end: word.end + offset });
   }
   return tokens;
+}
+
+/** What analysis makes of one word on its own, worked out once per spelling: a corpus repeats a few tens of thousands of words millions of times. */
+interface WordReading {
+  folded: string;
+  /** The index term, or none for a stop word or a stray letter. */
+  term: string | undefined;
+  /** A question drops it as conversational filler ("hey", "tell"). */
+  filler: boolean;
+  /** The most words of a multi-word alias it opens (1 when it opens none)… */
+  phraseLength: number;
+  /** …and the alias it is on its own ("russian" → russia). */
+  alias: string | undefined;
+}
+
+const readingCache = new Map<string, WordReading>();
+const READING_CACHE_LIMIT = 500_000;
+
+function readingOf(raw: string): WordReading {
+  let reading = readingCache.get(raw);
+  if (reading === undefined) {
+    reading = readWord(raw);
+    if (readingCache.size >= READING_CACHE_LIMIT) readingCache.clear();
+    readingCache.set(raw, reading);
+  }
+  return reading;
+}
+
+function readWord(raw: string): WordReading {
+  const folded = fold(raw);
+  const acronym = aliases.caseSensitive.get(raw);
+  // A lowercase "us" is the pronoun, never the country: such words only count through the case-sensitive table.
+  if (acronym) return { folded, term: acronym, filler: false, phraseLength: 1, alias: undefined };
+  const dropped = stopwords.has(folded) || (folded.length < 2 && !/\p{N}/u.test(folded));
+  return {
+    folded,
+    term: dropped ? undefined : stemTerm(baseForms.get(folded) ?? folded),
+    filler: fillers.has(folded),
+    phraseLength: aliases.phraseStarts.get(folded) ?? 1,
+    alias: aliases.phrases.get(folded),
+  };
 }
 
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 500_000;
 
-/** Stems are cached: a corpus repeats a few tens of thousands of words millions of times. */
+/** Stems are cached: the same word comes in many spellings ("Said", "said", "SAID"). */
 export function stemTerm(folded: string): string {
   let stem = stemCache.get(folded);
   if (stem === undefined) {
@@ -168,20 +203,17 @@ export function stemTerm(folded: string): string {
   return stem;
 }
 
-function matchAliasPhrase(words: Word[], at: number): { term: string; length: number; key: string } | undefined {
-  const first = words[at]!;
-  // A lowercase "us" is the pronoun, never the country: such words only count through the case-sensitive table.
-  if (aliases.caseSensitive.has(first.raw)) return undefined;
+function matchAliasPhrase(readings: WordReading[], at: number): { term: string; length: number; key: string } | undefined {
+  const first = readings[at]!;
   // Longest first, so "united states of america" wins over "united states".
-  const longest = Math.min(aliases.phraseStarts.get(first.folded) ?? 1, words.length - at);
+  const longest = Math.min(first.phraseLength, readings.length - at);
   for (let length = longest; length >= 2; length--) {
     let key = first.folded;
-    for (let k = 1; k < length; k++) key += ` ${words[at + k]!.folded}`;
+    for (let k = 1; k < length; k++) key += ` ${readings[at + k]!.folded}`;
     const term = aliases.phrases.get(key);
     if (term) return { term, length, key };
   }
-  const term = aliases.phrases.get(first.folded);
-  return term ? { term, length: 1, key: first.folded } : undefined;
+  return first.alias ? { term: first.alias, length: 1, key: first.folded } : undefined;
 }
 
 /** Query-side widening: each term to the related terms it should also find, with their weight. */
