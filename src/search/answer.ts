@@ -10,8 +10,10 @@ import { derivedWordsOf, phrasalSynonymsOf, synonymsOf } from './synonyms.ts';
 import type { Answer, AnswerOptions, AnswerResult, SourceRef } from './types.ts';
 
 export const DEFAULT_TOP = 3;
-/** Passages re-read sentence by sentence per question; BM25 finds them, the sentence scoring picks among them. */
-const CANDIDATES = 40;
+/** Distinct passages BM25 puts forward per question, from which the shortlist read sentence by sentence is drawn… */
+const CANDIDATES = 24;
+/** …found among this many best hits: copies of one passage come in runs (ten in an archive of ten copies). */
+const HITS_READ = 160;
 /** How many postings (term–passage pairs) the candidate search may read, rarest terms first… */
 const POSTINGS_BUDGET = 2_500;
 /** …though it reads at least this many terms, up to a hard ceiling of postings beyond the first term. */
@@ -511,8 +513,7 @@ function findCandidates(index: NewsIndex, parsed: ParsedQuestion, terms: QueryTe
     postings += frequency(term);
   }
   if (boosts.size === 0) return [];
-  // Copies of one passage come in runs; reading a few hundred hits is enough to fill the candidates.
-  const hits = index.postings.search(boosts, 4 * CANDIDATES, allowed && ((passage) => allowed.has(index.passages.doc[passage]!)));
+  const hits = index.postings.search(boosts, HITS_READ, allowed && ((passage) => allowed.has(index.passages.doc[passage]!)));
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
   const byText = new Map<string, Candidate>();
   // Only the terms searched can have been found: each question term's searched matches, best credit first.
