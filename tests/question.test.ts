@@ -113,3 +113,15 @@ test('the thing "how many" counts runs to its verb, regular or irregular, and ke
   assert.equal(parseQuestion('How many Syrian men died in the raid?').counted, 'man');
   assert.deepEqual(parseQuestion('How many armed groups were fighting for the capital?').countedGroup, ['arm', 'group']);
 });
+
+test('a lone surname no dictionary knows, opening the sentence, is a new name: news uses it after the first mention', () => {
+  const asked = new Set(['who', 'is', 'standing', 'in', 'for', 'the', 'harbour', 'master']);
+  assert.equal(sentenceServes('who', 'Kowalczyk will take over the harbour office on Monday.', asked), 0.5);
+  // A dictionary word opening the sentence is no name, nor is a name the question already gives.
+  assert.equal(sentenceServes('who', 'Somebody will take over the harbour office on Monday.', asked), 0);
+  assert.equal(sentenceServes('who', 'Kowalczyk will take over the harbour office.', new Set([...asked, 'kowalczyk'])), 0);
+});
+
+test('an abbreviation\'s full stop does not end the thing "how many" counts ("no. 2 pencils")', () => {
+  assert.equal(parseQuestion('how many no. 2 pencils did the school buy').counted, 'pencil');
+});

@@ -1,5 +1,6 @@
 import { analyze, baseFormOf, type Token } from './analyzer.ts';
 import { focusKind } from './focus.ts';
+import { isEnglishWord } from './spelling.ts';
 import { entriesOf } from './wordnet.ts';
 
 /** What kind of information the reader wants back: it decides which sentence of a passage is the answer. */
@@ -130,7 +131,8 @@ function attributionTerms(text: string, tokens: readonly Token[]): Set<string> {
  * not part of the thing counted.
  */
 function countedThing(text: string): string[] | undefined {
-  const match = /\bhow (?:many|much)\s+([^?.!,;]*)/i.exec(text);
+  // A full stop before a lower-case word or a figure ends an abbreviation, not the question ("how many no. 3 cans").
+  const match = /\bhow (?:many|much)\s+((?:[^?.!,;]|\.(?=\s*[\p{Ll}\p{N}]))*)/iu.exec(text);
   if (!match) return undefined;
   const words = match[1]!.split(/\s+/);
   const group: string[] = [];
@@ -214,6 +216,12 @@ export function sentenceServes(kind: AnswerKind, sentence: string, asked: Readon
         if (words.length === 0 || !words.every((w) => isNew(w))) continue;
         if (words.length >= 2) return 1;
         if (m.index > 0) best = 0.5;
+      }
+      // A lone capitalised word opening the sentence is a name when no dictionary has it: news calls a person by
+      // surname after the first mention ("Ierulli will replace Desmond D. Connall").
+      const opening = /^[^\p{L}]*(\p{Lu}\p{Ll}+)(?![\p{L}'’-])/u.exec(sentence)?.[1];
+      if (best === 0 && opening && !NOT_NAMES.test(opening) && !INSTITUTION_WORDS.test(opening) && isNew(opening) && !isEnglishWord(opening.toLowerCase())) {
+        best = 0.5;
       }
       return best;
     }
