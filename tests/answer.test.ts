@@ -545,6 +545,14 @@ describe('reading questions the way newsrooms write', () => {
     assert.deepEqual([...(moritz?.matches.keys() ?? [])], ['moritz']);
   });
 
+  test('an irregular form has the synonyms of its base form ("written" → composed)', async () => {
+    const index = await indexOf({
+      'music.txt': 'New overture\nThe overture was composed last year as a salute to the shipyards.\n',
+    });
+    const written = rankPassages(index, 'What was the overture written for?').terms.find((t) => t.term === 'write');
+    assert.equal(written?.matches.get('compos'), WEIGHTS.synonymCredit);
+  });
+
   test('a chat abbreviation finds the word it stands for', async () => {
     const index = await indexOf({ 'festival.txt': FESTIVAL });
     const result = answer(index, 'how many ppl came on the closing day');

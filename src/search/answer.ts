@@ -386,7 +386,8 @@ function mergeNames(parsed: ParsedQuestion, terms: QueryTerm[]): QueryTerm[] {
 /** WordNet synonyms of a plain word, as index terms; names and alias terms have none worth having. */
 function synonymTerms(token: Token): string[] {
   if (token.term.includes('_')) return [];
-  return asIndexTerms(token.surface, token, () => synonymsOf(token.surface));
+  // An irregular form is not in WordNet as written: "written" has the synonyms of "write".
+  return asIndexTerms(token.surface, token, () => synonymsOf(baseFormOf(token.surface) ?? token.surface));
 }
 
 /** The words WordNet derives from a plain word in other parts of speech, as index terms ("violin" → violinist). */
