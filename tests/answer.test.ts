@@ -545,6 +545,19 @@ describe('reading questions the way newsrooms write', () => {
     assert.deepEqual([...(moritz?.matches.keys() ?? [])], ['moritz']);
   });
 
+  test('a dictionary word of a name does not stand for the name when the name has a rarer word of its own', async () => {
+    const index = await indexOf({
+      'festival.txt': 'Summer festival ends\nThe summer festival drew 41,000 people over three days, organisers said.\nStalls sold fish, bread and cider on the quay.\n',
+      'lopatka.txt': 'Councillor resigns\nCouncillor Anna Lopatka resigned on Monday after eight years on the council.\nShe will return to teaching in the autumn.\n',
+    });
+    // The coverage names a summer festival and a Lopatka, never Lopatka's festival.
+    const result = answer(index, "How many people came to Lopatka's Summer Festival?");
+    assert.equal(result.answered, false, describeResults(result));
+    const name = rankPassages(index, "Lopatka's Summer Festival").terms.find((t) => t.term === 'lopatka+summer+festiv');
+    assert.equal(name?.matches.get('lopatka'), 1);
+    assert.ok((name?.matches.get('festiv') ?? 1) < WEIGHTS.partialName, JSON.stringify([...(name?.matches ?? [])]));
+  });
+
   test('an irregular form has the synonyms of its base form ("written" → composed)', async () => {
     const index = await indexOf({
       'music.txt': 'New overture\nThe overture was composed last year as a salute to the shipyards.\n',

@@ -357,6 +357,9 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
   return mergeNames(parsed, resolved);
 }
 
+/** Most credit a dictionary word of a name earns alone, when the name has a rarer word of its own. */
+const PLAIN_NAME_PART = 0.3;
+
 const NAME_RUN = /\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+/gu;
 
 /**
@@ -373,10 +376,13 @@ function mergeNames(parsed: ParsedQuestion, terms: QueryTerm[]): QueryTerm[] {
     if (members.length < 2) continue;
     const parts = members.map(({ i }) => terms[i]!);
     const weight = Math.max(...parts.map((p) => p.weight));
+    // "Festival" of "Lopatka's Summer Festival" is in many stories: the name's own word must be there too.
+    const plain = members.map(({ token }) => /^\p{L}+$/u.test(token.surface) && isEnglishWord(token.surface));
+    const ceiling = (k: number) => (plain[k] && parts.some((other, j) => !plain[j] && other.weight > parts[k]!.weight) ? PLAIN_NAME_PART : 1);
     const matches = new Map<string, number>();
-    for (const part of parts) {
-      for (const [term, credit] of part.matches) matches.set(term, Math.max(matches.get(term) ?? 0, (credit * part.weight) / weight));
-    }
+    parts.forEach((part, k) => {
+      for (const [term, credit] of part.matches) matches.set(term, Math.max(matches.get(term) ?? 0, Math.min(ceiling(k), (credit * part.weight) / weight)));
+    });
     const name: QueryTerm = { term: parts.map((p) => p.term).join('+'), weight, matches, isName: true, ...(parts.some((p) => p.attribution) ? { attribution: true } : {}) };
     members.forEach(({ i }, k) => (merged[i] = k === 0 ? name : undefined!));
   }
