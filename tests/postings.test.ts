@@ -60,4 +60,13 @@ describe('PassagePostings', () => {
     for (let p = 0; p < index.passageCount; p++) assert.deepEqual(index.sentenceSpans(p), splitSentences(index.passageText(p)), `passage ${p}`);
     assert.equal(index.sentences.first.length, index.passageCount + 1);
   });
+
+  test('the token table holds each sentence’s terms as analysing its text finds them', () => {
+    for (let p = 0; p < index.passageCount; p++) {
+      const text = index.passageText(p);
+      for (const { span, terms } of index.readSentences(p)) {
+        assert.deepEqual(terms, analyze(text.slice(span.start, span.end)).map((t) => t.term), `passage ${p}`);
+      }
+    }
+  });
 });

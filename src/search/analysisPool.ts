@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import { analyzeDocuments, type AnalyzedBatch } from './passageAnalysis.ts';
+import { analyzeDocuments, newAnalysisState, type AnalyzedBatch } from './passageAnalysis.ts';
 
 type Documents = ReadonlyArray<{ paragraphs: readonly string[] }>;
 
-/** Analyses batches of documents, in order, off the main thread when it can. */
+/** Analyses batches of documents, in order (terms are numbered in the order first seen), off the main thread when it can. */
 export interface BatchAnalyzer {
   analyze(documents: Documents, firstDocument: number): Promise<AnalyzedBatch>;
   close(): Promise<void>;
@@ -56,11 +56,11 @@ function workerAnalyzer(): BatchAnalyzer {
 }
 
 function inThreadAnalyzer(): BatchAnalyzer {
-  const seen = new Set<string>();
+  const state = newAnalysisState();
   return {
     analyze: async (documents, firstDocument) => {
       await new Promise((resolve) => setImmediate(resolve));
-      return analyzeDocuments(documents, firstDocument, seen);
+      return analyzeDocuments(documents, firstDocument, state);
     },
     close: async () => {},
   };

@@ -1,9 +1,10 @@
 import { parentPort } from 'node:worker_threads';
-import { analyzeDocuments } from './passageAnalysis.ts';
+import { analyzeDocuments, newAnalysisState } from './passageAnalysis.ts';
 
 /** Worker thread entry: analyses batches of documents for buildIndex while the main thread indexes the last one. */
-const seen = new Set<string>();
+const state = newAnalysisState();
 parentPort?.on('message', (batch: { documents: Array<{ paragraphs: string[] }>; firstDocument: number }) => {
-  const result = analyzeDocuments(batch.documents, batch.firstDocument, seen);
-  parentPort?.postMessage(result, [result.spans.buffer, result.sentenceCounts.buffer, result.sentenceBounds.buffer] as ArrayBuffer[]);
+  const result = analyzeDocuments(batch.documents, batch.firstDocument, state);
+  const buffers = [result.spans, result.sentenceCounts, result.sentenceBounds, result.tokenCounts, result.tokenTerms].map((a) => a.buffer);
+  parentPort?.postMessage(result, buffers as ArrayBuffer[]);
 });

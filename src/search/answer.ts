@@ -139,7 +139,8 @@ export interface QueryTerm {
 
 export interface SentenceView {
   span: Span;
-  tokens: Token[];
+  /** Its index terms, in order. */
+  terms: string[];
   /** Credit share (0–1) this sentence earns for each query term, by term position. */
   credit: number[];
   /** How well it brings what the question asks for (0–1): a new name, figure, date, reason, quotation. */
@@ -595,18 +596,18 @@ function scorePassage(
   context: Context,
 ): Scored {
   const text = index.passageText(passage);
-  const sentences: SentenceView[] = readSentences(index, passage, text).map(({ span, tokens }) => {
+  const sentences: SentenceView[] = index.readSentences(passage).map(({ span, terms: sentenceTerms }) => {
     const credit = new Array<number>(terms.length).fill(0);
-    for (const token of tokens) {
-      for (const [i, earned] of credits.get(token.term) ?? []) if (earned > credit[i]!) credit[i] = earned;
+    for (const term of sentenceTerms) {
+      for (const [i, earned] of credits.get(term) ?? []) if (earned > credit[i]!) credit[i] = earned;
     }
-    return { span, tokens, credit, adjacent: adjacentPairs(tokens, terms, credits), serves: sentenceServes(parsed.kind, text.slice(span.start, span.end), parsed.words) };
+    return { span, terms: sentenceTerms, credit, adjacent: adjacentPairs(sentenceTerms, terms, credits), serves: sentenceServes(parsed.kind, text.slice(span.start, span.end), parsed.words) };
   });
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
   const dominant = terms.findIndex((t) => t.weight >= WEIGHTS.dominantShare * totalWeight);
   const countedIndex = parsed.counted === undefined ? -1 : terms.findIndex((t) => t.term === parsed.counted);
   const countedModifiers = terms.filter((t) => t.term !== parsed.counted && parsed.countedGroup?.includes(t.term));
-  const passageTerms = parsed.phrases.length === 0 ? '' : ` ${sentences.flatMap((s) => s.tokens.map((t) => t.term)).join(' ')} `;
+  const passageTerms = parsed.phrases.length === 0 ? '' : ` ${sentences.flatMap((s) => s.terms).join(' ')} `;
   const phrasesHeld = parsed.phrases.every((phrase) => passageTerms.includes(` ${phrase.join(' ')} `));
 
   const quotesPronoun = parsed.kind === 'quote' && sentences.length > 0 && PRONOUN_QUOTE.test(text.slice(sentences[0]!.span.start, sentences[0]!.span.end));
@@ -651,12 +652,12 @@ function scorePassage(
           support *= term.matches.size === 0 ? WEIGHTS.absentNameSupport : WEIGHTS.missingNameSupport;
         }
         // "how many armed groups" is answered by "12 armed militias": a figure before another word of the thing counted.
-        if (countedIndex >= 0 && credit[countedIndex] === 0 && !inWindow((s) => countedModifiers.some((m) => countsThing(s.tokens, m)))) {
+        if (countedIndex >= 0 && credit[countedIndex] === 0 && !inWindow((s) => countedModifiers.some((m) => countsThing(s.terms, m)))) {
           support *= WEIGHTS.countedMissing;
         }
         const asksFigure = parsed.kind === 'number' || parsed.kind === 'money';
         // A year, "several" or "a few" is weak evidence of the figure asked for, unless it counts the thing asked about.
-        if (asksFigure && serves > 0 && serves < 1 && !(countedIndex >= 0 && inWindow((s) => countsThing(s.tokens, terms[countedIndex]!)))) {
+        if (asksFigure && serves > 0 && serves < 1 && !(countedIndex >= 0 && inWindow((s) => countsThing(s.terms, terms[countedIndex]!)))) {
           support *= WEIGHTS.weakFigure;
         }
         // An age is never a year: "died in 1953" does not say how old he was.
@@ -664,7 +665,7 @@ function scorePassage(
         else if (parsed.asksName && serves === 0) support *= WEIGHTS.nameMissing;
         else if ((parsed.kind === 'who' || parsed.kind === 'where' || parsed.kind === 'duration') && serves === 0) support *= WEIGHTS.unnamedSupport;
         else if (parsed.kind === 'when' && serves === 0) support *= WEIGHTS.undatedSupport;
-        else if (countedIndex >= 0 && credit[countedIndex]! > 0 && !inWindow((s) => countsThing(s.tokens, terms[countedIndex]!))) support *= WEIGHTS.countedMissing;
+        else if (countedIndex >= 0 && credit[countedIndex]! > 0 && !inWindow((s) => countsThing(s.terms, terms[countedIndex]!))) support *= WEIGHTS.countedMissing;
         if (!phrasesHeld) support *= 0.5;
         // One shared word is a coincidence, not an answer, when the question says more than one thing; unless that
         // word is most of what the question says and the rest is in the reporting around it.
@@ -710,8 +711,8 @@ const NUMBER_TERM =
   /^(\p{N}|n_\d)|^(dozen|hundr|thousand|million|billion|half|quarter|sever|score|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenti|thirti|forti|fifti|sixti|seventi|eighti|nineti)/u;
 
 /** "4000 food rations", "killed 83 Syrian soldiers": a number shortly before the thing the question counts. */
-function countsThing(tokens: readonly Token[], counted: QueryTerm): boolean {
-  return tokens.some((t, k) => counted.matches.has(t.term) && tokens.slice(Math.max(0, k - 4), k).some((u) => NUMBER_TERM.test(u.term)));
+function countsThing(sentenceTerms: readonly string[], counted: QueryTerm): boolean {
+  return sentenceTerms.some((t, k) => counted.matches.has(t) && sentenceTerms.slice(Math.max(0, k - 4), k).some((u) => NUMBER_TERM.test(u)));
 }
 
 /**
@@ -782,12 +783,11 @@ function servingSentences(index: NewsIndex, parsed: ParsedQuestion, terms: Query
     if (!found) {
       found = { brings: false, answers: false };
       const text = index.passageText(passage);
-      for (const span of index.sentenceSpans(passage)) {
-        const sentence = text.slice(span.start, span.end);
-        const serves = sentenceServes(parsed.kind, sentence, parsed.words);
+      for (const { span, terms: sentenceTerms } of index.readSentences(passage)) {
+        const serves = sentenceServes(parsed.kind, text.slice(span.start, span.end), parsed.words);
         if (serves === 0) continue;
         found.brings = true;
-        if (serves >= 1 && analyze(sentence).some((t) => asked.has(t.term))) found.answers = true;
+        if (serves >= 1 && sentenceTerms.some((t) => asked.has(t))) found.answers = true;
       }
       known.set(passage, found);
     }
@@ -812,14 +812,6 @@ interface Context {
   /** The previous paragraph's credit, and the one before it (empty for questions whose kind says nothing of it). */
   inPrevious: number[];
   twoBack: number[];
-}
-
-/** A passage's sentences (found when it was indexed) and their terms, with offsets into the passage. */
-function readSentences(index: NewsIndex, passage: number, text: string): Array<{ span: Span; tokens: Token[] }> {
-  return index.sentenceSpans(passage).map((span) => ({
-    span,
-    tokens: analyze(text.slice(span.start, span.end), { offset: span.start }),
-  }));
 }
 
 /** The best credit a question term earns from the index terms `holds` accepts (0 when none). */
@@ -860,13 +852,13 @@ function passagesOfPreviousParagraph(index: NewsIndex, passage: number): number[
  * The consecutive question terms (by the first one's position) that stand together in a sentence, the second
  * within two words of the first: a phrase of the question found as a phrase.
  */
-function adjacentPairs(tokens: readonly Token[], terms: QueryTerm[], credits: CreditTable): number[] {
+function adjacentPairs(sentenceTerms: readonly string[], terms: QueryTerm[], credits: CreditTable): number[] {
   const pairs: number[] = [];
-  for (let k = 0; k < tokens.length; k++) {
-    for (const [i] of credits.get(tokens[k]!.term) ?? []) {
+  for (let k = 0; k < sentenceTerms.length; k++) {
+    for (const [i] of credits.get(sentenceTerms[k]!) ?? []) {
       if (i + 1 >= terms.length || pairs.includes(i)) continue;
       const next = terms[i + 1]!.matches;
-      if (next.has(tokens[k + 1]?.term ?? '') || next.has(tokens[k + 2]?.term ?? '')) pairs.push(i);
+      if (next.has(sentenceTerms[k + 1] ?? '') || next.has(sentenceTerms[k + 2] ?? '')) pairs.push(i);
     }
   }
   return pairs;
@@ -889,9 +881,12 @@ function buildAnswer(index: NewsIndex, terms: QueryTerm[], scored: Scored): Buil
   const relevance = scored.sentences.map((s) => s.credit.reduce((sum, c, i) => sum + c * terms[i]!.weight, 0));
   const spans = scored.sentences.map((s) => s.span);
   const widened = widenToFit(spans, scored.window.first, scored.window.last, relevance);
-  const matchedTokens = scored.sentences
-    .flatMap((s) => s.tokens)
-    .filter((t) => t.start >= widened.start && t.end <= widened.end && terms.some((term) => term.matches.has(t.term)));
+  // Where the words stand is not in the index: the sentences quoted are analysed again, as they were when indexed.
+  const tokens = spans
+    .filter((span) => span.end > widened.start && span.start < widened.end)
+    .flatMap((span) => analyze(text.slice(span.start, span.end), { offset: span.start }))
+    .filter((t) => t.start >= widened.start && t.end <= widened.end);
+  const matchedTokens = tokens.filter((t) => terms.some((term) => term.matches.has(t.term)));
   const weights = matchedTokens.map((t) => ({
     start: t.start - widened.start,
     end: t.end - widened.start,
@@ -901,8 +896,6 @@ function buildAnswer(index: NewsIndex, terms: QueryTerm[], scored: Scored): Buil
   const shown = matchedTokens.filter((t) => t.start - widened.start >= trimmed.start && t.end - widened.start <= trimmed.end);
   const doc = index.passages.doc[scored.passage]!;
   const paragraph0 = index.passages.paragraph[scored.passage]!;
-  // The passage was analysed when it was read: the excerpt's and the core's terms are its tokens in their range.
-  const tokens = scored.sentences.flatMap((s) => s.tokens);
   const termsWithin = (start: number, end: number) => tokens.filter((t) => t.start >= start && t.end <= end).map((t) => t.term);
   const core = { start: scored.sentences[scored.window.first]!.span.start, end: scored.sentences[scored.window.last]!.span.end };
   const coreTerms = termsWithin(core.start, core.end);

@@ -36,6 +36,19 @@ export interface SentenceTable {
   bounds: Uint32Array;
 }
 
+/**
+ * Every sentence's index terms in order, as the analyzer found them when the index was built: sentence i's are
+ * vocabulary[term[k]] for k from first[i] to first[i + 1] - 1. Ranking reads passages sentence by sentence, and
+ * analysing their text again for each question cost a fifth of an answer. Where the words stand is left out (it
+ * would triple the table): only the few excerpts quoted need it, and they are analysed again.
+ */
+export interface TokenTable {
+  first: Uint32Array;
+  /** 16 bits a term while the vocabulary fits. */
+  term: Uint16Array | Uint32Array;
+  vocabulary: string[];
+}
+
 /** What one document frequency table and spelling vocabulary hold, for weighting and correcting questions. */
 export interface TermStats {
   /** In how many passages each term occurs. */
@@ -49,6 +62,7 @@ export interface IndexParts {
   documents: NewsDocument[];
   passages: PassageTable;
   sentences: SentenceTable;
+  tokens: TokenTable;
   search: MiniSearch<IndexedPassage>;
   stats: TermStats;
 }
@@ -59,6 +73,7 @@ export class NewsIndex {
   readonly documents: readonly NewsDocument[];
   readonly passages: PassageTable;
   readonly sentences: SentenceTable;
+  readonly tokens: TokenTable;
   readonly search: MiniSearch<IndexedPassage>;
   readonly stats: TermStats;
   private readonly byId: Map<string, number>;
@@ -70,6 +85,7 @@ export class NewsIndex {
     this.documents = parts.documents;
     this.passages = parts.passages;
     this.sentences = parts.sentences;
+    this.tokens = parts.tokens;
     this.search = parts.search;
     this.stats = parts.stats;
     this.byId = new Map(parts.documents.map((doc, i) => [doc.id, i]));
@@ -116,6 +132,19 @@ export class NewsIndex {
     return spans;
   }
 
+  /** The sentences of passage `p`, as offsets into its text, with their terms in order. */
+  readSentences(p: number): Array<{ span: { start: number; end: number }; terms: string[] }> {
+    const { first, bounds } = this.sentences;
+    const tokens = this.tokens;
+    const sentences: Array<{ span: { start: number; end: number }; terms: string[] }> = [];
+    for (let i = first[p]!; i < first[p + 1]!; i++) {
+      const terms: string[] = [];
+      for (let k = tokens.first[i]!; k < tokens.first[i + 1]!; k++) terms.push(tokens.vocabulary[tokens.term[k]!]!);
+      sentences.push({ span: { start: bounds[2 * i]!, end: bounds[2 * i + 1]! }, terms });
+    }
+    return sentences;
+  }
+
   sourceRef(docIndex: number): SourceRef {
     return sourceRefOf(this.documents[docIndex]!);
   }
@@ -157,6 +186,9 @@ export async function buildIndex(corpus: Corpus, fingerprint: string, options: B
   const spans: number[] = [];
   const sentenceCounts: Uint32Array[] = [];
   const sentenceBounds: Uint32Array[] = [];
+  const tokenCounts: Uint32Array[] = [];
+  const tokenTerms: Uint32Array[] = [];
+  const vocabulary: string[] = [];
   const documentFrequency = new Map<string, number>();
   const spellings = new Map<string, string>();
   const search = new MiniSearch<IndexedPassage>(miniSearchOptions);
@@ -177,6 +209,9 @@ export async function buildIndex(corpus: Corpus, fingerprint: string, options: B
       for (const [term, count] of batch.frequencies) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + count);
       sentenceCounts.push(batch.sentenceCounts);
       sentenceBounds.push(batch.sentenceBounds);
+      tokenCounts.push(batch.tokenCounts);
+      tokenTerms.push(batch.tokenTerms);
+      for (const term of batch.newTerms) vocabulary.push(term);
       for (let k = 0; k < batch.terms.length; k++) {
         search.add({ id: spans.length / 4, terms: batch.terms[k]! });
         for (let f = 0; f < 4; f++) spans.push(batch.spans[4 * k + f]!);
@@ -196,21 +231,37 @@ export async function buildIndex(corpus: Corpus, fingerprint: string, options: B
     passages.start[p] = spans[4 * p + 2]!;
     passages.end[p] = spans[4 * p + 3]!;
   }
-  return new NewsIndex({ fingerprint, documents: corpus.documents, passages, sentences: sentenceTable(sentenceCounts, sentenceBounds), search, stats: { documentFrequency, spellings } });
+  return new NewsIndex({
+    fingerprint,
+    documents: corpus.documents,
+    passages,
+    sentences: { first: firstOfRuns(sentenceCounts), bounds: concatenate(sentenceBounds, (n) => new Uint32Array(n)) },
+    tokens: {
+      first: firstOfRuns(tokenCounts),
+      term: vocabulary.length <= 0x10000 ? concatenate(tokenTerms, (n) => new Uint16Array(n)) : concatenate(tokenTerms, (n) => new Uint32Array(n)),
+      vocabulary,
+    },
+    search,
+    stats: { documentFrequency, spellings },
+  });
 }
 
-/** The sentence table from each batch's sentence counts and bounds, in passage order. */
-function sentenceTable(counts: readonly Uint32Array[], bounds: readonly Uint32Array[]): SentenceTable {
+/** Where each run starts, from each batch's run lengths in order, and where the last one ends. */
+function firstOfRuns(counts: readonly Uint32Array[]): Uint32Array {
   const first = new Uint32Array(counts.reduce((sum, c) => sum + c.length, 0) + 1);
-  let p = 0;
-  for (const batch of counts) for (const count of batch) first[p + 1] = first[p++]! + count;
-  const all = new Uint32Array(bounds.reduce((sum, b) => sum + b.length, 0));
+  let i = 0;
+  for (const batch of counts) for (const count of batch) first[i + 1] = first[i++]! + count;
+  return first;
+}
+
+function concatenate<T extends Uint16Array | Uint32Array>(parts: readonly Uint32Array[], make: (length: number) => T): T {
+  const all = make(parts.reduce((sum, b) => sum + b.length, 0));
   let at = 0;
-  for (const batch of bounds) {
-    all.set(batch, at);
-    at += batch.length;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
   }
-  return { first, bounds: all };
+  return all;
 }
 
 function batchDocuments(documents: readonly NewsDocument[]): Array<{ from: number; to: number }> {

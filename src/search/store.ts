@@ -16,10 +16,10 @@ import stopwordData from './data/stopwords.json' with { type: 'json' };
 import furnitureData from '../corpus/data/furniture.json' with { type: 'json' };
 import { warmUp } from './answer.ts';
 import { exportState, importState, joinTree, splitTree } from './miniSearchState.ts';
-import { buildIndex, NewsIndex, type BuildProgress } from './newsIndex.ts';
+import { buildIndex, NewsIndex, type BuildProgress, type SentenceTable, type TokenTable } from './newsIndex.ts';
 
 const FORMAT = 'newsdesk-index';
-const FORMAT_VERSION = 5;
+const FORMAT_VERSION = 6;
 
 /** Everything besides the corpus that changes what an index holds: analyzer and sentence splitter code, their data tables. */
 const SETTINGS_HASH = createHash('sha256')
@@ -70,6 +70,7 @@ const manifestSchema = z.object({
     end: z.instanceof(Uint32Array),
   }),
   sentences: z.object({ first: z.instanceof(Uint32Array), bounds: z.instanceof(Uint32Array) }),
+  tokens: z.object({ first: z.instanceof(Uint32Array), term: z.union([z.instanceof(Uint16Array), z.instanceof(Uint32Array)]), vocabulary: z.array(z.string()) }),
   documentFrequency: z.map(z.string(), z.number()),
   spellings: z.map(z.string(), z.string()),
   // MiniSearch's part is checked by importState.
@@ -115,6 +116,7 @@ export async function saveIndex(index: NewsIndex, file: string): Promise<number>
     fingerprint: index.fingerprint,
     passages: index.passages,
     sentences: index.sentences,
+    tokens: index.tokens,
     documentFrequency: index.stats.documentFrequency,
     spellings: index.stats.spellings,
     search: state,
@@ -222,10 +224,11 @@ export async function loadSavedIndex(file: string, fingerprint: string): Promise
   if (typeof tree === 'string') return { stale: `saved index cannot be used (${tree})` };
   const search = importState({ ...saved.search, tree });
   if (typeof search === 'string') return { stale: `saved index cannot be used (${search})` };
-  const { passages } = saved;
+  const passages = { doc: own(saved.passages.doc), paragraph: own(saved.passages.paragraph), start: own(saved.passages.start), end: own(saved.passages.end) };
   const count = passages.doc.length;
   if ([passages.paragraph, passages.start, passages.end].some((a) => a.length !== count)) return { stale: 'saved index is corrupt (passage table is inconsistent)' };
-  const { sentences } = saved;
+  const sentences = { first: own(saved.sentences.first), bounds: own(saved.sentences.bounds) };
+  const tokens = { ...saved.tokens, first: own(saved.tokens.first), term: own(saved.tokens.term) };
   if (sentences.first.length !== count + 1 || sentences.first[0] !== 0 || sentences.bounds.length !== 2 * sentences.first[count]!) {
     return { stale: 'saved index is corrupt (sentence table is inconsistent)' };
   }
@@ -242,6 +245,8 @@ export async function loadSavedIndex(file: string, fingerprint: string): Promise
       }
     }
   }
+  const tokensProblem = checkTokens(tokens, sentences);
+  if (tokensProblem) return { stale: `saved index is corrupt (${tokensProblem})` };
   if (search.documentCount !== count) return { stale: 'saved index is corrupt (search index and passage table disagree)' };
   return {
     index: new NewsIndex({
@@ -249,10 +254,29 @@ export async function loadSavedIndex(file: string, fingerprint: string): Promise
       documents,
       passages,
       sentences,
+      tokens,
       search,
       stats: { documentFrequency: saved.documentFrequency, spellings: saved.spellings },
     }),
   };
+}
+
+/**
+ * A typed array of its own. Node deserialises an aligned typed array as a view into the bytes read, which would
+ * keep the whole file in memory for as long as the index lives.
+ */
+function own<T extends Uint16Array | Uint32Array>(array: T): T {
+  return array.byteLength === array.buffer.byteLength ? array : (array.slice() as T);
+}
+
+/** What is wrong with a saved token table, if anything: a run of tokens for every sentence, every term known. */
+function checkTokens(tokens: TokenTable, sentences: SentenceTable): string | undefined {
+  const sentenceCount = sentences.first[sentences.first.length - 1]!;
+  const { first, term, vocabulary } = tokens;
+  if (first.length !== sentenceCount + 1 || first[0] !== 0 || first[sentenceCount] !== term.length) return 'token table is inconsistent';
+  for (let i = 0; i < sentenceCount; i++) if (first[i + 1]! < first[i]!) return 'token table is inconsistent';
+  for (let k = 0; k < term.length; k++) if (term[k]! >= vocabulary.length) return 'a token has no term';
+  return undefined;
 }
 
 export interface OpenProgress {
