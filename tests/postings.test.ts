@@ -1,13 +1,17 @@
 /**
  * The index's own tables: BM25 read straight from MiniSearch's postings must rank and score as MiniSearch's own
- * search does, with boosts and a passage filter; the sentence table found at build time matches the text.
+ * search does, with boosts and a passage filter; the sentence and token tables found at build time match the
+ * text; the MiniSearch built in bulk is the one adding the passages would make.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { splitSentences } from '../src/corpus/sentences.ts';
 import { analyze } from '../src/search/analyzer.ts';
-import type { NewsIndex } from '../src/search/newsIndex.ts';
+import MiniSearch from 'minisearch';
+import { parseArticle } from '../src/corpus/load.ts';
+import { exportState, miniSearchOptions } from '../src/search/miniSearchState.ts';
+import { buildIndex, type NewsIndex } from '../src/search/newsIndex.ts';
 import { buildFromFolder } from '../src/search/store.ts';
 
 const SEEDS = path.resolve(import.meta.dirname, '..', 'seeds');
@@ -61,12 +65,34 @@ describe('PassagePostings', () => {
     assert.equal(index.sentences.first.length, index.passageCount + 1);
   });
 
-  test('the token table holds each sentence’s terms as analysing its text finds them', () => {
+  test('the token table holds each sentence’s terms as analysing its text finds them, and where they stand', () => {
     for (let p = 0; p < index.passageCount; p++) {
       const text = index.passageText(p);
-      for (const { span, terms } of index.readSentences(p)) {
-        assert.deepEqual(terms, analyze(text.slice(span.start, span.end)).map((t) => t.term), `passage ${p}`);
-      }
+      const analysed = index.readSentences(p).map(({ span }) => analyze(text.slice(span.start, span.end), { offset: span.start }));
+      assert.deepEqual(index.readSentences(p).map((s) => s.terms), analysed.map((tokens) => tokens.map((t) => t.term)), `passage ${p}`);
+      assert.deepEqual(index.passageTokens(p), analysed.flat().map(({ term, start, end }) => ({ term, start, end })), `passage ${p}`);
     }
+  });
+});
+
+describe('the MiniSearch built from the analysed passages', () => {
+  test('is the one adding each passage\'s distinct terms would make, term order and field lengths included', async () => {
+    const files = {
+      'a.txt': 'Ferry strike\nThe ferry crews walked out on Monday.\nAnd so it was.\nCrews said the ferry owners had not paid them since May.\n',
+      'b.txt': 'Harbour reopens\nThe harbour reopened after the storm, and the first ferry left at noon.\n',
+    };
+    const documents = Object.entries(files).map(([name, text]) => parseArticle(name, Buffer.from(text)));
+    assert.ok(documents.every((doc) => !('reason' in doc)));
+    const index = await buildIndex({ dir: 'test', documents: documents as never, skipped: [] }, 'test');
+    const added = new MiniSearch(miniSearchOptions);
+    for (let p = 0; p < index.passageCount; p++) added.add({ id: p, terms: [...new Set(index.readSentences(p).flatMap((s) => s.terms))].join(' ') });
+    // A passage of stop words only ("And so it was.") has no terms, and MiniSearch still counts it one long.
+    const stopWordsOnly = Array.from({ length: index.passageCount }, (_, p) => p).find((p) => index.passageText(p) === 'And so it was.');
+    assert.ok(stopWordsOnly !== undefined && index.readSentences(stopWordsOnly).every((sentence) => sentence.terms.length === 0));
+    const built = exportState(index.search);
+    const expected = exportState(added);
+    assert.deepEqual(built, expected);
+    const keys = (search: MiniSearch<unknown>) => [...(search as unknown as { _index: Map<string, unknown> })._index.keys()];
+    assert.deepEqual(keys(index.search as MiniSearch<unknown>), keys(added as MiniSearch<unknown>));
   });
 });

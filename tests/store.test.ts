@@ -179,7 +179,7 @@ describe('stale and corrupt files', () => {
       [key: string]: unknown;
       passages: { doc: Uint32Array; paragraph: Uint32Array; start: Uint32Array; end: Uint32Array };
       sentences: { first: Uint32Array; bounds: Uint32Array };
-      tokens: { first: Uint32Array; term: Uint16Array | Uint32Array; vocabulary: string[] };
+      tokens: { first: Uint32Array; term: Uint16Array | Uint32Array; bounds: Uint16Array | Uint32Array; vocabulary: string[] };
       search: { version: string };
       documentParts: number;
       treeParts: number;
@@ -238,6 +238,9 @@ describe('stale and corrupt files', () => {
       }),
       'token table cut short': edited((copy) => {
         copy.manifest.tokens.term = copy.manifest.tokens.term.subarray(0, -1);
+      }),
+      'a token pointing outside its sentence': edited((copy) => {
+        copy.manifest.tokens.bounds = copy.manifest.tokens.bounds.map((bound) => bound + 60_000);
       }),
       'a token whose term is not in the vocabulary': edited((copy) => {
         copy.manifest.tokens.vocabulary = copy.manifest.tokens.vocabulary.slice(0, 1);

@@ -1,28 +1,79 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { analyzeDocuments, newAnalysisState, type AnalyzedBatch } from './passageAnalysis.ts';
 
 type Documents = ReadonlyArray<{ paragraphs: readonly string[] }>;
 
-/** Analyses batches of documents, in order (terms are numbered in the order first seen), off the main thread when it can. */
+/**
+ * Analyses batches of documents off the main thread when it can, in as many threads as there are cores (up to
+ * `MAX_WORKERS`). Batches come back in the order they were sent, their terms numbered in the order first seen.
+ */
 export interface BatchAnalyzer {
+  /** How many batches are analysed at once. */
+  parallelism: number;
   analyze(documents: Documents, firstDocument: number): Promise<AnalyzedBatch>;
   close(): Promise<void>;
 }
 
-/**
- * A worker thread does the analysis (splitting, stemming, aliases) while the main thread feeds MiniSearch:
- * building uses both cores, and the event loop that answers questions is never held by analysis. Where no worker
- * can start, the same code runs in this thread, one batch per turn of the event loop.
- */
-export function startBatchAnalyzer(): BatchAnalyzer {
-  try {
-    return workerAnalyzer();
-  } catch {
-    return inThreadAnalyzer();
-  }
+/** One thread's analysis, its terms numbered in the order that thread first saw them. */
+interface ThreadAnalyzer {
+  analyze(documents: Documents, firstDocument: number): Promise<AnalyzedBatch>;
+  close(): Promise<void>;
 }
 
-function workerAnalyzer(): BatchAnalyzer {
+const MAX_WORKERS = 4;
+
+/**
+ * Worker threads do the analysis (splitting, stemming, aliases): building uses every core, and the event loop
+ * that answers questions is never held by analysis. Where no worker can start, the same code runs in this thread,
+ * one batch per turn of the event loop.
+ */
+export function startBatchAnalyzer(): BatchAnalyzer {
+  const threads: ThreadAnalyzer[] = [];
+  try {
+    for (let i = 0; i < Math.max(1, Math.min(MAX_WORKERS, availableParallelism())); i++) threads.push(workerAnalyzer());
+  } catch {
+    for (const thread of threads.splice(0)) void thread.close();
+    threads.push(inThreadAnalyzer());
+  }
+  // Each thread numbers the terms it sees; here they get one numbering, in batch order, so that a term's number
+  // says when the corpus first used it whichever thread read it.
+  const vocabulary = new Map<string, number>();
+  const globalOf = threads.map(() => [] as number[]);
+  let sent = 0;
+  let previous: Promise<unknown> = Promise.resolve();
+  return {
+    parallelism: threads.length,
+    analyze: (documents, firstDocument) => {
+      const thread = sent++ % threads.length;
+      const analysed = threads[thread]!.analyze(documents, firstDocument);
+      const numbered = previous.then(() => analysed).then((batch) => renumber(batch, globalOf[thread]!, vocabulary));
+      previous = numbered.catch(() => {});
+      return numbered;
+    },
+    close: async () => {
+      await Promise.all(threads.map((thread) => thread.close()));
+    },
+  };
+}
+
+/** A thread's batch with its terms renumbered into the corpus-wide vocabulary, which grows by its new terms. */
+function renumber(batch: AnalyzedBatch, globalOf: number[], vocabulary: Map<string, number>): AnalyzedBatch {
+  const newTerms: string[] = [];
+  for (const term of batch.newTerms) {
+    let id = vocabulary.get(term);
+    if (id === undefined) {
+      id = vocabulary.size;
+      vocabulary.set(term, id);
+      newTerms.push(term);
+    }
+    globalOf.push(id);
+  }
+  for (const ids of [batch.tokenTerms, batch.distinctTerms]) for (let k = 0; k < ids.length; k++) ids[k] = globalOf[ids[k]!]!;
+  return { ...batch, newTerms };
+}
+
+function workerAnalyzer(): ThreadAnalyzer {
   const entry = new URL('./analysisWorker' + (import.meta.url.endsWith('.ts') ? '.ts' : '.js'), import.meta.url);
   // Under tsx the worker must register the TypeScript loader itself: module hooks are per thread.
   const worker = import.meta.url.endsWith('.ts')
@@ -55,7 +106,7 @@ function workerAnalyzer(): BatchAnalyzer {
   };
 }
 
-function inThreadAnalyzer(): BatchAnalyzer {
+function inThreadAnalyzer(): ThreadAnalyzer {
   const state = newAnalysisState();
   return {
     analyze: async (documents, firstDocument) => {

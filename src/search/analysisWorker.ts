@@ -5,6 +5,6 @@ import { analyzeDocuments, newAnalysisState } from './passageAnalysis.ts';
 const state = newAnalysisState();
 parentPort?.on('message', (batch: { documents: Array<{ paragraphs: string[] }>; firstDocument: number }) => {
   const result = analyzeDocuments(batch.documents, batch.firstDocument, state);
-  const buffers = [result.spans, result.sentenceCounts, result.sentenceBounds, result.tokenCounts, result.tokenTerms].map((a) => a.buffer);
+  const buffers = [result.spans, result.distinctCounts, result.distinctTerms, result.sentenceCounts, result.sentenceBounds, result.tokenCounts, result.tokenTerms, result.tokenBounds].map((a) => a.buffer);
   parentPort?.postMessage(result, buffers as ArrayBuffer[]);
 });

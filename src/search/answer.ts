@@ -881,11 +881,7 @@ function buildAnswer(index: NewsIndex, terms: QueryTerm[], scored: Scored): Buil
   const relevance = scored.sentences.map((s) => s.credit.reduce((sum, c, i) => sum + c * terms[i]!.weight, 0));
   const spans = scored.sentences.map((s) => s.span);
   const widened = widenToFit(spans, scored.window.first, scored.window.last, relevance);
-  // Where the words stand is not in the index: the sentences quoted are analysed again, as they were when indexed.
-  const tokens = spans
-    .filter((span) => span.end > widened.start && span.start < widened.end)
-    .flatMap((span) => analyze(text.slice(span.start, span.end), { offset: span.start }))
-    .filter((t) => t.start >= widened.start && t.end <= widened.end);
+  const tokens = index.passageTokens(scored.passage).filter((t) => t.start >= widened.start && t.end <= widened.end);
   const matchedTokens = tokens.filter((t) => terms.some((term) => term.matches.has(t.term)));
   const weights = matchedTokens.map((t) => ({
     start: t.start - widened.start,

@@ -3,7 +3,23 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
-import { miniSearchOptions, type IndexedPassage } from './newsIndex.ts';
+
+/**
+ * MiniSearch sees passages as their distinct pre-analysed terms joined by spaces (the analyzer runs once per
+ * passage): the options below, and what `searchFromPassages` builds as adding such passages would.
+ */
+export interface IndexedPassage {
+  id: number;
+  terms: string;
+}
+
+export const miniSearchOptions = {
+  idField: 'id',
+  fields: ['terms'],
+  storeFields: [] as string[],
+  tokenize: (text: string) => text.split(' '),
+  processTerm: (term: string) => term,
+};
 
 /**
  * MiniSearch's own state, for saving an index in a form that loads fast. MiniSearch's JSON (`toJSON`/`loadJS`)
@@ -79,18 +95,79 @@ export function importState(state: unknown): MiniSearch<IndexedPassage> | string
     s.fieldIds !== null &&
     [s.nextId, s.documentCount, s.dirtCount].every((n) => Number.isInteger(n));
   if (!shaped) return 'search state is malformed';
+  return fromState(new SearchableMap(s.tree as Map<string, never>), s as MiniSearchState);
+}
+
+function fromState(index: SearchableMap<unknown>, state: Omit<MiniSearchState, 'tree' | 'version'>): MiniSearch<IndexedPassage> {
   const search = new MiniSearch<IndexedPassage>(miniSearchOptions);
   const target = internals(search);
-  target._index = new SearchableMap(s.tree as Map<string, never>) as unknown as Internals['_index'];
-  target._documentIds = s.documentIds!;
-  target._idToShortId = new Map([...s.documentIds!].map(([shortId, id]) => [id, shortId]));
-  target._fieldIds = s.fieldIds!;
-  target._fieldLength = s.fieldLength!;
-  target._avgFieldLength = s.averageFieldLength!;
-  target._nextId = s.nextId!;
-  target._documentCount = s.documentCount!;
-  target._dirtCount = s.dirtCount!;
+  target._index = index as unknown as Internals['_index'];
+  target._documentIds = state.documentIds;
+  target._idToShortId = new Map([...state.documentIds].map(([shortId, id]) => [id, shortId]));
+  target._fieldIds = state.fieldIds;
+  target._fieldLength = state.fieldLength;
+  target._avgFieldLength = state.averageFieldLength;
+  target._nextId = state.nextId;
+  target._documentCount = state.documentCount;
+  target._dirtCount = state.dirtCount;
   return search;
+}
+
+/** Passages gathered, and postings added to the tree, between two yields to the event loop. */
+const PASSAGES_PER_SLICE = 20_000;
+const POSTINGS_PER_SLICE = 100_000;
+
+/**
+ * The MiniSearch that adding the passages in order would make (`add` with `miniSearchOptions`), built straight
+ * into its state: passage p's distinct terms are `termsOf(p)`, numbers into `vocabulary`, whose order is the order
+ * terms were first seen. `add` walks the radix tree and grows a Map for every term of every passage, most of a
+ * large archive's build; here each term enters the tree once with its postings complete. It yields to the event
+ * loop (`pause`) between slices, so that answers keep flowing during a rebuild.
+ */
+export async function searchFromPassages(
+  vocabulary: readonly string[],
+  passageCount: number,
+  termsOf: (passage: number) => ArrayLike<number>,
+  pause: () => Promise<unknown>,
+): Promise<MiniSearch<IndexedPassage>> {
+  const postings: number[][] = vocabulary.map(() => []);
+  const documentIds = new Map<number, number>();
+  const fieldLength = new Map<number, number[]>();
+  // The running average exactly as `add` updates it, for the same floating-point result.
+  let averageLength = 0;
+  for (let passage = 0; passage < passageCount; passage++) {
+    if (passage % PASSAGES_PER_SLICE === PASSAGES_PER_SLICE - 1) await pause();
+    const terms = termsOf(passage);
+    for (let k = 0; k < terms.length; k++) postings[terms[k]!]!.push(passage);
+    documentIds.set(passage, passage);
+    // `add` counts the empty string that splitting a passage with no terms gives.
+    const length = Math.max(1, terms.length);
+    fieldLength.set(passage, [length]);
+    averageLength = (averageLength * passage + length) / (passage + 1);
+  }
+  const fieldId = 0;
+  const tree = new SearchableMap<Map<number, Map<number, number>>>();
+  let sliced = 0;
+  for (let id = 0; id < vocabulary.length; id++) {
+    const passages = postings[id]!;
+    const frequencies = new Map<number, number>();
+    for (const passage of passages) frequencies.set(passage, 1);
+    tree.set(vocabulary[id]!, new Map([[fieldId, frequencies]]));
+    sliced += passages.length;
+    if (sliced >= POSTINGS_PER_SLICE) {
+      sliced = 0;
+      await pause();
+    }
+  }
+  return fromState(tree, {
+    documentIds,
+    fieldIds: { [miniSearchOptions.fields[0]!]: fieldId },
+    fieldLength,
+    averageFieldLength: passageCount === 0 ? [] : [averageLength],
+    nextId: passageCount,
+    documentCount: passageCount,
+    dirtCount: 0,
+  });
 }
 
 /** What BM25 scoring reads of a MiniSearch index, without going through its search (see `postings.ts`). */

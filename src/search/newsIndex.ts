@@ -1,23 +1,10 @@
-import MiniSearch from 'minisearch';
+import type MiniSearch from 'minisearch';
 import type { Corpus, NewsDocument } from '../corpus/types.ts';
 import { analyze } from './analyzer.ts';
 import { startBatchAnalyzer } from './analysisPool.ts';
+import { searchFromPassages, type IndexedPassage } from './miniSearchState.ts';
 import { PassagePostings } from './postings.ts';
 import type { SourceRef } from './types.ts';
-
-/** MiniSearch sees passages as their distinct pre-analysed terms joined by spaces: the analyzer runs once per passage. */
-export interface IndexedPassage {
-  id: number;
-  terms: string;
-}
-
-export const miniSearchOptions = {
-  idField: 'id',
-  fields: ['terms'],
-  storeFields: [] as string[],
-  tokenize: (text: string) => text.split(' '),
-  processTerm: (term: string) => term,
-};
 
 /** Every passage, as parallel typed arrays: at archive size an object per passage costs more than the text. */
 export interface PassageTable {
@@ -37,16 +24,25 @@ export interface SentenceTable {
 }
 
 /**
- * Every sentence's index terms in order, as the analyzer found them when the index was built: sentence i's are
- * vocabulary[term[k]] for k from first[i] to first[i + 1] - 1. Ranking reads passages sentence by sentence, and
- * analysing their text again for each question cost a fifth of an answer. Where the words stand is left out (it
- * would triple the table): only the few excerpts quoted need it, and they are analysed again.
+ * Every sentence's index terms in order, as the analyzer found them when the index was built: sentence i's tokens
+ * are k from first[i] to first[i + 1] - 1, the term vocabulary[term[k]] at bounds[2k] to bounds[2k + 1] in the
+ * sentence. Answering reads passages sentence by sentence; analysing their text again for every question cost a
+ * fifth of an answer.
  */
 export interface TokenTable {
   first: Uint32Array;
-  /** 16 bits a term while the vocabulary fits. */
+  /** 16 bits a term while the vocabulary fits… */
   term: Uint16Array | Uint32Array;
+  /** …and a bound while every sentence is shorter than 64k characters. */
+  bounds: Uint16Array | Uint32Array;
   vocabulary: string[];
+}
+
+/** A term of a passage and where its words stand in the passage's text. */
+export interface PassageToken {
+  term: string;
+  start: number;
+  end: number;
 }
 
 /** What one document frequency table and spelling vocabulary hold, for weighting and correcting questions. */
@@ -145,6 +141,20 @@ export class NewsIndex {
     return sentences;
   }
 
+  /** Passage `p`'s terms, where its words stand in its text. */
+  passageTokens(p: number): PassageToken[] {
+    const { first, bounds } = this.sentences;
+    const tokens = this.tokens;
+    const found: PassageToken[] = [];
+    for (let i = first[p]!; i < first[p + 1]!; i++) {
+      const sentenceStart = bounds[2 * i]!;
+      for (let k = tokens.first[i]!; k < tokens.first[i + 1]!; k++) {
+        found.push({ term: tokens.vocabulary[tokens.term[k]!]!, start: sentenceStart + tokens.bounds[2 * k]!, end: sentenceStart + tokens.bounds[2 * k + 1]! });
+      }
+    }
+    return found;
+  }
+
   sourceRef(docIndex: number): SourceRef {
     return sourceRefOf(this.documents[docIndex]!);
   }
@@ -165,22 +175,21 @@ export interface BuildProgress {
 
 export interface BuildOptions {
   onProgress?: (progress: BuildProgress) => void;
-  /** Passages added to MiniSearch between two yields to the event loop, so answers keep flowing during a reload. */
-  chunkSize?: number;
 }
+
+const pause = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Documents per analysis batch: large enough to keep the worker busy, small enough to pipeline. */
 const BATCH_PARAGRAPHS = 1000;
-/** Batches sent ahead to the worker while the main thread indexes the current one. */
-const BATCHES_IN_FLIGHT = 2;
+/** Batches sent ahead to each analysing thread while this one gathers the current one. */
+const BATCHES_IN_FLIGHT_PER_THREAD = 2;
 
 /**
- * Indexes a loaded corpus. A worker thread analyses batches of documents while this thread adds the previous
- * batch to MiniSearch in small chunks between which it yields: a rebuild of a large archive uses both cores and
- * never stalls the questions answered meanwhile from the old index.
+ * Indexes a loaded corpus. A worker thread analyses batches of documents while this thread gathers the previous
+ * batch's passages, then MiniSearch is built from them in slices between which this thread yields: a rebuild of a
+ * large archive never stalls the questions answered meanwhile from the old index.
  */
 export async function buildIndex(corpus: Corpus, fingerprint: string, options: BuildOptions = {}): Promise<NewsIndex> {
-  const chunkSize = options.chunkSize ?? 200;
   const batches = batchDocuments(corpus.documents);
   const analyzer = startBatchAnalyzer();
   const spans: number[] = [];
@@ -188,10 +197,14 @@ export async function buildIndex(corpus: Corpus, fingerprint: string, options: B
   const sentenceBounds: Uint32Array[] = [];
   const tokenCounts: Uint32Array[] = [];
   const tokenTerms: Uint32Array[] = [];
+  const tokenBounds: Uint32Array[] = [];
+  let longestSentence = 0;
   const vocabulary: string[] = [];
-  const documentFrequency = new Map<string, number>();
+  const distinctCounts: Uint32Array[] = [];
+  const distinctTerms: Uint32Array[] = [];
+  /** In how many passages each term (by number) occurs. */
+  const frequencies: number[] = [];
   const spellings = new Map<string, string>();
-  const search = new MiniSearch<IndexedPassage>(miniSearchOptions);
   try {
     // A batch sent ahead is awaited only later: mark its failure as handled now, or a worker that dies would take
     // the process down with an unhandled rejection before the loop gets to report it.
@@ -200,30 +213,35 @@ export async function buildIndex(corpus: Corpus, fingerprint: string, options: B
       batch.catch(() => {});
       return batch;
     };
-    const inFlight = batches.slice(0, BATCHES_IN_FLIGHT).map(ahead);
+    const inFlight = batches.slice(0, BATCHES_IN_FLIGHT_PER_THREAD * analyzer.parallelism).map(ahead);
     for (let i = 0; i < batches.length; i++) {
       const batch = await inFlight[i]!;
-      const next = batches[i + BATCHES_IN_FLIGHT];
+      const next = batches[i + BATCHES_IN_FLIGHT_PER_THREAD * analyzer.parallelism];
       if (next) inFlight.push(ahead(next));
-      for (const [surface, term] of batch.spellings) spellings.set(surface, term);
-      for (const [term, count] of batch.frequencies) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + count);
+      // Each thread reports the spellings new to it: the first batch to use one decides its term.
+      for (const [surface, term] of batch.spellings) if (!spellings.has(surface)) spellings.set(surface, term);
+      distinctCounts.push(batch.distinctCounts);
+      distinctTerms.push(batch.distinctTerms);
+      for (const id of batch.distinctTerms) frequencies[id] = (frequencies[id] ?? 0) + 1;
       sentenceCounts.push(batch.sentenceCounts);
       sentenceBounds.push(batch.sentenceBounds);
       tokenCounts.push(batch.tokenCounts);
       tokenTerms.push(batch.tokenTerms);
+      tokenBounds.push(batch.tokenBounds);
+      for (let k = 0; k < batch.sentenceBounds.length; k += 2) longestSentence = Math.max(longestSentence, batch.sentenceBounds[k + 1]! - batch.sentenceBounds[k]!);
       for (const term of batch.newTerms) vocabulary.push(term);
-      for (let k = 0; k < batch.terms.length; k++) {
-        search.add({ id: spans.length / 4, terms: batch.terms[k]! });
-        for (let f = 0; f < 4; f++) spans.push(batch.spans[4 * k + f]!);
-        if ((k + 1) % chunkSize === 0) await new Promise((resolve) => setImmediate(resolve));
-      }
+      for (const value of batch.spans) spans.push(value);
       options.onProgress?.({ documentsDone: batches[i]!.to, documentsTotal: corpus.documents.length, passagesIndexed: spans.length / 4 });
-      await new Promise((resolve) => setImmediate(resolve));
+      await pause();
     }
   } finally {
     await analyzer.close();
   }
   const count = spans.length / 4;
+  const termFirst = firstOfRuns(distinctCounts);
+  const terms = concatenate(distinctTerms, (n) => new Uint32Array(n));
+  const search = await searchFromPassages(vocabulary, count, (p) => terms.subarray(termFirst[p], termFirst[p + 1]), pause);
+  const documentFrequency = new Map(vocabulary.map((term, id) => [term, frequencies[id] ?? 0]));
   const passages: PassageTable = { doc: new Uint32Array(count), paragraph: new Uint32Array(count), start: new Uint32Array(count), end: new Uint32Array(count) };
   for (let p = 0; p < count; p++) {
     passages.doc[p] = spans[4 * p]!;
@@ -239,6 +257,7 @@ export async function buildIndex(corpus: Corpus, fingerprint: string, options: B
     tokens: {
       first: firstOfRuns(tokenCounts),
       term: vocabulary.length <= 0x10000 ? concatenate(tokenTerms, (n) => new Uint16Array(n)) : concatenate(tokenTerms, (n) => new Uint32Array(n)),
+      bounds: longestSentence < 0x10000 ? concatenate(tokenBounds, (n) => new Uint16Array(n)) : concatenate(tokenBounds, (n) => new Uint32Array(n)),
       vocabulary,
     },
     search,

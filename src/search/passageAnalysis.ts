@@ -5,22 +5,24 @@ import { passagesOf } from './passages.ts';
 export interface AnalyzedBatch {
   /** Per passage: document index, paragraph index, start, end (four numbers a passage). */
   spans: Uint32Array;
-  /** Per passage: its distinct terms joined by spaces, as MiniSearch will read them. */
-  terms: string[];
+  /** Per passage: how many distinct terms it has… */
+  distinctCounts: Uint32Array;
+  /** …and which, by number, in the order first seen. */
+  distinctTerms: Uint32Array;
   /** Per passage: how many sentences it has… */
   sentenceCounts: Uint32Array;
   /** …and each sentence's start and end, relative to the passage (two numbers a sentence). */
   sentenceBounds: Uint32Array;
   /** Per sentence: how many tokens it has… */
   tokenCounts: Uint32Array;
-  /** …and each token's term, by its number in the vocabulary. */
+  /** …each token's term, by its number in the vocabulary… */
   tokenTerms: Uint32Array;
+  /** …and its start and end, relative to its sentence (two numbers a token). */
+  tokenBounds: Uint32Array;
   /** Terms first seen in this batch, in the order of their numbers: the vocabulary grows by them. */
   newTerms: string[];
   /** Folded words (4+ letters) first seen in this batch, with their term: the spelling vocabulary. */
   spellings: Array<[string, string]>;
-  /** In how many of this batch's passages each term occurs. */
-  frequencies: Array<[string, number]>;
 }
 
 /** What analysing one corpus carries from batch to batch: the spellings reported and the terms numbered so far. */
@@ -37,14 +39,15 @@ export const newAnalysisState = (): AnalysisState => ({ seen: new Set(), vocabul
  */
 export function analyzeDocuments(documents: ReadonlyArray<{ paragraphs: readonly string[] }>, firstDocument: number, state: AnalysisState): AnalyzedBatch {
   const spans: number[] = [];
-  const terms: string[] = [];
+  const distinctCounts: number[] = [];
+  const distinctTerms: number[] = [];
   const sentenceCounts: number[] = [];
   const sentenceBounds: number[] = [];
   const tokenCounts: number[] = [];
   const tokenTerms: number[] = [];
+  const tokenBounds: number[] = [];
   const newTerms: string[] = [];
   const spellings: Array<[string, string]> = [];
-  const frequencies = new Map<string, number>();
   const { seen, vocabulary } = state;
   documents.forEach((doc, offset) => {
     for (const span of passagesOf(doc.paragraphs)) {
@@ -53,10 +56,10 @@ export function analyzeDocuments(documents: ReadonlyArray<{ paragraphs: readonly
       // Sentences and their terms are kept with the passage, found off the main thread: answering reads a passage
       // sentence by sentence, and analysing it again for every question would cost more than the rest of reading it.
       sentenceCounts.push(span.sentences.length);
-      const distinct = new Set<string>();
+      const distinct = new Set<number>();
       for (const sentence of span.sentences) {
         sentenceBounds.push(sentence.start, sentence.end);
-        const tokens = analyze(text.slice(sentence.start, sentence.end), { offset: sentence.start });
+        const tokens = analyze(text.slice(sentence.start, sentence.end));
         tokenCounts.push(tokens.length);
         for (const token of tokens) {
           let id = vocabulary.get(token.term);
@@ -66,26 +69,28 @@ export function analyzeDocuments(documents: ReadonlyArray<{ paragraphs: readonly
             newTerms.push(token.term);
           }
           tokenTerms.push(id);
-          distinct.add(token.term);
+          tokenBounds.push(token.start, token.end);
+          distinct.add(id);
           if (token.surface.length >= 4 && !seen.has(token.surface) && !token.surface.includes(' ')) {
             seen.add(token.surface);
             spellings.push([token.surface, token.term]);
           }
         }
       }
-      for (const term of distinct) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
-      terms.push([...distinct].join(' '));
+      distinctCounts.push(distinct.size);
+      for (const id of distinct) distinctTerms.push(id);
     }
   });
   return {
     spans: Uint32Array.from(spans),
-    terms,
+    distinctCounts: Uint32Array.from(distinctCounts),
+    distinctTerms: Uint32Array.from(distinctTerms),
     sentenceCounts: Uint32Array.from(sentenceCounts),
     sentenceBounds: Uint32Array.from(sentenceBounds),
     tokenCounts: Uint32Array.from(tokenCounts),
     tokenTerms: Uint32Array.from(tokenTerms),
+    tokenBounds: Uint32Array.from(tokenBounds),
     newTerms,
     spellings,
-    frequencies: [...frequencies],
   };
 }

@@ -1,6 +1,5 @@
 import type MiniSearch from 'minisearch';
-import { postingsView, type PostingsView } from './miniSearchState.ts';
-import type { IndexedPassage } from './newsIndex.ts';
+import { postingsView, type IndexedPassage, type PostingsView } from './miniSearchState.ts';
 
 /** MiniSearch's own BM25+ parameters, so that scores are the ones its search would give. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };

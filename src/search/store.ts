@@ -70,7 +70,12 @@ const manifestSchema = z.object({
     end: z.instanceof(Uint32Array),
   }),
   sentences: z.object({ first: z.instanceof(Uint32Array), bounds: z.instanceof(Uint32Array) }),
-  tokens: z.object({ first: z.instanceof(Uint32Array), term: z.union([z.instanceof(Uint16Array), z.instanceof(Uint32Array)]), vocabulary: z.array(z.string()) }),
+  tokens: z.object({
+    first: z.instanceof(Uint32Array),
+    term: z.union([z.instanceof(Uint16Array), z.instanceof(Uint32Array)]),
+    bounds: z.union([z.instanceof(Uint16Array), z.instanceof(Uint32Array)]),
+    vocabulary: z.array(z.string()),
+  }),
   documentFrequency: z.map(z.string(), z.number()),
   spellings: z.map(z.string(), z.string()),
   // MiniSearch's part is checked by importState.
@@ -228,7 +233,7 @@ export async function loadSavedIndex(file: string, fingerprint: string): Promise
   const count = passages.doc.length;
   if ([passages.paragraph, passages.start, passages.end].some((a) => a.length !== count)) return { stale: 'saved index is corrupt (passage table is inconsistent)' };
   const sentences = { first: own(saved.sentences.first), bounds: own(saved.sentences.bounds) };
-  const tokens = { ...saved.tokens, first: own(saved.tokens.first), term: own(saved.tokens.term) };
+  const tokens = { ...saved.tokens, first: own(saved.tokens.first), term: own(saved.tokens.term), bounds: own(saved.tokens.bounds) };
   if (sentences.first.length !== count + 1 || sentences.first[0] !== 0 || sentences.bounds.length !== 2 * sentences.first[count]!) {
     return { stale: 'saved index is corrupt (sentence table is inconsistent)' };
   }
@@ -269,13 +274,21 @@ function own<T extends Uint16Array | Uint32Array>(array: T): T {
   return array.byteLength === array.buffer.byteLength ? array : (array.slice() as T);
 }
 
-/** What is wrong with a saved token table, if anything: a run of tokens for every sentence, every term known. */
+/** What is wrong with a saved token table, if anything: every token within its sentence, every term known. */
 function checkTokens(tokens: TokenTable, sentences: SentenceTable): string | undefined {
   const sentenceCount = sentences.first[sentences.first.length - 1]!;
-  const { first, term, vocabulary } = tokens;
-  if (first.length !== sentenceCount + 1 || first[0] !== 0 || first[sentenceCount] !== term.length) return 'token table is inconsistent';
-  for (let i = 0; i < sentenceCount; i++) if (first[i + 1]! < first[i]!) return 'token table is inconsistent';
+  const { first, term, bounds, vocabulary } = tokens;
+  if (first.length !== sentenceCount + 1 || first[0] !== 0 || first[sentenceCount] !== term.length || bounds.length !== 2 * term.length) {
+    return 'token table is inconsistent';
+  }
   for (let k = 0; k < term.length; k++) if (term[k]! >= vocabulary.length) return 'a token has no term';
+  for (let i = 0; i < sentenceCount; i++) {
+    if (first[i + 1]! < first[i]!) return 'token table is inconsistent';
+    const length = sentences.bounds[2 * i + 1]! - sentences.bounds[2 * i]!;
+    for (let k = first[i]!; k < first[i + 1]!; k++) {
+      if (bounds[2 * k]! > bounds[2 * k + 1]! || bounds[2 * k + 1]! > length) return `a token of sentence ${i} points outside it`;
+    }
+  }
   return undefined;
 }
 
