@@ -9,7 +9,7 @@ import { before, describe, test } from 'node:test';
 import { splitSentences } from '../src/corpus/sentences.ts';
 import { analyze } from '../src/search/analyzer.ts';
 import MiniSearch from 'minisearch';
-import { parseArticle } from '../src/corpus/load.ts';
+import { loadCorpus, parseArticle } from '../src/corpus/load.ts';
 import { exportState, miniSearchOptions } from '../src/search/miniSearchState.ts';
 import { buildIndex, type NewsIndex } from '../src/search/newsIndex.ts';
 import { buildFromFolder } from '../src/search/store.ts';
@@ -61,14 +61,16 @@ describe('PassagePostings', () => {
   });
 
   test('the sentence table holds each passage’s sentences as splitting its text finds them', () => {
-    for (let p = 0; p < index.passageCount; p++) assert.deepEqual(index.sentenceSpans(p), splitSentences(index.passageText(p)), `passage ${p}`);
+    for (let p = 0; p < index.passageCount; p++) {
+      assert.deepEqual(index.readSentences(p).map((s) => s.span), splitSentences(index.passageText(p)), `passage ${p}`);
+    }
     assert.equal(index.sentences.first.length, index.passageCount + 1);
   });
 
   test('the token table holds each sentence’s terms as analysing its text finds them, and where they stand', () => {
     for (let p = 0; p < index.passageCount; p++) {
       const text = index.passageText(p);
-      const analysed = index.readSentences(p).map(({ span }) => analyze(text.slice(span.start, span.end), { offset: span.start }));
+      const analysed = index.readSentences(p).map(({ span }) => analyze(text.slice(span.start, span.end)).map((t) => ({ ...t, start: span.start + t.start, end: span.start + t.end })));
       assert.deepEqual(index.readSentences(p).map((s) => s.terms), analysed.map((tokens) => tokens.map((t) => t.term)), `passage ${p}`);
       assert.deepEqual(index.passageTokens(p), analysed.flat().map(({ term, start, end }) => ({ term, start, end })), `passage ${p}`);
     }
@@ -76,6 +78,18 @@ describe('PassagePostings', () => {
 });
 
 describe('the MiniSearch built from the analysed passages', () => {
+  test('is the same whichever threads analysed which documents: terms are numbered corpus-wide in document order', async () => {
+    const corpus = await loadCorpus(SEEDS);
+    const whole = await buildIndex(corpus, 'test');
+    // A batch per paragraph spreads the five articles over every analysing thread.
+    const spread = await buildIndex(corpus, 'test', { batchParagraphs: 1 });
+    assert.deepEqual(spread.tokens, whole.tokens);
+    assert.deepEqual(spread.stats, whole.stats);
+    assert.deepEqual(exportState(spread.search), exportState(whole.search));
+    const keys = (search: MiniSearch<unknown>) => [...(search as unknown as { _index: Map<string, unknown> })._index.keys()];
+    assert.deepEqual(keys(spread.search as MiniSearch<unknown>), keys(whole.search as MiniSearch<unknown>));
+  });
+
   test('is the one adding each passage\'s distinct terms would make, term order and field lengths included', async () => {
     const files = {
       'a.txt': 'Ferry strike\nThe ferry crews walked out on Monday.\nAnd so it was.\nCrews said the ferry owners had not paid them since May.\n',

@@ -242,6 +242,13 @@ describe('stale and corrupt files', () => {
       'a token pointing outside its sentence': edited((copy) => {
         copy.manifest.tokens.bounds = copy.manifest.tokens.bounds.map((bound) => bound + 60_000);
       }),
+      'a sentence whose tokens run past the table': edited((copy) => {
+        // Refused at once, not after counting to four billion.
+        copy.manifest.tokens.first[1] = 0xfffffff0;
+      }),
+      'a passage whose sentences run past the table': edited((copy) => {
+        copy.manifest.sentences.first[1] = 0xfffffff0;
+      }),
       'a token whose term is not in the vocabulary': edited((copy) => {
         copy.manifest.tokens.vocabulary = copy.manifest.tokens.vocabulary.slice(0, 1);
       }),

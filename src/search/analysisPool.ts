@@ -28,10 +28,10 @@ const MAX_WORKERS = 4;
  * that answers questions is never held by analysis. Where no worker can start, the same code runs in this thread,
  * one batch per turn of the event loop.
  */
-export function startBatchAnalyzer(): BatchAnalyzer {
+export function startBatchAnalyzer(batches: number): BatchAnalyzer {
   const threads: ThreadAnalyzer[] = [];
   try {
-    for (let i = 0; i < Math.max(1, Math.min(MAX_WORKERS, availableParallelism())); i++) threads.push(workerAnalyzer());
+    for (let i = 0; i < Math.max(1, Math.min(MAX_WORKERS, availableParallelism(), batches)); i++) threads.push(workerAnalyzer());
   } catch {
     for (const thread of threads.splice(0)) void thread.close();
     threads.push(inThreadAnalyzer());
@@ -47,17 +47,23 @@ export function startBatchAnalyzer(): BatchAnalyzer {
     analyze: (documents, firstDocument) => {
       const thread = sent++ % threads.length;
       const analysed = threads[thread]!.analyze(documents, firstDocument);
-      const numbered = previous.then(() => analysed).then((batch) => renumber(batch, globalOf[thread]!, vocabulary));
+      // Handled at once, not only when the batches before it are: a thread that fails while another is still busy
+      // must reject this build, not end the process with an unhandled rejection.
+      const numbered = Promise.all([analysed, previous]).then(([batch]) => renumber(batch, globalOf[thread]!, vocabulary));
       previous = numbered.catch(() => {});
       return numbered;
     },
     close: async () => {
+      vocabulary.clear();
       await Promise.all(threads.map((thread) => thread.close()));
     },
   };
 }
 
-/** A thread's batch with its terms renumbered into the corpus-wide vocabulary, which grows by its new terms. */
+/**
+ * The batch with its terms renumbered into the corpus-wide vocabulary, which grows by its new terms: its term
+ * arrays are rewritten in place, and its new terms are those new to the corpus rather than to its thread.
+ */
 function renumber(batch: AnalyzedBatch, globalOf: number[], vocabulary: Map<string, number>): AnalyzedBatch {
   const newTerms: string[] = [];
   for (const term of batch.newTerms) {
@@ -69,7 +75,14 @@ function renumber(batch: AnalyzedBatch, globalOf: number[], vocabulary: Map<stri
     }
     globalOf.push(id);
   }
-  for (const ids of [batch.tokenTerms, batch.distinctTerms]) for (let k = 0; k < ids.length; k++) ids[k] = globalOf[ids[k]!]!;
+  for (const ids of [batch.tokenTerms, batch.distinctTerms]) {
+    for (let k = 0; k < ids.length; k++) {
+      const id = globalOf[ids[k]!];
+      // Only a thread whose numbering ran ahead of what it reported (a failed batch) can leave a term unknown.
+      if (id === undefined) throw new Error(`analysis numbered term ${ids[k]} without reporting it`);
+      ids[k] = id;
+    }
+  }
   return { ...batch, newTerms };
 }
 
@@ -108,10 +121,18 @@ function workerAnalyzer(): ThreadAnalyzer {
 
 function inThreadAnalyzer(): ThreadAnalyzer {
   const state = newAnalysisState();
+  // A batch that failed half-way has numbered terms it never reported: nothing after it can be trusted.
+  let failure: unknown;
   return {
     analyze: async (documents, firstDocument) => {
       await new Promise((resolve) => setImmediate(resolve));
-      return analyzeDocuments(documents, firstDocument, state);
+      if (failure !== undefined) throw failure;
+      try {
+        return analyzeDocuments(documents, firstDocument, state);
+      } catch (error) {
+        failure = error;
+        throw error;
+      }
     },
     close: async () => {},
   };

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { analyzeDocuments, newAnalysisState } from './passageAnalysis.ts';
 
-/** Worker thread entry: analyses batches of documents for buildIndex while the main thread indexes the last one. */
+/** Worker thread entry: analyses batches of documents for buildIndex, in the order they come. */
 const state = newAnalysisState();
 parentPort?.on('message', (batch: { documents: Array<{ paragraphs: string[] }>; firstDocument: number }) => {
   const result = analyzeDocuments(batch.documents, batch.firstDocument, state);

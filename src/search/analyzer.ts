@@ -24,6 +24,8 @@ export interface Token {
 interface Word {
   /** As written, but for the dots of an acronym, a number's thousands separators and a possessive's "'s". */
   raw: string;
+  /** A number, looked up as written ("²" is not "2"). */
+  number?: true;
   start: number;
   end: number;
 }
@@ -67,7 +69,7 @@ function splitWords(text: string): Word[] {
     }
     if (NUMBER.test(token)) {
       // "20,000" and "20000" are one number.
-      words.push({ raw: token.replace(THOUSANDS_SEPARATOR, ''), start, end: start + token.length });
+      words.push({ raw: token.replace(THOUSANDS_SEPARATOR, ''), number: true, start, end: start + token.length });
       continue;
     }
     let offset = 0;
@@ -121,21 +123,18 @@ export function baseFormOf(word: string): string | undefined {
 export interface AnalyzeOptions {
   /** Questions also drop conversational filler ("hey", "tell me"); the index keeps every content word. */
   question?: boolean;
-  /** Added to every token's offsets: where `text` starts in the larger text the offsets should point into. */
-  offset?: number;
 }
 
 /** Turns text into index terms: aliases joined, stop words dropped, the rest folded and stemmed. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
   const words = splitWords(text);
-  const readings = words.map((word) => readingOf(word.raw));
-  const offset = options.offset ?? 0;
+  const readings = words.map((word) => (word.number ? readWord(word.raw, word.raw) : readingOf(word.raw)));
   const tokens: Token[] = [];
   for (let i = 0; i < words.length; ) {
     const phrase = matchAliasPhrase(readings, i);
     if (phrase) {
       const last = words[i + phrase.length - 1]!;
-      tokens.push({ term: phrase.term, surface: phrase.key, start: words[i]!.start + offset, end: last.end + offset });
+      tokens.push({ term: phrase.term, surface: phrase.key, start: words[i]!.start, end: last.end });
       i += phrase.length;
       continue;
     }
@@ -143,7 +142,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
     const reading = readings[i]!;
     i += 1;
     if (reading.term === undefined || (options.question && reading.filler)) continue;
-    tokens.push({ term: reading.term, surface: reading.folded, start: word.start + offset, end: word.end + offset });
+    tokens.push({ term: reading.term, surface: reading.folded, start: word.start, end: word.end });
   }
   return tokens;
 }
@@ -174,8 +173,7 @@ function readingOf(raw: string): WordReading {
   return reading;
 }
 
-function readWord(raw: string): WordReading {
-  const folded = fold(raw);
+function readWord(raw: string, folded = fold(raw)): WordReading {
   const acronym = aliases.caseSensitive.get(raw);
   // A lowercase "us" is the pronoun, never the country: such words only count through the case-sensitive table.
   if (acronym) return { folded, term: acronym, filler: false, phraseLength: 1, alias: undefined };

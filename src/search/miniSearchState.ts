@@ -113,9 +113,9 @@ function fromState(index: SearchableMap<unknown>, state: Omit<MiniSearchState, '
   return search;
 }
 
-/** Passages gathered, and postings added to the tree, between two yields to the event loop. */
+/** Passages gathered, and terms and postings added to the tree, between two yields to the event loop. */
 const PASSAGES_PER_SLICE = 20_000;
-const POSTINGS_PER_SLICE = 100_000;
+const TREE_WORK_PER_SLICE = 50_000;
 
 /**
  * The MiniSearch that adding the passages in order would make (`add` with `miniSearchOptions`), built straight
@@ -153,8 +153,10 @@ export async function searchFromPassages(
     const frequencies = new Map<number, number>();
     for (const passage of passages) frequencies.set(passage, 1);
     tree.set(vocabulary[id]!, new Map([[fieldId, frequencies]]));
-    sliced += passages.length;
-    if (sliced >= POSTINGS_PER_SLICE) {
+    postings[id] = [];
+    // A term costs a tree insertion and two Maps whatever its postings.
+    sliced += 1 + passages.length;
+    if (sliced >= TREE_WORK_PER_SLICE) {
       sliced = 0;
       await pause();
     }

@@ -119,15 +119,6 @@ export class NewsIndex {
     return doc.paragraphs[this.passages.paragraph[p]!]!.slice(this.passages.start[p], this.passages.end[p]);
   }
 
-  /** The sentences of passage `p`, as offsets into its text. */
-  sentenceSpans(p: number): Array<{ start: number; end: number }> {
-    const spans: Array<{ start: number; end: number }> = [];
-    for (let i = this.sentences.first[p]!; i < this.sentences.first[p + 1]!; i++) {
-      spans.push({ start: this.sentences.bounds[2 * i]!, end: this.sentences.bounds[2 * i + 1]! });
-    }
-    return spans;
-  }
-
   /** The sentences of passage `p`, as offsets into its text, with their terms in order. */
   readSentences(p: number): Array<{ span: { start: number; end: number }; terms: string[] }> {
     const { first, bounds } = this.sentences;
@@ -175,23 +166,25 @@ export interface BuildProgress {
 
 export interface BuildOptions {
   onProgress?: (progress: BuildProgress) => void;
+  /** Paragraphs per analysis batch (tests make it small to spread a small corpus over several threads). */
+  batchParagraphs?: number;
 }
 
 const pause = () => new Promise((resolve) => setImmediate(resolve));
 
-/** Documents per analysis batch: large enough to keep the worker busy, small enough to pipeline. */
+/** Paragraphs per analysis batch: enough to keep a thread busy, few enough to pipeline. */
 const BATCH_PARAGRAPHS = 1000;
 /** Batches sent ahead to each analysing thread while this one gathers the current one. */
 const BATCHES_IN_FLIGHT_PER_THREAD = 2;
 
 /**
- * Indexes a loaded corpus. A worker thread analyses batches of documents while this thread gathers the previous
- * batch's passages, then MiniSearch is built from them in slices between which this thread yields: a rebuild of a
- * large archive never stalls the questions answered meanwhile from the old index.
+ * Indexes a loaded corpus. Worker threads analyse batches of documents while this thread gathers the batches
+ * before, then MiniSearch is built from them in slices between which this thread yields: a rebuild of a large
+ * archive never stalls the questions answered meanwhile from the old index.
  */
 export async function buildIndex(corpus: Corpus, fingerprint: string, options: BuildOptions = {}): Promise<NewsIndex> {
-  const batches = batchDocuments(corpus.documents);
-  const analyzer = startBatchAnalyzer();
+  const batches = batchDocuments(corpus.documents, options.batchParagraphs ?? BATCH_PARAGRAPHS);
+  const analyzer = startBatchAnalyzer(batches.length);
   const spans: number[] = [];
   const sentenceCounts: Uint32Array[] = [];
   const sentenceBounds: Uint32Array[] = [];
@@ -241,7 +234,9 @@ export async function buildIndex(corpus: Corpus, fingerprint: string, options: B
   const termFirst = firstOfRuns(distinctCounts);
   const terms = concatenate(distinctTerms, (n) => new Uint32Array(n));
   const search = await searchFromPassages(vocabulary, count, (p) => terms.subarray(termFirst[p], termFirst[p + 1]), pause);
+  await pause();
   const documentFrequency = new Map(vocabulary.map((term, id) => [term, frequencies[id] ?? 0]));
+  await pause();
   const passages: PassageTable = { doc: new Uint32Array(count), paragraph: new Uint32Array(count), start: new Uint32Array(count), end: new Uint32Array(count) };
   for (let p = 0; p < count; p++) {
     passages.doc[p] = spans[4 * p]!;
@@ -249,17 +244,20 @@ export async function buildIndex(corpus: Corpus, fingerprint: string, options: B
     passages.start[p] = spans[4 * p + 2]!;
     passages.end[p] = spans[4 * p + 3]!;
   }
+  const sentences = { first: firstOfRuns(sentenceCounts), bounds: concatenate(sentenceBounds, (n) => new Uint32Array(n)) };
+  await pause();
+  const tokens = {
+    first: firstOfRuns(tokenCounts),
+    term: vocabulary.length <= 0x10000 ? concatenate(tokenTerms, (n) => new Uint16Array(n)) : concatenate(tokenTerms, (n) => new Uint32Array(n)),
+    bounds: longestSentence < 0x10000 ? concatenate(tokenBounds, (n) => new Uint16Array(n)) : concatenate(tokenBounds, (n) => new Uint32Array(n)),
+    vocabulary,
+  };
   return new NewsIndex({
     fingerprint,
     documents: corpus.documents,
     passages,
-    sentences: { first: firstOfRuns(sentenceCounts), bounds: concatenate(sentenceBounds, (n) => new Uint32Array(n)) },
-    tokens: {
-      first: firstOfRuns(tokenCounts),
-      term: vocabulary.length <= 0x10000 ? concatenate(tokenTerms, (n) => new Uint16Array(n)) : concatenate(tokenTerms, (n) => new Uint32Array(n)),
-      bounds: longestSentence < 0x10000 ? concatenate(tokenBounds, (n) => new Uint16Array(n)) : concatenate(tokenBounds, (n) => new Uint32Array(n)),
-      vocabulary,
-    },
+    sentences,
+    tokens,
     search,
     stats: { documentFrequency, spellings },
   });
@@ -283,13 +281,13 @@ function concatenate<T extends Uint16Array | Uint32Array>(parts: readonly Uint32
   return all;
 }
 
-function batchDocuments(documents: readonly NewsDocument[]): Array<{ from: number; to: number }> {
+function batchDocuments(documents: readonly NewsDocument[], batchParagraphs: number): Array<{ from: number; to: number }> {
   const batches: Array<{ from: number; to: number }> = [];
   let from = 0;
   let paragraphs = 0;
   documents.forEach((doc, i) => {
     paragraphs += doc.paragraphs.length;
-    if (paragraphs >= BATCH_PARAGRAPHS || i === documents.length - 1) {
+    if (paragraphs >= batchParagraphs || i === documents.length - 1) {
       batches.push({ from, to: i + 1 });
       from = i + 1;
       paragraphs = 0;

@@ -19,7 +19,7 @@ import { exportState, importState, joinTree, splitTree } from './miniSearchState
 import { buildIndex, NewsIndex, type BuildProgress, type SentenceTable, type TokenTable } from './newsIndex.ts';
 
 const FORMAT = 'newsdesk-index';
-const FORMAT_VERSION = 6;
+const FORMAT_VERSION = 7;
 
 /** Everything besides the corpus that changes what an index holds: analyzer and sentence splitter code, their data tables. */
 const SETTINGS_HASH = createHash('sha256')
@@ -242,7 +242,10 @@ export async function loadSavedIndex(file: string, fingerprint: string): Promise
     if (paragraph === undefined || passages.end[p]! > paragraph.length || passages.start[p]! > passages.end[p]!) {
       return { stale: `saved index is corrupt (passage ${p} points outside its document)` };
     }
-    if (sentences.first[p + 1]! < sentences.first[p]!) return { stale: 'saved index is corrupt (sentence table is inconsistent)' };
+    // Runs must rise within the table: a hostile count would otherwise hold the event loop for billions of steps.
+    if (sentences.first[p + 1]! < sentences.first[p]! || sentences.first[p + 1]! > sentences.first[count]!) {
+      return { stale: 'saved index is corrupt (sentence table is inconsistent)' };
+    }
     const length = passages.end[p]! - passages.start[p]!;
     for (let i = sentences.first[p]!; i < sentences.first[p + 1]!; i++) {
       if (sentences.bounds[2 * i]! > sentences.bounds[2 * i + 1]! || sentences.bounds[2 * i + 1]! > length) {
@@ -283,7 +286,7 @@ function checkTokens(tokens: TokenTable, sentences: SentenceTable): string | und
   }
   for (let k = 0; k < term.length; k++) if (term[k]! >= vocabulary.length) return 'a token has no term';
   for (let i = 0; i < sentenceCount; i++) {
-    if (first[i + 1]! < first[i]!) return 'token table is inconsistent';
+    if (first[i + 1]! < first[i]! || first[i + 1]! > term.length) return 'token table is inconsistent';
     const length = sentences.bounds[2 * i + 1]! - sentences.bounds[2 * i]!;
     for (let k = first[i]!; k < first[i + 1]!; k++) {
       if (bounds[2 * k]! > bounds[2 * k + 1]! || bounds[2 * k + 1]! > length) return `a token of sentence ${i} points outside it`;
