@@ -78,6 +78,14 @@ describe('PassagePostings', () => {
 });
 
 describe('the MiniSearch built from the analysed passages', () => {
+  test('a document no thread can analyse fails the build; it does not end the process', async () => {
+    const corpus = await loadCorpus(SEEDS);
+    // The second batch's thread fails while the first is still analysing a long document.
+    const long = { ...corpus.documents[0]!, id: 'long', paragraphs: Array.from({ length: 40 }, () => corpus.documents.flatMap((doc) => doc.paragraphs)).flat() };
+    const broken = { ...corpus.documents[1]!, id: 'broken', paragraphs: 42 as unknown as string[] };
+    await assert.rejects(buildIndex({ ...corpus, documents: [long, broken, ...corpus.documents] }, 'test', { batchParagraphs: 1 }));
+  });
+
   test('is the same whichever threads analysed which documents: terms are numbered corpus-wide in document order', async () => {
     const corpus = await loadCorpus(SEEDS);
     const whole = await buildIndex(corpus, 'test');
