@@ -125,3 +125,16 @@ test('a lone surname no dictionary knows, opening the sentence, is a new name: n
 test('an abbreviation\'s full stop does not end the thing "how many" counts ("no. 2 pencils")', () => {
   assert.equal(parseQuestion('how many no. 2 pencils did the school buy').counted, 'pencil');
 });
+
+test('a clause before the question word says when the question applies, not what it asks; "this year" names no date', () => {
+  assert.equal(parseQuestion('When asked about the strike, who spoke for the dockers?').kind, 'who');
+  assert.equal(parseQuestion('If the vote fails, what happens to the harbour plan?').kind, parseQuestion('What happens to the harbour plan?').kind);
+  assert.notEqual(parseQuestion('Which judge ruled on the harbour case this year?').kind, 'when');
+  assert.equal(parseQuestion('Which year did the harbour close?').kind, 'when');
+});
+
+test('a full name after the title of the body it serves is a person\'s ("Harbour Board Chairman Ines Varga")', () => {
+  const asked = new Set(['who', 'leads', 'the', 'harbour', 'board']);
+  assert.equal(sentenceServes('who', 'The meeting was opened by Harbour Board Chairman Ines Varga of Kessington.', asked), 1);
+  assert.equal(sentenceServes('who', 'The meeting was opened by the Harbour Board Council.', asked), 0);
+});

@@ -54,7 +54,8 @@ const OPENING_PATTERNS: Array<[AnswerKind, RegExp]> = [
 const CLOSING_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ['money', /\b(cost|costs|price|fee|fees|salary|budget|fine|bill|how much)\W*$/i],
   ['number', /\b(amount|how many|number|count|total|toll|population|score|size|attendance|crowd|age|percentage|figures?)\W*$/i],
-  ['when', /\b(when|date|year|day|deadline|time)\W*$/i],
+  // "judge this year?" asks for the judge: "this year" only says which one.
+  ['when', /(?<!\b(?:this|last|next) )\b(when|date|year|day|deadline|time)\W*$/i],
   ['where', /\b(where|location|whereabouts)\W*$/i],
   ['why', /\b(why|reason|motive|purpose)\W*$/i],
   ['who', /\b(who|whom|name|nickname|spokesman|spokeswoman|leader|winner|author)\W*$/i],
@@ -92,7 +93,9 @@ export function parseQuestion(text: string): ParsedQuestion {
     .trim()
     .replace(/^(and|but|so|ok|okay|hey|hi|please|tell me|do you know|any idea|i wonder)[\s,]+/i, '')
     // Chat spells "what is" as "whats" or "what's".
-    .replace(/^(who|what|where|when|how)['’]?s\b/i, '$1 is');
+    .replace(/^(who|what|where|when|how)['’]?s\b/i, '$1 is')
+    // "When pressed, who did…": a clause before the question word says when it applies, not what is asked.
+    .replace(/^(when|once|if|after|before)\b[^,?]*,\s*(?=(who|whom|whose|what|which|where|why|how)\b)/i, '');
   const kind =
     OPENING_PATTERNS.find(([, pattern]) => pattern.test(opening))?.[0] ??
     (isWhQuestion(opening) ? undefined : CLOSING_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0]) ??
@@ -209,9 +212,14 @@ export function sentenceServes(kind: AnswerKind, sentence: string, asked: Readon
     case 'who': {
       let best = 0;
       for (const m of sentence.matchAll(NAME)) {
-        const words = m[0].split(/\s+/).filter((w) => !NOT_NAMES.test(w.replace(/\.$/, '')));
-        // "Nations’" and "Council's" are the institution's words too, whichever apostrophe the text uses.
-        if (words.some((w) => INSTITUTION_WORDS.test(w.replace(/['’]s?$/u, '')))) continue;
+        let words = m[0].split(/\s+/).filter((w) => !NOT_NAMES.test(w.replace(/\.$/, '')));
+        // "Nations’" and "Council's" are the institution's words too, whichever apostrophe the text uses. A full name
+        // may follow the body whose title it holds ("Harbour Board Chairman Ines Varga"): that is a person's.
+        const institution = words.findLastIndex((w) => INSTITUTION_WORDS.test(w.replace(/['’]s?$/u, '')));
+        if (institution >= 0) {
+          words = words.slice(institution + 1);
+          if (words.length < 2) continue;
+        }
         // "John Kerry" is no answer to a question naming Kerry: a new name shares no word with the question.
         if (words.length === 0 || !words.every((w) => isNew(w))) continue;
         if (words.length >= 2) return 1;
