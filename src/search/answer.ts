@@ -507,7 +507,12 @@ function findCandidates(index: NewsIndex, parsed: ParsedQuestion, terms: QueryTe
   const frequency = (term: string) => index.stats.documentFrequency.get(term) ?? 0;
   const credits = new Map<string, number>();
   for (const [term, credit] of terms.flatMap((t) => [...t.matches])) credits.set(term, Math.max(credits.get(term) ?? 0, credit));
-  const byRarity = (list: Iterable<string>) => [...list].filter((term) => frequency(term) > 0).sort((a, b) => frequency(a) - frequency(b));
+  const byRarity = (list: Iterable<string>) =>
+    [...list]
+      .map((term) => ({ term, frequency: frequency(term) }))
+      .filter((entry) => entry.frequency > 0)
+      .sort((a, b) => a.frequency - b.frequency)
+      .map((entry) => entry.term);
   // Each question term's own best match comes before the widening words (synonyms, related terms), however rare
   // those are: a search made only of widenings would miss the passages that use the reader's own words.
   const primaries = byRarity(new Set(terms.map((t) => [...t.matches].sort((a, b) => b[1] - a[1])[0]?.[0]).filter((m): m is string => m !== undefined)));
@@ -938,11 +943,11 @@ function findCopies(
   allowed: Set<number | undefined> | undefined,
   known: ReadonlySet<number | undefined>,
 ): number[] {
-  const terms = [...new Set(textTerms)];
-  if (terms.length < 4) return [];
-  const frequency = (term: string) => index.stats.documentFrequency.get(term) ?? 0;
-  const [rarest, ...others] = terms.sort((a, b) => frequency(a) - frequency(b));
-  if (frequency(rarest!) > MAX_COPY_POSTINGS) return [];
+  const distinct = [...new Set(textTerms)];
+  if (distinct.length < 4) return [];
+  const byRarity = distinct.map((term) => ({ term, frequency: index.stats.documentFrequency.get(term) ?? 0 })).sort((a, b) => a.frequency - b.frequency);
+  if (byRarity[0]!.frequency > MAX_COPY_POSTINGS) return [];
+  const [rarest, ...others] = byRarity.map((entry) => entry.term);
   const wanted = comparable(text);
   const checked = others.slice(0, 3);
   const docs = new Set<number>();

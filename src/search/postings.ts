@@ -31,8 +31,8 @@ export class PassagePostings {
   private readonly scores: Float64Array;
   private readonly touched: Uint32Array;
 
-  /** Each term's postings as found in MiniSearch's radix tree, which the index never changes once built. */
-  private readonly resolved = new Map<string, ReadonlyMap<number, number> | undefined>();
+  /** Each term's postings as found in MiniSearch's radix tree (null: none), which the index never changes once built. */
+  private readonly resolved = new Map<string, ReadonlyMap<number, number> | null>();
 
   constructor(search: MiniSearch<IndexedPassage>, passageCount: number) {
     this.view = postingsView(search);
@@ -58,11 +58,14 @@ export class PassagePostings {
   }
 
   private postingsOf(term: string): ReadonlyMap<number, number> | undefined {
-    if (this.resolved.has(term)) return this.resolved.get(term);
-    const postings = this.view.postings(term);
-    if (this.resolved.size >= RESOLVED_LIMIT) this.resolved.clear();
-    this.resolved.set(term, postings);
-    return postings;
+    // One lookup: every index term is looked up here many times a question.
+    let postings = this.resolved.get(term);
+    if (postings === undefined) {
+      postings = this.view.postings(term) ?? null;
+      if (this.resolved.size >= RESOLVED_LIMIT) this.resolved.clear();
+      this.resolved.set(term, postings);
+    }
+    return postings ?? undefined;
   }
 
   has(term: string, passage: number): boolean {
