@@ -103,7 +103,10 @@ function fromState(index: SearchableMap<unknown>, state: Omit<MiniSearchState, '
   const target = internals(search);
   target._index = index as unknown as Internals['_index'];
   target._documentIds = state.documentIds;
-  target._idToShortId = new Map([...state.documentIds].map(([shortId, id]) => [id, shortId]));
+  // A loop, not a spread of entries: at archive size that made two arrays a passage, only to be collected.
+  const idToShortId = new Map<number, number>();
+  for (const [shortId, id] of state.documentIds) idToShortId.set(id, shortId);
+  target._idToShortId = idToShortId;
   target._fieldIds = state.fieldIds;
   target._fieldLength = state.fieldLength;
   target._avgFieldLength = state.averageFieldLength;
