@@ -138,3 +138,9 @@ test('a full name after the title of the body it serves is a person\'s ("Harbour
   assert.equal(sentenceServes('who', 'The meeting was opened by Harbour Board Chairman Ines Varga of Kessington.', asked), 1);
   assert.equal(sentenceServes('who', 'The meeting was opened by the Harbour Board Council.', asked), 0);
 });
+
+test('"what does X charge" and "what did X pay" ask for money; "what did X do to cut the cost" does not', () => {
+  assert.equal(parseQuestion('What does the ferry charge a car to cross the estuary?').kind, 'money');
+  assert.equal(parseQuestion('What did the council pay for the new harbour crane?').kind, 'money');
+  assert.notEqual(parseQuestion('What did the council do to cut the cost of the crane?').kind, 'money');
+});
