@@ -36,6 +36,9 @@ const focusKinds: Array<[string, string]> = [
   ['whats the entrance fee for the museum', 'money'],
   ['What salary will the new chancellor get?', 'money'],
   ['What is the bank\'s current interest rate?', 'number'],
+  // A word of time after the focus does not hide it.
+  ['What is the pitcher\'s earned run average so far this season?', 'number'],
+  ['What is the bus fare now?', 'money'],
   ['Which besieged towns are pleading for help?', 'where'],
   ['Which juror did the FBI arrest for perjury?', 'who'],
   ['What deadline did the students give the theater owners?', 'when'],

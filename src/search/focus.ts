@@ -66,12 +66,15 @@ export function kindOfNoun(lemma: string): AnswerKind | undefined {
 const COPULA = /^(is|was|are|were)$/i;
 /** Words that end the focus phrase: verbs of the question's own, pronouns, prepositions ("which one of…"). */
 const ENDS_PHRASE =
-  /^(is|was|are|were|be|been|being|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|must|one|ones|of|in|on|at|to|for|from|with|by|as|that|this|these|those|who|whom|which|what|it|its|they|their|he|his|she|her|we|you|there|not|and|or)$/i;
+  /^(is|was|are|were|be|been|being|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|must|one|ones|of|in|on|at|to|for|from|with|by|as|that|this|these|those|who|whom|which|what|it|its|they|their|he|his|she|her|we|you|there|not|and|or|so|now|then|currently|still|already|yet|ever|today)$/i;
 /** A number modifies the focus, it is never the focus: "which two Americans". */
 const NUMERAL = /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|first|second|third|last)$/i;
 const ARTICLE = /^(the|a|an)$/i;
-/** What may follow a "what is the X" focus: "the entrance fee for…", "the population of…", or the question's end. */
-const PREPOSITION = /^(of|for|in|on|at|to|from|with|by|during|after|before|about|under|over|between|among|per|when|if)$/i;
+/**
+ * What may follow a "what is the X" focus: "the entrance fee for…", "the population of…", a word of time ("X's
+ * earned run average so far this season"), or the question's end.
+ */
+const PREPOSITION = /^(of|for|in|on|at|to|from|with|by|during|after|before|about|under|over|between|among|per|when|if|so|now|then|currently|still|already|yet|ever|today|this|last)$/i;
 
 /** The WordNet lemma a written word stands for as a noun or adjective, trying its singular. */
 function lemmaOf(word: string, pos: 'noun' | 'adj'): string | undefined {
@@ -118,7 +121,7 @@ export function focusNoun(opening: string): string | undefined {
       break;
     }
   }
-  const next = words[phrase.length];
+  const next = words[phrase.length]?.replace(/[?.!,;:]+$/, '');
   if (phrase.length === 0) return undefined;
   if (afterCopula && !endsClause && next !== undefined && !PREPOSITION.test(next)) return undefined;
   if (!afterCopula && next === undefined) return undefined;
