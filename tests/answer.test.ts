@@ -566,6 +566,17 @@ describe('reading questions the way newsrooms write', () => {
     assert.equal(written?.matches.get('compos'), WEIGHTS.synonymCredit);
   });
 
+  test('a who-question is not answered by a passage that, like its neighbours, names no one', async () => {
+    const sale = 'Painting sold\nThe harbour painting sold for $40,000 at the auction on Saturday.\nThe auction raised money for the new lifeboat station.\n';
+    const ferry = 'Ferry strike\nFerry crews walked out on Monday over pay, the union said.\n';
+    const unnamed = await indexOf({ 'auction.txt': sale, 'ferry.txt': ferry });
+    const result = answer(unnamed, 'Who bought the harbour painting at the auction?');
+    assert.equal(result.answered, false, describeResults(result));
+    // A name in the next paragraph may be the "who": the question is answered.
+    const named = await indexOf({ 'auction.txt': sale.replace('\nThe auction raised', '\nThe buyer, Marta Lindqvist, will hang it in the town hall.\nThe auction raised'), 'ferry.txt': ferry });
+    assert.equal(answer(named, 'Who bought the harbour painting at the auction?').answered, true);
+  });
+
   test('a chat abbreviation finds the word it stands for', async () => {
     const index = await indexOf({ 'festival.txt': FESTIVAL });
     const result = answer(index, 'how many ppl came on the closing day');

@@ -615,6 +615,14 @@ function scorePassage(
   const passageTerms = parsed.phrases.length === 0 ? '' : ` ${sentences.flatMap((s) => s.terms).join(' ')} `;
   const phrasesHeld = parsed.phrases.every((phrase) => passageTerms.includes(` ${phrase.join(' ')} `));
 
+  // A who-question whose passage, the paragraph before it and the passage after it name no one new is about something
+  // the coverage reports without saying who: "the painting sold for $40,000" for "who bought the painting".
+  const namesAround = (): boolean => {
+    const around = [...context.previous];
+    if (passage + 1 < index.passageCount && index.passages.doc[passage + 1] === index.passages.doc[passage]) around.push(passage + 1);
+    return sentences.some((s) => s.serves > 0) || around.some((p) => sentenceServes(parsed.kind, index.passageText(p), parsed.words) > 0);
+  };
+  const nobodyAround = parsed.kind === 'who' && !namesAround();
   const quotesPronoun = parsed.kind === 'quote' && sentences.length > 0 && PRONOUN_QUOTE.test(text.slice(sentences[0]!.span.start, sentences[0]!.span.end));
   let bestWindow = { first: 0, last: 0 };
   let bestScore = -Infinity;
@@ -668,7 +676,9 @@ function scorePassage(
         // An age is never a year: "died in 1953" does not say how old he was.
         if (asksFigure && (serves === 0 || (parsed.asksAge && serves < 1))) support *= WEIGHTS.numberMissing;
         else if (parsed.asksName && serves === 0) support *= WEIGHTS.nameMissing;
-        else if ((parsed.kind === 'who' || parsed.kind === 'where' || parsed.kind === 'duration') && serves === 0) support *= WEIGHTS.unnamedSupport;
+        else if ((parsed.kind === 'who' || parsed.kind === 'where' || parsed.kind === 'duration') && serves === 0) {
+          support *= nobodyAround ? WEIGHTS.nameMissing : WEIGHTS.unnamedSupport;
+        }
         else if (parsed.kind === 'when' && serves === 0) support *= WEIGHTS.undatedSupport;
         else if (countedIndex >= 0 && credit[countedIndex]! > 0 && !inWindow((s) => countsThing(s.terms, terms[countedIndex]!))) support *= WEIGHTS.countedMissing;
         if (!phrasesHeld) support *= 0.5;
