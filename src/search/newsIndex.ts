@@ -2,7 +2,7 @@ import type MiniSearch from 'minisearch';
 import type { Corpus, NewsDocument } from '../corpus/types.ts';
 import { analyze } from './analyzer.ts';
 import { startBatchAnalyzer } from './analysisPool.ts';
-import { searchFromPassages, type IndexedPassage } from './miniSearchState.ts';
+import { postingsView, searchFromPassages, type IndexedPassage } from './miniSearchState.ts';
 import { PassagePostings } from './postings.ts';
 import type { SourceRef } from './types.ts';
 
@@ -195,8 +195,6 @@ export async function buildIndex(corpus: Corpus, fingerprint: string, options: B
   const vocabulary: string[] = [];
   const distinctCounts: Uint32Array[] = [];
   const distinctTerms: Uint32Array[] = [];
-  /** In how many passages each term (by number) occurs. */
-  const frequencies: number[] = [];
   const spellings = new Map<string, string>();
   try {
     // A batch sent ahead is awaited only later: mark its failure as handled now, or a worker that dies would take
@@ -215,7 +213,6 @@ export async function buildIndex(corpus: Corpus, fingerprint: string, options: B
       for (const [surface, term] of batch.spellings) if (!spellings.has(surface)) spellings.set(surface, term);
       distinctCounts.push(batch.distinctCounts);
       distinctTerms.push(batch.distinctTerms);
-      for (const id of batch.distinctTerms) frequencies[id] = (frequencies[id] ?? 0) + 1;
       sentenceCounts.push(batch.sentenceCounts);
       sentenceBounds.push(batch.sentenceBounds);
       tokenCounts.push(batch.tokenCounts);
@@ -235,7 +232,9 @@ export async function buildIndex(corpus: Corpus, fingerprint: string, options: B
   const terms = concatenate(distinctTerms, (n) => new Uint32Array(n));
   const search = await searchFromPassages(vocabulary, count, (p) => terms.subarray(termFirst[p], termFirst[p + 1]), pause);
   await pause();
-  const documentFrequency = new Map(vocabulary.map((term, id) => [term, frequencies[id] ?? 0]));
+  // In how many passages a term occurs is the size of its postings, which the search now holds.
+  const view = postingsView(search);
+  const documentFrequency = new Map(vocabulary.map((term) => [term, view.postings(term)?.size ?? 0]));
   await pause();
   const passages: PassageTable = { doc: new Uint32Array(count), paragraph: new Uint32Array(count), start: new Uint32Array(count), end: new Uint32Array(count) };
   for (let p = 0; p < count; p++) {
