@@ -577,6 +577,22 @@ describe('reading questions the way newsrooms write', () => {
     assert.equal(answer(named, 'Who bought the harbour painting at the auction?').answered, true);
   });
 
+  test('an acronym finds the name it stands for spelled out, and a spelled-out name its acronym', async () => {
+    const index = await indexOf({
+      'inquiry.txt':
+        'Inquiry opens\nThe Harbour Safety Board opened its inquiry into the ferry collision on Monday.\nInspectors from the Coastal Pilots Association said the pilot had reported a faulty radar in March.\nThe CPA asked for the radar logs to be kept.\n',
+      'ferry.txt': 'Ferry strike\nFerry crews walked out on Monday over pay, the union said.\n',
+    });
+    // "HSB" is nowhere in the coverage: the board is only ever spelled out.
+    const byInitials = answer(index, 'When did the HSB open its inquiry into the collision?');
+    assert.match(byInitials.results[0]?.excerpt ?? '', /opened its inquiry/, describeResults(byInitials));
+    // The association is spelled out in one paragraph and called by its initials in another.
+    const spelled = answer(index, 'What did the Coastal Pilots Association ask to be kept?');
+    assert.match(spelled.results[0]?.excerpt ?? '', /radar logs/, describeResults(spelled));
+    // Initials that spell out nothing in the coverage are a name it lacks.
+    assert.equal(answer(index, 'When did the MPB open its inquiry into the collision?').answered, false);
+  });
+
   test('a chat abbreviation finds the word it stands for', async () => {
     const index = await indexOf({ 'festival.txt': FESTIVAL });
     const result = answer(index, 'how many ppl came on the closing day');

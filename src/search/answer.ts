@@ -6,6 +6,7 @@ import { parseQuestion, sentenceServes, type ParsedQuestion } from './question.t
 import { allowedEdits, correctSpelling, isEnglishWord } from './spelling.ts';
 import { spellingCandidates, termsStartingWith } from './vocabulary.ts';
 import { englishSpecificity } from './english.ts';
+import { isWrittenAcronym, namesWithInitials, spelledOutPattern } from './acronyms.ts';
 import { derivedWordsOf, phrasalSynonymsOf, synonymsOf } from './synonyms.ts';
 import type { Answer, AnswerOptions, AnswerResult, SourceRef } from './types.ts';
 
@@ -135,6 +136,8 @@ export interface QueryTerm {
   matches: Map<string, number>;
   /** Part of an "according to …" attribution: the document may name it anywhere. */
   attribution?: boolean;
+  /** For an acronym of the question ("FAA"), where a text spells it out ("Federal Aviation Agency"), which counts as finding it. */
+  spelledOut?: RegExp;
 }
 
 export interface SentenceView {
@@ -271,7 +274,7 @@ function scoreBound(
   context: Context,
 ): { score: number; support: number } {
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
-  const held = terms.map((term) => bestCredit(term, (m) => index.postings.has(m, passage)));
+  const held = terms.map((term) => Math.max(bestCredit(term, (m) => index.postings.has(m, passage)), spellsOut(term, index.passageText(passage))));
   const support = terms.reduce((sum, t, i) => sum + t.weight * Math.max(held[i]!, context.continued[i]!, WEIGHTS.continuationCredit * context.twoBack[i]!), 0) / totalWeight;
   let adjacent = 0;
   for (let i = 0; i + 1 < terms.length; i++) if (held[i]! > 0 && held[i + 1]! > 0) adjacent += Math.min(terms[i]!.weight, terms[i + 1]!.weight);
@@ -353,8 +356,24 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
     // A small archive cannot tell "hard" from "Kefraya" (each in one passage); English at large can.
     const specificity = englishSpecificity(token.term);
     const weight = idfInCorpus * Math.min(1, Math.max(WEIGHTS.minSpecificity, specificity / WEIGHTS.specificIdf));
-    return { term: token.term, weight, matches, isName, ...(parsed.attribution.has(token.term) ? { attribution: true } : {}) };
+    const written = parsed.text.slice(token.start, token.end);
+    return {
+      term: token.term,
+      weight,
+      matches,
+      isName,
+      ...(parsed.attribution.has(token.term) ? { attribution: true } : {}),
+      ...(isWrittenAcronym(written) ? { spelledOut: spelledOutPattern(written) } : {}),
+    };
   });
+  // A name the question spells out is found by its initials too, where the archive uses them.
+  for (const name of namesWithInitials(parsed.text)) {
+    const initials = analyze(name.acronym);
+    if (initials.length !== 1 || frequency(initials[0]!.term) === 0) continue;
+    parsed.tokens.forEach((token, i) => {
+      if (token.start >= name.start && token.end <= name.end) resolved[i]!.matches.set(initials[0]!.term, 1);
+    });
+  }
   return mergeNames(parsed, resolved);
 }
 
@@ -601,11 +620,13 @@ function scorePassage(
   context: Context,
 ): Scored {
   const text = index.passageText(passage);
+  const acronyms = terms.flatMap((term, i) => (term.spelledOut ? [i] : []));
   const sentences: SentenceView[] = index.readSentences(passage).map(({ span, terms: sentenceTerms }) => {
     const credit = new Array<number>(terms.length).fill(0);
     for (const term of sentenceTerms) {
       for (const [i, earned] of credits.get(term) ?? []) if (earned > credit[i]!) credit[i] = earned;
     }
+    for (const i of acronyms) credit[i] = Math.max(credit[i]!, spellsOut(terms[i]!, text.slice(span.start, span.end)));
     return { span, terms: sentenceTerms, credit, adjacent: adjacentPairs(sentenceTerms, terms, credits), serves: sentenceServes(parsed.kind, text.slice(span.start, span.end), parsed.words) };
   });
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
@@ -827,6 +848,11 @@ interface Context {
   /** The previous paragraph's credit, and the one before it (empty for questions whose kind says nothing of it). */
   inPrevious: number[];
   twoBack: number[];
+}
+
+/** Full credit when `text` spells out the acronym `term` is, none otherwise. */
+function spellsOut(term: QueryTerm, text: string): number {
+  return term.spelledOut?.test(text) ? 1 : 0;
 }
 
 /** The best credit a question term earns from the index terms `holds` accepts (0 when none). */

@@ -1,0 +1,45 @@
+/**
+ * Acronyms and the names they stand for. News spells a name out once ("the Federal Aviation Agency") and uses its
+ * initials after ("FAA inspectors"); a reader may ask with either. Neither is in a table: a run of capitalised words
+ * is what its initials abbreviate.
+ */
+
+/** Small words a spelled-out name skips in its initials: the "of" of "Bureau of Mines", the "and" of "Parks and Recreation". */
+const SKIPPED = '(?:of|and|for|the|on|in|to|at|&)';
+const CAPITALISED = "\\p{Lu}[\\p{L}'’.-]*";
+
+/** A run of two or more capitalised words, with the small words the initials skip between them. */
+const NAME_RUN = new RegExp(`${CAPITALISED}(?:\\s+(?:${SKIPPED}\\s+)*${CAPITALISED})+`, 'gu');
+
+/**
+ * An acronym as written: three to six capitals and nothing else ("FAA", not "Faa"). Two letters are too few to tell
+ * an acronym from a person's initials ("Dean Acheson" for "DA").
+ */
+const WRITTEN_ACRONYM = /^\p{Lu}{3,6}$/u;
+
+export function isWrittenAcronym(word: string): boolean {
+  return WRITTEN_ACRONYM.test(word);
+}
+
+/** Where text may spell `acronym` out: its letters opening consecutive capitalised words, small words skipped. */
+export function spelledOutPattern(acronym: string): RegExp {
+  const words = [...acronym].map((letter) => `${letter}[\\p{L}'’.-]*`);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join(`\\s+(?:${SKIPPED}\\s+)*`)}(?![\\p{L}\\p{N}])`, 'u');
+}
+
+/**
+ * The capitalised names of a question and the acronyms they would abbreviate, with where each name stands. The
+ * question's opening word is capitalised for opening it ("Did Federal…"), not for being part of a name.
+ */
+export function namesWithInitials(question: string): Array<{ acronym: string; start: number; end: number }> {
+  const found: Array<{ acronym: string; start: number; end: number }> = [];
+  for (const run of question.matchAll(NAME_RUN)) {
+    const words = [...run[0].matchAll(new RegExp(CAPITALISED, 'gu'))].map((word) => ({ letter: word[0][0]!, start: run.index + word.index }));
+    const opening = /^\s*$|[.!?]\s*$/u.test(question.slice(0, run.index));
+    const named = opening ? words.slice(1) : words;
+    const acronym = named.map((word) => word.letter).join('');
+    if (named.length === 0 || !isWrittenAcronym(acronym)) continue;
+    found.push({ acronym, start: named[0]!.start, end: run.index + run[0].length });
+  }
+  return found;
+}

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isWrittenAcronym, namesWithInitials, spelledOutPattern } from '../src/search/acronyms.ts';
+
+test('an acronym is three to six capitals as written', () => {
+  assert.ok(isWrittenAcronym('FAA'));
+  assert.ok(isWrittenAcronym('UNOSAT'));
+  assert.ok(!isWrittenAcronym('DA'), 'two letters are as likely a person’s initials');
+  assert.ok(!isWrittenAcronym('Faa'));
+  assert.ok(!isWrittenAcronym('faa'));
+});
+
+test('a spelled-out name matches its acronym, small words skipped, whole words only', () => {
+  const pattern = spelledOutPattern('NPA');
+  assert.ok(pattern.test('the National Parks Authority said'));
+  assert.ok(spelledOutPattern('BWS').test('the Bureau of Water Supply'));
+  assert.ok(!pattern.test('the national parks authority'), 'lower case is no name');
+  assert.ok(!pattern.test('XNational Parks Authority'));
+});
+
+test('a question’s capitalised names and their initials, past the question’s opening word', () => {
+  assert.deepEqual(
+    namesWithInitials('Did Harbour Safety Board inspectors agree?').map((n) => n.acronym),
+    ['HSB'],
+  );
+  const [name] = namesWithInitials('What did the Bureau of Water Supply say?');
+  assert.equal(name?.acronym, 'BWS');
+  assert.equal('What did the Bureau of Water Supply say?'.slice(name!.start, name!.end), 'Bureau of Water Supply');
+  // A name of two words has initials too short to tell from a person's.
+  assert.deepEqual(namesWithInitials('Who is Anna Lopatka?'), []);
+});
