@@ -147,6 +147,22 @@ describe('aliases', () => {
     assert.deepEqual(terms('World Health Organization'), [who]);
   });
 
+  test('a state meets its newspaper abbreviation and postal code, as written only', () => {
+    assertMeet('California', 'Calif', 'CA', 'Californian');
+    assertMeet('New Jersey', 'N.J.', 'NJ');
+    assert.deepEqual(terms('Salem, Ore., March 4'), terms('Salem, Oregon, March 4'));
+    // Abbreviations that are also words or titles stay words: "Miss." Lindqvist, "ill.", "Mass." on Sunday.
+    assert.notEqual(termOf('Miss'), termOf('Mississippi'));
+    assert.notEqual(termOf('Mass'), termOf('Massachusetts'));
+    assert.ok(!terms('ca').includes(termOf('California')));
+  });
+
+  test('a combining form before a hyphen is its country; alone it is a name', () => {
+    assert.deepEqual(terms('a Franco-Spanish draft'), terms('a France Spain draft'));
+    assert.deepEqual(terms('the Sino-Indian border'), terms('the China India border'));
+    assert.ok(!terms('General Franco spoke').includes(termOf('France')));
+  });
+
   test('aliases are data: each names a different thing', () => {
     const distinct = ['US', 'UN', 'Russia', 'Syria', 'France', 'ceasefire', 'WHO'].map(termOf);
     assert.equal(new Set(distinct).size, distinct.length);

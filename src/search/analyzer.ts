@@ -9,7 +9,7 @@ import stopwordData from './data/stopwords.json' with { type: 'json' };
  * The one analyzer behind both the index and the questions, so that a word is always turned into the same term.
  * Bump ANALYZER_VERSION whenever its output can change: saved indexes carry it and are rebuilt when it differs.
  */
-export const ANALYZER_VERSION = 7;
+export const ANALYZER_VERSION = 8;
 
 /** One indexed term and where its words stand in the analysed text (for highlighting). */
 export interface Token {
@@ -49,6 +49,8 @@ const PLAIN_WORD = /^[A-Za-z]+$/;
 const ACRONYM = /^(?:\p{L}\.){2,}$/u;
 const NUMBER = /^\p{N}[\p{N}.,]*$/u;
 const THOUSANDS_SEPARATOR = /,(?=\p{N}{3}(?!\p{N}))/gu;
+/** "franco" → "france": the country a combining form before a hyphen stands for. */
+const combiningForms = new Map(Object.entries(aliasData.combiningForms).filter(([form]) => !form.startsWith('_')));
 
 /** Splits text into words, with offsets into the original text. Hyphenated words become their parts. */
 function splitWords(text: string): Word[] {
@@ -73,13 +75,16 @@ function splitWords(text: string): Word[] {
       continue;
     }
     let offset = 0;
-    for (const part of token.split('-')) {
+    const parts = token.split('-');
+    parts.forEach((part, k) => {
       const partStart = start + offset;
       offset += part.length + 1;
       const bare = part.replace(POSSESSIVE, '');
-      if (bare === '') continue;
-      words.push({ raw: bare, start: partStart, end: partStart + part.length });
-    }
+      if (bare === '') return;
+      // "Franco-Spanish" is French and Spanish: before a hyphen, a combining form is its country.
+      const country = k < parts.length - 1 ? combiningForms.get(fold(bare)) : undefined;
+      words.push({ raw: country ?? bare, start: partStart, end: partStart + part.length });
+    });
   }
   return words;
 }
