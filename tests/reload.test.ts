@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
+import { reloadProgressMessage } from '../src/render/reload.ts';
 import { answer } from '../src/search/answer.ts';
 import { LiveIndex } from '../src/search/liveIndex.ts';
 import type { NewsIndex } from '../src/search/newsIndex.ts';
@@ -38,7 +39,38 @@ function heldBuild() {
   return { build, release };
 }
 
+describe('index build progress', () => {
+  it('reports building the search index after the last document is analysed, up to done of total', async () => {
+    const steps: OpenProgress[] = [];
+    await buildFromFolder(await tempCorpus({}, { withSeeds: true }), { onProgress: (step) => steps.push(step) });
+    const phases = steps.map((step) => step.phase);
+    const building = steps.filter((step) => step.phase === 'building');
+    assert.ok(building.length > 0, phases.join(' '));
+    assert.ok(phases.lastIndexOf('indexing') < phases.indexOf('building'), phases.join(' '));
+    assert.equal(phases.at(-1), 'building', 'building is the last step of a build');
+    const done = building.map((step) => step.done);
+    assert.deepEqual(done, [...done].sort((a, b) => a - b), 'done only grows');
+    const last = building.at(-1)!;
+    assert.ok(last.total > 0);
+    assert.equal(last.done, last.total);
+  });
+});
+
 describe('LiveIndex', () => {
+  it('says it is saving before a reload with an index file resolves, and never without one', async () => {
+    const dir = await changedCorpus();
+    const indexFile = path.join(await tempCorpus(), 'saved.index.json');
+    const withFile: OpenProgress['phase'][] = [];
+    const saving = await new LiveIndex(seeds, { dir, indexFile }).reload((step) => withFile.push(step.phase));
+    assert.equal(saving.status, 'reloaded');
+    assert.equal(withFile.at(-1), 'saving');
+    assert.equal(withFile.filter((phase) => phase === 'saving').length, 1);
+    const withoutFile: OpenProgress['phase'][] = [];
+    await new LiveIndex(seeds, { dir }).reload((step) => withoutFile.push(step.phase));
+    assert.ok(withoutFile.length > 0);
+    assert.ok(!withoutFile.includes('saving'), withoutFile.join(' '));
+  });
+
   it('reloads, reporting documents added, removed and changed, and saves the new index', async () => {
     const dir = await changedCorpus();
     const indexFile = path.join(await tempCorpus(), 'saved.index.json');
@@ -112,7 +144,11 @@ describe('/reload', () => {
     assert.deepEqual(r.calls[0], { method: 'defer', ephemeral: true });
     const edits = r.calls.slice(1).map((c) => ('body' in c ? textOf(c.body) : c.method));
     assert.ok(edits.length >= 3, `progress edits before the report: ${edits.length}`);
-    assert.ok(edits.slice(0, -1).every((t) => /^Reloading the corpus… (read \d+ of \d+ files|indexed \d+ of \d+ articles \(\d+ passages?\))\./.test(t)), edits.join('\n'));
+    assert.ok(
+      edits.slice(0, -1).every((t) => /^Reloading the corpus… (read \d+ of \d+ files|indexed \d+ of \d+ articles \(\d+ passages?\)|building the search index \(\d+%\))\./.test(t)),
+      edits.join('\n'),
+    );
+    assert.match(edits.at(-2)!, /building the search index \(100%\)/, 'the last progress edit is the end of the build, not of the analysis');
     const report = textOf(r.last);
     assert.match(report, /^Reloaded/);
     assert.match(report, new RegExp(`Now answering from 5 articles, ${live.current.passageCount} passages`));
@@ -163,5 +199,24 @@ describe('/reload', () => {
     assert.match(textOf(ask.last), /4000 food/);
     held.release();
     assert.match(textOf((await first).last), /^Reloaded/);
+  });
+});
+
+describe('reloadProgressMessage', () => {
+  const text = (progress: OpenProgress) => reloadProgressMessage(progress).content;
+
+  it('says how far the search index is built, in whole percent rounded down', () => {
+    assert.equal(text({ phase: 'building', done: 2, total: 5 }), 'Reloading the corpus… building the search index (40%). Questions are still answered from the current index meanwhile.');
+    assert.equal(text({ phase: 'building', done: 999, total: 1000 }), 'Reloading the corpus… building the search index (99%). Questions are still answered from the current index meanwhile.');
+    assert.equal(text({ phase: 'building', done: 0, total: 0 }), 'Reloading the corpus… building the search index (100%). Questions are still answered from the current index meanwhile.');
+  });
+
+  it('says the new index is being saved', () => {
+    assert.equal(text({ phase: 'saving' }), 'Reloading the corpus… saving the new index to disk. Questions are still answered from the current index meanwhile.');
+  });
+
+  it('still counts files read and articles indexed', () => {
+    assert.equal(text({ phase: 'reading', done: 1200, total: 1500 }), 'Reloading the corpus… read 1,200 of 1,500 files. Questions are still answered from the current index meanwhile.');
+    assert.equal(text({ phase: 'indexing', done: 1, total: 1, passages: 1 }), 'Reloading the corpus… indexed 1 of 1 article (1 passage). Questions are still answered from the current index meanwhile.');
   });
 });

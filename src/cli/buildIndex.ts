@@ -24,8 +24,9 @@ async function main(): Promise<void> {
     onProgress: progress.update,
     onSkip: (skip) => log.warn({ file: skip.path }, `skipped ${skip.path}: ${skip.reason}`),
   });
-  progress.stop();
+  progress.update({ phase: 'saving' });
   const bytes = await saveIndex(index, file);
+  progress.stop();
   process.stderr.write(
     `Indexed ${index.documents.length} documents, ${index.passageCount} passages` +
       `${skipped.length ? `, skipped ${skipped.length} file(s)` : ''} in ${Math.round(performance.now() - started)} ms.\n` +

@@ -16,11 +16,27 @@ function idList(ids: readonly string[]): string {
 
 /** The deferred reply while a reload runs: how far it got. */
 export function reloadProgressMessage(progress: OpenProgress): MessageBody {
-  const step =
-    progress.phase === 'reading'
-      ? `read ${count(progress.done)} of ${plural(progress.total, 'file')}`
-      : `indexed ${count(progress.done)} of ${plural(progress.total, 'article')} (${plural(progress.passages ?? 0, 'passage')})`;
-  return message({ content: `Reloading the corpus… ${step}. Questions are still answered from the current index meanwhile.` });
+  return message({ content: `Reloading the corpus… ${stepOf(progress)}. Questions are still answered from the current index meanwhile.` });
+}
+
+function stepOf(progress: OpenProgress): string {
+  switch (progress.phase) {
+    case 'reading':
+      return `read ${count(progress.done)} of ${plural(progress.total, 'file')}`;
+    case 'indexing':
+      return `indexed ${count(progress.done)} of ${plural(progress.total, 'article')} (${plural(progress.passages, 'passage')})`;
+    case 'building':
+      return `building the search index (${percent(progress.done, progress.total)})`;
+    case 'saving':
+      return 'saving the new index to disk';
+    default:
+      return progress satisfies never;
+  }
+}
+
+/** Rounded down, so that 100% shows only once the search index is built. */
+function percent(done: number, total: number): string {
+  return `${total === 0 ? 100 : Math.floor((100 * done) / total)}%`;
 }
 
 /** The final report of a reload: what changed, or which files failed while the old index keeps serving. */

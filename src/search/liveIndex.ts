@@ -82,7 +82,7 @@ export class LiveIndex {
       }
       const changes = compareDocuments(this.index, built.index);
       this.index = built.index;
-      const saved = await this.save(built.index);
+      const saved = await this.save(built.index, onProgress);
       const outcome = {
         status: 'reloaded' as const,
         ...changes,
@@ -98,9 +98,11 @@ export class LiveIndex {
     }
   }
 
-  private async save(index: NewsIndex): Promise<boolean> {
+  private async save(index: NewsIndex, onProgress?: (progress: OpenProgress) => void): Promise<boolean> {
     const file = this.options.indexFile;
     if (!file) return false;
+    // A large index takes seconds to write: the moderator's reply should not stay at the end of the build meanwhile.
+    onProgress?.({ phase: 'saving' });
     try {
       await saveIndex(index, file);
       return true;

@@ -116,6 +116,15 @@ function fromState(index: SearchableMap<unknown>, state: Omit<MiniSearchState, '
   return search;
 }
 
+/**
+ * How far `searchFromPassages` got. A step is a passage gathered, then a term put in the tree: a rough measure of
+ * the work (a term's postings cost more than a passage), but one that only grows and ends at `stepsTotal`.
+ */
+export interface SearchBuildProgress {
+  stepsDone: number;
+  stepsTotal: number;
+}
+
 /** Passages gathered, and terms and postings added to the tree, between two yields to the event loop. */
 const PASSAGES_PER_SLICE = 20_000;
 const TREE_WORK_PER_SLICE = 50_000;
@@ -125,21 +134,27 @@ const TREE_WORK_PER_SLICE = 50_000;
  * into its state: passage p's distinct terms are `termsOf(p)`, numbers into `vocabulary`, whose order is the order
  * terms were first seen. `add` walks the radix tree and grows a Map for every term of every passage, most of a
  * large archive's build; here each term enters the tree once with its postings complete. It yields to the event
- * loop (`pause`) between slices, so that answers keep flowing during a rebuild.
+ * loop (`pause`) between slices, so that answers keep flowing during a rebuild, and reports its progress there.
  */
 export async function searchFromPassages(
   vocabulary: readonly string[],
   passageCount: number,
   termsOf: (passage: number) => ArrayLike<number>,
   pause: () => Promise<unknown>,
+  onProgress?: (progress: SearchBuildProgress) => void,
 ): Promise<MiniSearch<IndexedPassage>> {
+  const stepsTotal = passageCount + vocabulary.length;
+  onProgress?.({ stepsDone: 0, stepsTotal });
   const postings: number[][] = vocabulary.map(() => []);
   const documentIds = new Map<number, number>();
   const fieldLength = new Map<number, number[]>();
   // The running average exactly as `add` updates it, for the same floating-point result.
   let averageLength = 0;
   for (let passage = 0; passage < passageCount; passage++) {
-    if (passage % PASSAGES_PER_SLICE === PASSAGES_PER_SLICE - 1) await pause();
+    if (passage % PASSAGES_PER_SLICE === PASSAGES_PER_SLICE - 1) {
+      onProgress?.({ stepsDone: passage, stepsTotal });
+      await pause();
+    }
     const terms = termsOf(passage);
     for (let k = 0; k < terms.length; k++) postings[terms[k]!]!.push(passage);
     documentIds.set(passage, passage);
@@ -161,9 +176,11 @@ export async function searchFromPassages(
     sliced += 1 + passages.length;
     if (sliced >= TREE_WORK_PER_SLICE) {
       sliced = 0;
+      onProgress?.({ stepsDone: passageCount + id + 1, stepsTotal });
       await pause();
     }
   }
+  onProgress?.({ stepsDone: stepsTotal, stepsTotal });
   return fromState(tree, {
     documentIds,
     fieldIds: { [miniSearchOptions.fields[0]!]: fieldId },

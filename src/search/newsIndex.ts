@@ -2,7 +2,7 @@ import type MiniSearch from 'minisearch';
 import type { Corpus, NewsDocument } from '../corpus/types.ts';
 import { analyze } from './analyzer.ts';
 import { startBatchAnalyzer } from './analysisPool.ts';
-import { postingsView, searchFromPassages, type IndexedPassage } from './miniSearchState.ts';
+import { postingsView, searchFromPassages, type IndexedPassage, type SearchBuildProgress } from './miniSearchState.ts';
 import { PassagePostings } from './postings.ts';
 import type { SourceRef } from './types.ts';
 
@@ -166,6 +166,8 @@ export interface BuildProgress {
 
 export interface BuildOptions {
   onProgress?: (progress: BuildProgress) => void;
+  /** After the last document is analysed, building the search structure still takes a while on a large archive. */
+  onSearchProgress?: (progress: SearchBuildProgress) => void;
   /** Paragraphs per analysis batch (tests make it small to spread a small corpus over several threads). */
   batchParagraphs?: number;
 }
@@ -230,7 +232,7 @@ export async function buildIndex(corpus: Corpus, fingerprint: string, options: B
   const count = spans.length / 4;
   const termFirst = firstOfRuns(distinctCounts);
   const terms = concatenate(distinctTerms, (n) => new Uint32Array(n));
-  const search = await searchFromPassages(vocabulary, count, (p) => terms.subarray(termFirst[p], termFirst[p + 1]), pause);
+  const search = await searchFromPassages(vocabulary, count, (p) => terms.subarray(termFirst[p], termFirst[p + 1]), pause, options.onSearchProgress);
   await pause();
   // In how many passages a term occurs is the size of its postings, which the search now holds.
   const view = postingsView(search);

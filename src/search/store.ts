@@ -15,7 +15,7 @@ import abbreviationData from './data/abbreviations.json' with { type: 'json' };
 import stopwordData from './data/stopwords.json' with { type: 'json' };
 import furnitureData from '../corpus/data/furniture.json' with { type: 'json' };
 import { warmUp } from './answer.ts';
-import { exportState, importState, joinTree, splitTree } from './miniSearchState.ts';
+import { exportState, importState, joinTree, splitTree, type SearchBuildProgress } from './miniSearchState.ts';
 import { buildIndex, NewsIndex, type BuildProgress, type SentenceTable, type TokenTable } from './newsIndex.ts';
 
 const FORMAT = 'newsdesk-index';
@@ -295,22 +295,23 @@ function checkTokens(tokens: TokenTable, sentences: SentenceTable): string | und
   return undefined;
 }
 
-export interface OpenProgress {
-  phase: 'reading' | 'indexing';
-  /** Files read, or documents indexed, so far… */
-  done: number;
-  /** …out of this many. */
-  total: number;
-  /** While indexing: passages indexed so far. */
-  passages?: number;
-}
+/**
+ * How far opening or rebuilding an index got, phase by phase in this order: `done` of `total` files read, documents
+ * analysed (with the passages found so far) and steps of building the search structure (see `SearchBuildProgress`),
+ * then saving, whose length is not known beforehand.
+ */
+export type OpenProgress =
+  | { phase: 'reading'; done: number; total: number }
+  | { phase: 'indexing'; done: number; total: number; passages: number }
+  | { phase: 'building'; done: number; total: number }
+  | { phase: 'saving' };
 
 export interface BuiltIndex {
   index: NewsIndex;
   skipped: SkippedFile[];
 }
 
-/** Reads a corpus folder (once: its fingerprint comes from the same bytes) and indexes it, reporting progress in both phases. */
+/** Reads a corpus folder (once: its fingerprint comes from the same bytes) and indexes it, reporting progress until the index is built. */
 export async function buildFromFolder(
   dir: string,
   options: { onProgress?: (progress: OpenProgress) => void; onSkip?: (file: SkippedFile) => void } = {},
@@ -321,6 +322,7 @@ export async function buildFromFolder(
   });
   const index = await buildIndex(corpus, fingerprintOf(corpus.fileDigests), {
     onProgress: (p: BuildProgress) => options.onProgress?.({ phase: 'indexing', done: p.documentsDone, total: p.documentsTotal, passages: p.passagesIndexed }),
+    onSearchProgress: (p: SearchBuildProgress) => options.onProgress?.({ phase: 'building', done: p.stepsDone, total: p.stepsTotal }),
   });
   warmUp(index);
   return { index, skipped: corpus.skipped };
@@ -350,6 +352,7 @@ export async function openIndex(
     onSkip: (file) => log.warn({ file: file.path }, `skipped ${file.path}: ${file.reason}`),
   });
   if (options.save !== false) {
+    options.onProgress?.({ phase: 'saving' });
     try {
       await saveIndex(built.index, indexFile);
     } catch (error) {
