@@ -172,6 +172,21 @@ describe('/reload', () => {
     assert.deepEqual(r.methods, ['defer', 'editReply'], 'a quick reload goes straight to its report');
   });
 
+  it('shows the step the throttle held back once its time comes, so a long quiet step does not hide behind the one before', async () => {
+    const built = await buildFromFolder(await changedCorpus());
+    const build = async (_dir: string, options: { onProgress?: (p: OpenProgress) => void }): Promise<BuiltIndex> => {
+      options.onProgress?.({ phase: 'building', done: 7, total: 7 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return built;
+    };
+    // A clock that never moves: without showing held steps, no progress edit would go out at all.
+    const { command } = makeDesk(seeds, { liveOptions: { build }, progressEveryMs: 20, now: () => 0 });
+    const r = await command('reload', {}, moderator());
+    assert.deepEqual(r.methods, ['defer', 'editReply', 'editReply']);
+    assert.match(textOf(r.bodies[0]!), /^Reloading the corpus… building the search index \(100%\)\./);
+    assert.match(textOf(r.last), /^Reloaded/);
+  });
+
   it('names the files that failed, while the old index keeps answering', async () => {
     const dir = await tempCorpus({ 'zz-broken.txt': new Uint8Array([1, 0, 2]) }, { withSeeds: true });
     const { command, live } = makeDesk(seeds, { liveOptions: { dir } });

@@ -1,4 +1,5 @@
 import { reloadProgressMessage, reloadReportMessage } from '../../render/reload.ts';
+import type { OpenProgress } from '../../search/store.ts';
 import { Permission } from '../api.ts';
 import { reloadCommand } from '../commands/reload.ts';
 import type { Invoker } from '../interaction.ts';
@@ -32,11 +33,29 @@ export const reload = commandHandler({
       ephemeral: true,
       work: async (progress) => {
         let lastEdit = ctx.now();
-        const outcome = await ctx.live.reload((step) => {
-          if (ctx.now() - lastEdit < ctx.progressEveryMs) return;
+        // The step the throttle held back, shown when its turn comes: a long last step (saving) reports nothing more,
+        // and the reply would otherwise stay at the step before it.
+        let held: OpenProgress | undefined;
+        let heldTimer: NodeJS.Timeout | undefined;
+        const show = (step: OpenProgress) => {
           lastEdit = ctx.now();
+          held = undefined;
           progress(reloadProgressMessage(step));
-        });
+        };
+        let outcome;
+        try {
+          outcome = await ctx.live.reload((step) => {
+            const wait = ctx.progressEveryMs - (ctx.now() - lastEdit);
+            if (wait <= 0) return show(step);
+            held = step;
+            heldTimer ??= setTimeout(() => {
+              heldTimer = undefined;
+              if (held) show(held);
+            }, wait);
+          });
+        } finally {
+          clearTimeout(heldTimer);
+        }
         ctx.note({ reload: outcome.status });
         return reloadReportMessage(outcome, ctx.live.current);
       },
