@@ -157,6 +157,12 @@ describe('aliases', () => {
     assert.ok(!terms('ca').includes(termOf('California')));
   });
 
+  test('per cent / percent / pct, and the newswire’s mln, bln and dlrs, meet their words', () => {
+    assertMeet('percent', 'per cent', 'pct');
+    assert.deepEqual(terms('15.5 mln dlrs'), terms('15.5 million dollars'));
+    assert.deepEqual(terms('3 bln'), terms('3 billion'));
+  });
+
   test('a combining form before a hyphen is its country; alone it is a name', () => {
     assert.deepEqual(terms('a Franco-Spanish draft'), terms('a France Spain draft'));
     assert.deepEqual(terms('the Sino-Indian border'), terms('the China India border'));

@@ -85,6 +85,13 @@ test('a date, a clock time, a year or a label is weaker evidence of a count than
   }
 });
 
+test('a sum in the newswire’s short forms answers "how much"', () => {
+  const asked = new Set(['how', 'much', 'did', 'the', 'mill', 'pay']);
+  for (const sentence of ['The mill paid 15.5 mln dlrs for the site.', 'Shares rose 40 cts.', 'The mill paid 3 bln stg.']) {
+    assert.equal(sentenceServes('money', sentence, asked), 1, sentence);
+  }
+});
+
 test('titles and initials are no part of a new name: "Miss Sally May Saabye" answers who was Miss Rhode Island', () => {
   const asked = new Set(['who', 'was', 'miss', 'rhode', 'island', '1960']);
   assert.equal(sentenceServes('who', 'The crown went to Miss Sally May Saabye of Newport.', asked), 1);
