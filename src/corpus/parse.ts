@@ -3,6 +3,12 @@ import furnitureData from './data/furniture.json' with { type: 'json' };
 import { splitSentences } from './sentences.ts';
 import type { NewsDocument } from './types.ts';
 
+/**
+ * Bump whenever what an article file is read into can change (its paragraphs, title, date, outlet): saved indexes
+ * carry it and are rebuilt when it differs, as they are for a change of the analyzer.
+ */
+export const ARTICLE_READER_VERSION = 1;
+
 export type ParsedDocument = Omit<NewsDocument, 'id' | 'contentHash'>;
 
 const furnitureLines = new Set(furnitureData.lines);
