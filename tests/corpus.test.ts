@@ -404,6 +404,64 @@ describe('paragraph layouts', () => {
     assert.deepEqual(d.paragraphs, [...block, 'A closing paragraph after a blank line.']);
   });
 
+  test('a file hard-wrapped throughout: a paragraph whose line breaks where a sentence ends is still one paragraph', () => {
+    const text = [
+      'Ferry fares to rise',
+      '',
+      'The harbour board voted on Tuesday to raise ferry fares by a tenth',
+      'from the spring, its third rise in as many years, the board chairman',
+      'said after the vote.',
+      '',
+      'Councillors had asked the harbour board to wait for the report of Mrs.',
+      'Ines Varga, which is due in March.',
+      '',
+      'The fare for a car and driver will rise from the spring to 41 pounds.',
+      'Foot passengers will pay 6 pounds, up from 5.50, and children under',
+      'twelve travel free as before.',
+      '',
+      'Season tickets are unchanged for a year, and the night crossing keeps',
+      'its lower fare until the new timetable starts in the autumn.',
+      '',
+    ].join('\n');
+    const d = parse(text);
+    assert.equal(d.title, 'Ferry fares to rise');
+    assert.equal(d.paragraphs.length, 4, JSON.stringify(d.paragraphs));
+    assert.match(d.paragraphs[1]!, /^Councillors[^]*Ines Varga, which is due in March\.$/);
+    assert.match(d.paragraphs[2]!, /^The fare for a car[^]*as before\.$/);
+    for (const paragraph of d.paragraphs) assert.ok(text.includes(paragraph), 'each paragraph is verbatim text of the file');
+    // Its sentences are read across the line breaks.
+    assert.deepEqual(sentences(d.paragraphs[2]!).map((x) => x.replace(/\s+/g, ' ')), [
+      'The fare for a car and driver will rise from the spring to 41 pounds.',
+      'Foot passengers will pay 6 pounds, up from 5.50, and children under twelve travel free as before.',
+    ]);
+  });
+
+  test('wire copy: no blank lines, each paragraph indented and wrapped; a wrapped word that looks like furniture stays', () => {
+    const text = [
+      'FERRY FARES TO RISE',
+      '    The harbour board voted on Tuesday to raise ferry fares by a tenth',
+      'from the spring, after floods damaged the quay at the ferry',
+      'home.',
+      '    The fare for a car and driver will rise to 41 pounds, the board',
+      'said.',
+      '',
+    ].join('\n');
+    const d = parse(text);
+    assert.equal(d.title, 'FERRY FARES TO RISE');
+    assert.deepEqual(
+      d.paragraphs.map((p) => p.replace(/\s+/g, ' ')),
+      ['The harbour board voted on Tuesday to raise ferry fares by a tenth from the spring, after floods damaged the quay at the ferry home.', 'The fare for a car and driver will rise to 41 pounds, the board said.'],
+    );
+    // A wrapped sentence is one sentence, its line break no boundary.
+    assert.equal(sentences(d.paragraphs[1]!).length, 1);
+  });
+
+  test('one paragraph per line with an indented quotation is not read as wire copy', () => {
+    const lines = ['Poet honoured', 'The town honoured its poet on Sunday with a reading in the square.', '    “The tide goes out, the tide comes in,', '    and the harbour lights come on.”', 'The reading ended with a minute of silence.'];
+    const d = parse(lines.join('\n'));
+    assert.equal(d.paragraphs.length, 4, JSON.stringify(d.paragraphs));
+  });
+
   test('CRLF line endings and a byte-order mark leave no trace in the text', () => {
     const bytes = Buffer.from('\uFEFFTalks resume\r\nTalks resumed in Geneva on Saturday, the envoy said.\r\nNo deal is expected.\r\n', 'utf8');
     const d = parseArticle('crlf.txt', bytes);

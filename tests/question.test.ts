@@ -85,6 +85,11 @@ test('a date, a clock time, a year or a label is weaker evidence of a count than
   }
 });
 
+test('a hard-wrapped sentence serves as the same words on one line would', () => {
+  assert.equal(sentenceServes('why', 'The ferry was cancelled due\nto the storm.'), 1);
+  assert.equal(sentenceServes('money', 'The mill paid 15 million\ndollars for the site.'), 1);
+});
+
 test('a sum in the newswire’s short forms answers "how much"', () => {
   const asked = new Set(['how', 'much', 'did', 'the', 'mill', 'pay']);
   for (const sentence of ['The mill paid 15.5 mln dlrs for the site.', 'Shares rose 40 cts.', 'The mill paid 3 bln stg.']) {

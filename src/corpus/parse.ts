@@ -7,7 +7,7 @@ import type { NewsDocument } from './types.ts';
  * Bump whenever what an article file is read into can change (its paragraphs, title, date, outlet): saved indexes
  * carry it and are rebuilt when it differs, as they are for a change of the analyzer.
  */
-export const ARTICLE_READER_VERSION = 1;
+export const ARTICLE_READER_VERSION = 2;
 
 export type ParsedDocument = Omit<NewsDocument, 'id' | 'contentHash'>;
 
@@ -117,27 +117,133 @@ function splitFrontMatter(text: string): { meta: FrontMatter; body: string } {
 }
 
 /**
- * Both layouts occur: one paragraph per line, and paragraphs separated by blank lines. In the second layout a
+ * Both layouts occur: one paragraph per line, and paragraphs separated by blank lines (and a third, indented; see below). In the second layout a
  * paragraph may be hard-wrapped over several lines; its lines are joined only when the block reads as wrapped
  * prose, so a block of one-line paragraphs (or a headline over its first paragraph) is never glued together.
  * Paragraph text stays verbatim, line breaks included.
  */
 function splitParagraphs(body: string, markdown: boolean): string[] {
   const blankLineLayout = /\n[ \t]*\n/.test(body.trim());
+  const clean = (lines: string[]) => withoutFurniture(lines.map((line) => (markdown ? stripMarkdown(line) : line.trim())));
+  if (!blankLineLayout && isIndentedLayout(body)) {
+    return paragraphsByIndent(body.split('\n'))
+      .map((lines) => clean(lines).join('\n'))
+      .filter((paragraph) => !isFurniture(paragraph));
+  }
+  const blocks = body
+    .split(/\n[ \t]*\n/)
+    .map((block) => clean(block.split('\n')))
+    .filter((lines) => lines.length > 0);
+  const width = blankLineLayout ? wrapWidth(blocks) : undefined;
   const paragraphs: string[] = [];
-  for (const block of body.split(/\n[ \t]*\n/)) {
-    const lines = block
-      .split('\n')
-      .map((line) => (markdown ? stripMarkdown(line) : line.trim()))
-      .filter((line) => !isFurniture(line));
-    if (lines.length === 0) continue;
-    if (blankLineLayout && isHardWrapped(lines)) paragraphs.push(lines.join('\n'));
+  for (const lines of blocks) {
+    if (width !== undefined) paragraphs.push(...unwrap(lines, width));
+    else if (blankLineLayout && isHardWrapped(lines)) paragraphs.push(lines.join('\n'));
     else paragraphs.push(...lines);
+  }
+  return paragraphs.filter((paragraph) => !isFurniture(paragraph));
+}
+
+/**
+ * Lines without the furniture among them ("Share", "Advertisement"), but for a line that carries on a wrapped
+ * sentence: "home." after "…a fire which damaged their county" is the sentence's last word, not a link.
+ */
+function withoutFurniture(lines: string[]): string[] {
+  const kept: string[] = [];
+  for (const line of lines) {
+    const previous = kept.at(-1);
+    if (line === '' || (isFurniture(line) && (previous === undefined || ENDS_SENTENCE.test(previous)))) continue;
+    kept.push(line);
+  }
+  return kept;
+}
+
+/** A line break that falls mid-sentence: the line ends without a full stop, or the next opens in lower case. */
+const continues = (line: string, next: string) => !ENDS_SENTENCE.test(line) || /^[\p{Ll}\p{N}]/u.test(next);
+
+/** Line breaks a file needs before its own layout decides: with fewer, each block decides for itself. */
+const MIN_WRAPPED_BREAKS = 3;
+
+/**
+ * The width a whole file was hard-wrapped at, or undefined when it was not: most of its line breaks fall
+ * mid-sentence, and no line is longer than wrapping allows. Decided over the file, not block by block, because a
+ * short paragraph of two lines may break where a sentence ends ("…Sen." over "George Parkhouse…").
+ */
+function wrapWidth(blocks: string[][]): number | undefined {
+  let breaks = 0;
+  let continued = 0;
+  let width = 0;
+  for (const lines of blocks) {
+    for (let i = 0; i + 1 < lines.length; i++) {
+      breaks++;
+      width = Math.max(width, lines[i]!.length);
+      if (continues(lines[i]!, lines[i + 1]!)) continued++;
+    }
+  }
+  return breaks >= MIN_WRAPPED_BREAKS && continued >= WRAPPED_SHARE * breaks && width <= MAX_WRAPPED_LINE ? width : undefined;
+}
+
+/**
+ * The paragraphs of a block of hard-wrapped text: a line ends its paragraph where the next word would have fitted
+ * on it, and it is short or ends a sentence (a headline over the first paragraph); every other break is wrapping.
+ */
+function unwrap(lines: string[], width: number): string[] {
+  const paragraphs: string[][] = [[lines[0]!]];
+  for (let i = 1; i < lines.length; i++) {
+    const previous = lines[i - 1]!;
+    const nextWord = lines[i]!.split(/\s/, 1)[0]!.length;
+    const fitted = previous.length + 1 + nextWord <= width && !previous.endsWith('-');
+    if (fitted && (previous.length < SHORT_LINE * width || ENDS_SENTENCE.test(previous))) paragraphs.push([lines[i]!]);
+    else paragraphs.at(-1)!.push(lines[i]!);
+  }
+  return paragraphs.map((paragraph) => paragraph.join('\n'));
+}
+
+/** A line this much shorter than the wrapping width was ended by hand. */
+const SHORT_LINE = 0.7;
+const MAX_WRAPPED_LINE = 120;
+
+const INDENTED = /^[ \t]+\S/;
+const ENDS_SENTENCE = /[.!?:;"”’')\]]$/u;
+
+/**
+ * A third layout, of wire copy and books: no blank lines, a paragraph marked by indenting its first line and wrapped
+ * over the lines after it. Read so only when the unindented lines carry on the line before them (it breaks
+ * mid-sentence, or they open in lower case): a few indented lines in one-paragraph-per-line text are quotations.
+ */
+function isIndentedLayout(body: string): boolean {
+  const lines = body.split('\n').filter((line) => line.trim() !== '');
+  const indented = lines.filter((line) => INDENTED.test(line)).length;
+  let carried = 0;
+  let unindented = 0;
+  for (let i = 1; i < lines.length; i++) {
+    if (INDENTED.test(lines[i]!)) continue;
+    unindented++;
+    if (!ENDS_SENTENCE.test(lines[i - 1]!.trimEnd()) || /^[\p{Ll}\p{N}]/u.test(lines[i]!)) carried++;
+  }
+  return indented >= 2 && unindented >= 1 && carried >= 0.8 * unindented;
+}
+
+/** Lines grouped into paragraphs, each opening at an indented line; unindented lines before the first stand alone (a headline). */
+function paragraphsByIndent(lines: string[]): string[][] {
+  const paragraphs: string[][] = [];
+  let current: string[] | undefined;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    if (INDENTED.test(line) || current === undefined) {
+      current = [line];
+      paragraphs.push(current);
+      // A line before the first indented one is a headline or a dateline of its own.
+      if (!INDENTED.test(line)) current = undefined;
+    } else current.push(line);
   }
   return paragraphs;
 }
 
-/** Wrapped prose: every line but the last breaks mid-sentence, at a similar width. */
+/**
+ * Wrapped prose: the lines but the last are of a similar width and mostly break mid-sentence. Some break where a
+ * sentence ends, as wrapping falls; one-line paragraphs all do.
+ */
 function isHardWrapped(lines: string[]): boolean {
   if (lines.length < 2) return false;
   const body = lines.slice(0, -1);
@@ -145,12 +251,12 @@ function isHardWrapped(lines: string[]): boolean {
   let narrowest = Infinity;
   for (const line of body) [widest, narrowest] = [Math.max(widest, line.length), Math.min(narrowest, line.length)];
   const even = widest - narrowest <= 30 && narrowest >= 40;
-  const continues = body.every((line, i) => {
-    const next = lines[i + 1]!;
-    return !/[.!?:;"”’')\]]$/u.test(line) || /^[\p{Ll}\p{N}]/u.test(next);
-  });
-  return even && continues && body.every((line) => line.length <= 120);
+  const continued = body.filter((line, i) => continues(line, lines[i + 1]!)).length;
+  return even && continued >= WRAPPED_SHARE * body.length && body.every((line) => line.length <= MAX_WRAPPED_LINE);
 }
+
+/** Share of a wrapped block's line breaks that fall mid-sentence: most do, when wrapping decides where. */
+const WRAPPED_SHARE = 0.6;
 
 function stripMarkdown(line: string): string {
   return line

@@ -7,16 +7,19 @@ export interface Span {
 }
 
 /** Bump whenever the spans can change: saved indexes keep them and carry this in their fingerprint. */
-export const SENTENCE_SPLITTER_VERSION = 2;
+export const SENTENCE_SPLITTER_VERSION = 3;
 
-const SBD_OPTIONS = { newline_boundaries: true, html_boundaries: false, sanitize: false, preserve_whitespace: false };
+const SBD_OPTIONS = { newline_boundaries: false, html_boundaries: false, sanitize: false, preserve_whitespace: false };
 
 /**
  * Sentence boundaries from `sbd`, which knows "U.S.", "Mr." and initials, mapped back onto the original text.
  * sbd may change white space, so the mapping walks both texts on their non-space characters; if sbd ever
  * returns text that is not in the original, the rest of the text stays one sentence rather than being lost.
  */
-export function splitSentences(text: string): Span[] {
+export function splitSentences(paragraph: string): Span[] {
+  // A hard-wrapped paragraph breaks its lines anywhere: sbd reads it as one line, each break a space in its place,
+  // so the offsets it gives hold for the text as written.
+  const text = paragraph.replace(/[\r\n\t]/g, ' ');
   const spans: Span[] = [];
   let cursor = 0;
   for (const sentence of sbd.sentences(text, SBD_OPTIONS)) {

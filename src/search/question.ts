@@ -199,7 +199,9 @@ const FULL_DATES = new RegExp(`\\b(1[6-9]\\d\\d|20\\d\\d)\\b|\\b(${MONTH})\\.?\\
  * name, a full date, a reason, a quotation; 0.5 for weaker evidence (a number word, a lone capitalised word, a
  * weekday); 0 for none. `asked` holds the question's own words, folded.
  */
-export function sentenceServes(kind: AnswerKind, sentence: string, asked: ReadonlySet<string> = new Set()): number {
+export function sentenceServes(kind: AnswerKind, written: string, asked: ReadonlySet<string> = new Set()): number {
+  // The patterns below read words apart by one space ("due to"); a hard-wrapped sentence may have a line break there.
+  const sentence = written.includes('\n') ? written.replace(/\s+/g, ' ') : written;
   const isNew = (text: string) => !text.toLowerCase().split(/[\s,.'’-]+/).every((w) => w === '' || asked.has(w));
   switch (kind) {
     case 'money':
