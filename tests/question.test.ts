@@ -90,6 +90,15 @@ test('a hard-wrapped sentence serves as the same words on one line would', () =>
   assert.equal(sentenceServes('money', 'The mill paid 15 million\ndollars for the site.'), 1);
 });
 
+test('a question in capitals throughout reads as one in lower case: no word of it is a name or an acronym by its case', () => {
+  const shouted = parseQuestion('WHO WON THE HARBOUR BOARD ELECTION IN KESSINGTON?');
+  const plain = parseQuestion('who won the harbour board election in kessington?');
+  assert.equal(shouted.kind, 'who');
+  assert.deepEqual(shouted.tokens.map((t) => t.term), plain.tokens.map((t) => t.term));
+  // A capitalised acronym in an ordinary question keeps its case.
+  assert.notDeepEqual(parseQuestion('What did the WHO say?').tokens.map((t) => t.term), parseQuestion('what did the who say?').tokens.map((t) => t.term));
+});
+
 test('a sum in the newswire’s short forms answers "how much"', () => {
   const asked = new Set(['how', 'much', 'did', 'the', 'mill', 'pay']);
   for (const sentence of ['The mill paid 15.5 mln dlrs for the site.', 'Shares rose 40 cts.', 'The mill paid 3 bln stg.']) {

@@ -79,7 +79,14 @@ function isWhQuestion(opening: string): boolean {
   return /^(who|whom|whose|what|which|when|where|why|how|is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b/i.test(opening);
 }
 
-export function parseQuestion(text: string): ParsedQuestion {
+/** A question typed in capitals throughout says nothing by its case: "WHO WON" asks a person, not the WHO. */
+function withoutShouting(question: string): string {
+  const letters = question.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 8 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() ? question.toLowerCase() : question;
+}
+
+export function parseQuestion(question: string): ParsedQuestion {
+  const text = withoutShouting(question);
   const seen = new Set<string>();
   const tokens = analyze(text, { question: true }).filter((token) => {
     if (seen.has(token.term)) return false;
