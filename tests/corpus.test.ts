@@ -313,6 +313,94 @@ describe('titles, dates and outlets', () => {
     assert.equal(c.outlet, 'Reuters');
     assert.ok(c.paragraphs[0]!.startsWith('ALEPPO, Syria (Reuters) - Government forces'), 'the dateline stays part of the paragraph');
   });
+
+  test('a plain-text header block of known keys is read like front matter and cut from the body', () => {
+    const d = parse(
+      'Headline: Ferry strike ends at Stromvik\nPUBLISHED: 12 June 2019\nPublisher: Orkney Ledger\nLink: https://example.org/ferry\nByline: Ruth Anker\n\nFerry crews at Stromvik returned to work on Friday after a nine-day strike.\n\nSailings resume on Saturday.\n',
+    );
+    assert.equal(d.title, 'Ferry strike ends at Stromvik');
+    assert.equal(d.date, '2019-06-12');
+    assert.equal(d.outlet, 'Orkney Ledger');
+    assert.equal(d.url, 'https://example.org/ferry');
+    assert.deepEqual(d.paragraphs, ['Ferry crews at Stromvik returned to work on Friday after a nine-day strike.', 'Sailings resume on Saturday.']);
+
+    // An unknown key ends the block: the lines from it on are the text.
+    const partial = parse('Title: Ferry strike ends\nNote: the figures are provisional.\nFerry crews returned to work on Friday.\nSailings resume on Saturday.');
+    assert.equal(partial.title, 'Ferry strike ends');
+    assert.deepEqual(partial.paragraphs, ['Note: the figures are provisional.', 'Ferry crews returned to work on Friday.', 'Sailings resume on Saturday.']);
+    // A first sentence with a colon is no header block, nor is a known key whose value reads as a sentence.
+    for (const first of ['Note: crews returned to work on Friday after the vote.', 'Source: union officials said the strike would end on Friday.']) {
+      const plain = parse(`${first}\nSailings resume on Saturday.`);
+      assert.deepEqual(plain.paragraphs, [first, 'Sailings resume on Saturday.']);
+      assert.equal(plain.outlet, undefined);
+    }
+
+    // In Markdown, front matter still wins over a header block under it.
+    const md = parse('---\ntitle: Strike over\n---\nTitle: Ferry strike ends\nSource: Orkney Ledger\n\nFerry crews returned to work on Friday.\n', true);
+    assert.equal(md.title, 'Strike over');
+    assert.equal(md.outlet, 'Orkney Ledger');
+    assert.deepEqual(md.paragraphs, ['Ferry crews returned to work on Friday.']);
+  });
+
+  test('a line that is only a date, near the top or at the end, dates the article and is no paragraph', () => {
+    const reporting = ['Ferry crews at Stromvik returned to work on Friday after a nine-day strike.', 'Sailings resume on Saturday.'];
+    for (const line of ['Monday, June 10, 2019', 'Jun. 10, 2019', '10 June 2019', '2019-06-10', 'Posted: June 10, 2019 10:32 GMT', 'updated June 10, 2019 4:05 p.m. ET']) {
+      const top = parse(['Ferry strike ends', line, ...reporting].join('\n'));
+      assert.equal(top.date, '2019-06-10', line);
+      assert.equal(top.title, 'Ferry strike ends', line);
+      assert.deepEqual(top.paragraphs, reporting, line);
+    }
+    const end = parse([...reporting, 'Published 10 June 2019'].join('\n\n'));
+    assert.equal(end.date, '2019-06-10');
+    assert.deepEqual(end.paragraphs, reporting);
+
+    // A date that cannot be read, or has no year, stays as text and dates nothing.
+    for (const line of ['June 40, 2019', 'June 10']) {
+      const unread = parse(['Ferry strike ends', line, ...reporting].join('\n'));
+      assert.equal(unread.date, undefined, line);
+      assert.deepEqual(unread.paragraphs, [line, ...reporting], line);
+    }
+    // Bare dates through the text head a timeline's entries: they date the events, not the article.
+    const timeline = parse('Strike timeline\nJune 1, 2019\nCrews walked out.\nJune 10, 2019\nCrews returned.');
+    assert.equal(timeline.date, undefined);
+    assert.deepEqual(timeline.paragraphs, ['June 1, 2019', 'Crews walked out.', 'June 10, 2019', 'Crews returned.']);
+  });
+
+  test('a byline near the top is no paragraph; a sentence that opens with "By" is', () => {
+    const reporting = ['Ferry crews at Stromvik returned to work on Friday after a nine-day strike.', 'Sailings resume on Saturday.'];
+    for (const byline of ['By Ruth Anker', 'BY RUTH ANKER, Staff Writer', 'By Ruth Anker and Tomas Vell', 'By Ruth Anker of The Orkney Ledger']) {
+      const d = parse(['Ferry strike ends', byline, ...reporting].join('\n'));
+      assert.equal(d.title, 'Ferry strike ends', byline);
+      assert.deepEqual(d.paragraphs, reporting, byline);
+    }
+    // Above the headline, a byline is not taken for one.
+    assert.equal(parse(['By Ruth Anker', 'Ferry strike ends', ...reporting].join('\n')).title, 'Ferry strike ends');
+
+    for (const sentence of ['By noon the first ferry had sailed.', 'By noon the first ferry had sailed', 'By Friday Crews Had Voted To Return.']) {
+      assert.deepEqual(parse(['Ferry strike ends', sentence, ...reporting].join('\n')).paragraphs, [sentence, ...reporting], sentence);
+    }
+  });
+
+  test('the dateline outlet is read from the first paragraph of reporting, with or without a place or a date', () => {
+    const above = 'Ferry strike ends\nBy Ruth Anker\n12 June 2019\n';
+    const forms: Array<[string, string]> = [
+      ['STROMVIK, Orkney (Reuters) - Ferry crews returned to work on Friday.', 'Reuters'],
+      ['STROMVIK, June 10 (AFP) — Ferry crews returned to work on Friday.', 'AFP'],
+      ['Stromvik, Orkney, Jun. 10 (Northern Wire) -- Ferry crews returned to work on Friday.', 'Northern Wire'],
+      ['(UPI) -- Ferry crews returned to work on Friday.', 'UPI'],
+      ['(UPI) – Ferry crews returned to work on Friday.', 'UPI'],
+    ];
+    for (const [first, outlet] of forms) {
+      const d = parse(`${above}${first}\nSailings resume on Saturday.`);
+      assert.equal(d.outlet, outlet, first);
+      assert.equal(d.paragraphs[0], first, 'the dateline stays part of its paragraph');
+      // The date in a dateline has no year, and none is guessed.
+      assert.equal(d.date, '2019-06-12', first);
+      assert.equal(parse(`${first}\nSailings resume on Saturday.`).date, undefined, first);
+    }
+    // An editor's label in parentheses is no outlet.
+    assert.equal(parse('(Updated) - Ferry crews returned to work on Friday.\nSailings resume on Saturday.').outlet, undefined);
+  });
 });
 
 describe('Markdown front matter', () => {

@@ -7,7 +7,7 @@ import type { NewsDocument } from './types.ts';
  * Bump whenever what an article file is read into can change (its paragraphs, title, date, outlet): saved indexes
  * carry it and are rebuilt when it differs, as they are for a change of the analyzer.
  */
-export const ARTICLE_READER_VERSION = 2;
+export const ARTICLE_READER_VERSION = 3;
 
 export type ParsedDocument = Omit<NewsDocument, 'id' | 'contentHash'>;
 
@@ -25,20 +25,35 @@ export function isFurniture(line: string): boolean {
 const DATE_LINE = /^\s*(?:date|published|posted|updated)\s*:?\s+(\d{4}-\d{2}-\d{2}|[^\n]{6,40}?\d{4})(?:[T ]\d{1,2}:\d{2}\S*)?\s*(?=\s|$)/iu;
 // "… told a news briefing. – (Reuters)" at the end of the text.
 const TRAILING_OUTLET = /\s*[-–—]+\s*\(([\p{Lu}][\p{L}\p{N} .&'-]{0,40})\)\s*$/u;
-// "ALEPPO, Syria (Reuters) - …" dateline at the start of the text; the dateline stays part of the paragraph.
-const DATELINE_OUTLET = /^[\p{Lu}][\p{Lu}\p{L} .,'-]{1,60}\(([\p{Lu}][\p{L}\p{N} .&'-]{0,40})\)\s*[-–—]/u;
+
+// "March", "Sept.", "Mar": a month as datelines and date lines write it.
+const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)`;
+// "Monday", "Thurs.", "Mon": the weekday a date may open with.
+const WEEKDAY = String.raw`(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?`;
+// "10:32 GMT", "10:32 a.m. ET", "10:32:00 +0000": the time a date may close with.
+const TIME = String.raw`\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}|\(?[a-z]{1,5}\)?))?`;
+// "2014-03-03", "Monday, March 3, 2014", "3 Mar. 2014 10:32 GMT", "2014-03-03T10:32:00Z": a date with its year, captured without weekday or time.
+const DATE = String.raw`(?:${WEEKDAY},?\s+)?(?<date>\d{4}-\d{2}-\d{2}|${MONTH}\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+${MONTH},?\s+\d{4})(?:(?:T|,?\s+(?:at\s+)?|\s*[-–—|]\s*)${TIME})?`;
+// "Published 4 March 2014", "Updated: Mar. 4, 2014 10:32 a.m. ET", "March 4, 2014": a line that is a date and nothing else.
+const DATE_ONLY_LINE = new RegExp(String.raw`^(?:(?<label>published|posted|updated|date)(?:\s+on)?(?:\s*:\s*|\s+))?${DATE}$`, 'iu');
+// "Mon, 03 Mar 2014 10:32:00 +0000": the value of a header block's date.
+const DATE_VALUE = new RegExp(String.raw`^${DATE}$`, 'iu');
+
+// "Reuters", "Agence France-Presse", "Voice of America": an outlet's name, capitalised words and the small ones between.
+const OUTLET = String.raw`[\p{Lu}][\p{L}\p{N}.&'-]*(?: (?:of|the|and|for|de|du|la|el|al|[\p{Lu}\p{N}&][\p{L}\p{N}.&'-]*)){0,5}`;
+// "ALEPPO, Syria (Reuters) - …", "WASHINGTON, March 3 (AP) — …", "(CNN) -- …": a dateline opening the reporting, and
+// its outlet; the dateline stays part of the paragraph. The date in it has no year, so it is no date we can state.
+const DATELINE_OUTLET = new RegExp(String.raw`^(?:[\p{Lu}][\p{Lu}\p{L} .,'-]{1,60}(?:,\s*${MONTH}\s+\d{1,2})?\s*)?\((${OUTLET})\)\s*[-–—]`, 'u');
 const MAX_TITLE_LENGTH = 140;
 const LEAD_LENGTH = 90;
 
 /** Reads one article: front matter, headline, date, outlet and the paragraphs of reporting. */
 export function parseDocument(text: string, options: { markdown: boolean }): ParsedDocument {
-  let body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const meta: FrontMatter = {};
-  if (options.markdown) {
-    const front = splitFrontMatter(body);
-    body = front.body;
-    Object.assign(meta, front.meta);
-  }
+  const front = splitFrontMatter(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), options.markdown);
+  const header = splitHeaderBlock(front.body);
+  // Front matter wins over a header block, as both win over what the text says.
+  const meta: FrontMatter = { ...header.meta, ...front.meta };
+  let body = header.body;
 
   let date: string | undefined;
   const dateLine = DATE_LINE.exec(body);
@@ -47,7 +62,9 @@ export function parseDocument(text: string, options: { markdown: boolean }): Par
     if (date) body = body.slice(dateLine[0].length);
   }
 
-  let paragraphs = splitParagraphs(body, options.markdown);
+  const reporting = withoutBylinesAndDateLines(splitParagraphs(body, options.markdown));
+  date ??= reporting.date;
+  let paragraphs = reporting.paragraphs;
   let outlet: string | undefined;
   const last = paragraphs.at(-1);
   const trailing = last === undefined ? null : TRAILING_OUTLET.exec(last);
@@ -56,7 +73,6 @@ export function parseDocument(text: string, options: { markdown: boolean }): Par
     const rest = last.slice(0, trailing.index).trimEnd();
     paragraphs = rest === '' ? paragraphs.slice(0, -1) : [...paragraphs.slice(0, -1), rest];
   }
-  outlet ??= DATELINE_OUTLET.exec(paragraphs[0] ?? '')?.[1]?.trim();
 
   let title: string | undefined;
   const first = paragraphs[0];
@@ -64,6 +80,8 @@ export function parseDocument(text: string, options: { markdown: boolean }): Par
     title = first.replace(/^#+\s*/, '').trim();
     paragraphs = paragraphs.slice(1);
   }
+  // The dateline opens the reporting, under the headline; a headline that opens with one names the outlet too.
+  outlet ??= datelineOutlet(first) ?? datelineOutlet(paragraphs[0]);
 
   const document: ParsedDocument = {
     title: meta.title ?? title ?? leadOf(paragraphs[0] ?? ''),
@@ -77,6 +95,14 @@ export function parseDocument(text: string, options: { markdown: boolean }): Par
   return document;
 }
 
+// "Updated", "UPDATE 2", "Exclusive": labels an editor puts in parentheses where a dateline's outlet would be.
+const STORY_LABEL = /^(?:updated?|corrected|correction|clarification|exclusive|analysis|opinion|breaking|live|video|photos?)\b/iu;
+
+function datelineOutlet(paragraph: string | undefined): string | undefined {
+  const outlet = DATELINE_OUTLET.exec(paragraph ?? '')?.[1]?.trim();
+  return outlet === undefined || STORY_LABEL.test(outlet) ? undefined : outlet;
+}
+
 interface FrontMatter {
   title?: string;
   date?: string;
@@ -84,8 +110,8 @@ interface FrontMatter {
   url?: string;
 }
 
-function splitFrontMatter(text: string): { meta: FrontMatter; body: string } {
-  const match = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
+function splitFrontMatter(text: string, markdown: boolean): { meta: FrontMatter; body: string } {
+  const match = markdown ? /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text) : null;
   if (!match) return { meta: {}, body: text };
   const body = text.slice(match[0].length);
   let fields: unknown;
@@ -114,6 +140,135 @@ function splitFrontMatter(text: string): { meta: FrontMatter; body: string } {
   if (outlet) meta.outlet = outlet;
   if (url) meta.url = url;
   return { meta, body };
+}
+
+type HeaderField = keyof FrontMatter | 'updated' | 'author';
+/** The keys a header block may hold, and the field each gives; any other key ends the block. */
+const HEADER_FIELDS: Record<string, HeaderField> = {
+  title: 'title',
+  headline: 'title',
+  date: 'date',
+  published: 'date',
+  posted: 'date',
+  updated: 'updated',
+  source: 'outlet',
+  outlet: 'outlet',
+  publisher: 'outlet',
+  publication: 'outlet',
+  url: 'url',
+  link: 'url',
+  author: 'author',
+  byline: 'author',
+  by: 'author',
+};
+// "Title: Storm closes port", "SOURCE: BBC News", "Published : 3 March 2014": a line of a plain-text header block.
+const HEADER_LINE = new RegExp(String.raw`^(${Object.keys(HEADER_FIELDS).join('|')})\s*:\s*(\S.*?)\s*$`, 'iu');
+/** An outlet or author longer than this, or ending like a sentence, is reporting that happens to open with "Source:". */
+const MAX_NAME_LENGTH = 80;
+
+/**
+ * The `Key: value` lines that open many plain-text saves of an article, read like front matter and cut from the body.
+ * The block ends at the first line that is not one: an unknown key ("Note: the port…") or a value that does not read
+ * as what its key says (a date that is no date, a "Source:" that is a sentence), so reporting is never eaten.
+ */
+function splitHeaderBlock(text: string): { meta: FrontMatter; body: string } {
+  const lines = text.split('\n');
+  let start = 0;
+  while (start < lines.length && lines[start]!.trim() === '') start++;
+  const fields: Partial<Record<HeaderField, string>> = {};
+  let end = start;
+  for (; end < lines.length; end++) {
+    const match = HEADER_LINE.exec(lines[end]!.trim());
+    const field = match ? HEADER_FIELDS[match[1]!.toLowerCase()] : undefined;
+    const value = match && field ? readHeaderValue(field, match[2]!) : undefined;
+    if (field === undefined || value === undefined) break;
+    fields[field] ??= value;
+  }
+  if (end === start) return { meta: {}, body: text };
+  const meta: FrontMatter = {};
+  // The first publication is the date a citation gives; an update's date only stands in for it.
+  const date = fields.date ?? fields.updated;
+  if (fields.title) meta.title = fields.title;
+  if (date) meta.date = date;
+  if (fields.outlet) meta.outlet = fields.outlet;
+  if (fields.url) meta.url = fields.url;
+  return { meta, body: lines.slice(end).join('\n') };
+}
+
+/** A header value as its field holds it (a date as ISO), or undefined when it does not read as one. */
+function readHeaderValue(field: HeaderField, value: string): string | undefined {
+  switch (field) {
+    case 'title':
+      return value.length <= MAX_TITLE_LENGTH ? value : undefined;
+    case 'date':
+    case 'updated': {
+      const stated = DATE_VALUE.exec(value)?.groups?.date;
+      return stated === undefined ? undefined : toIsoDate(stated);
+    }
+    case 'url':
+      // "https://example.com/story", "www.example.com/story"
+      return /^(?:https?:\/\/|www\.)\S+$/iu.test(value) ? value : undefined;
+    case 'outlet':
+    case 'author':
+      return value.length <= MAX_NAME_LENGTH && !/[.!?]$/u.test(value) ? value : undefined;
+  }
+}
+
+/** Lines this near the top of the body may be a byline or a date line, above the dateline. */
+const TOP_LINES = 4;
+/** Paragraphs this near the end may be a date line ("Published 4 March 2014"), below the reporting. */
+const END_PARAGRAPHS = 2;
+/** A byline is short: "By Jane Holt and Tom Reed, Staff Writers". */
+const MAX_BYLINE_LENGTH = 80;
+/** Words a byline holds besides its capitalised names: "By Jane Holt of The Courier", "by staff writers". */
+const BYLINE_WORDS = new Set(['and', '&', 'of', 'the', 'for', 'staff', 'writer', 'writers', 'reporter', 'reporters', 'correspondent', 'correspondents', 'editor']);
+
+/**
+ * The paragraphs without the lines that say who wrote the article and when, not what happened (a byline or a date
+ * line near the top, a date line at the end), and the date the first date line states. They sit where the headline
+ * and the dateline are looked for. A date line whose date cannot be read stays, as text.
+ */
+function withoutBylinesAndDateLines(paragraphs: string[]): { paragraphs: string[]; date?: string } {
+  const dateLines = paragraphs.map(readDateLine);
+  // Bare dates that differ head the sections of a timeline ("March 5, 2014" over that day's events), not the
+  // article: then only a line that says what its date is ("Published 4 March 2014") dates it.
+  const bareDates = new Set(dateLines.flatMap((line) => (line && !line.labelled ? [line.date] : [])));
+  let date: string | undefined;
+  // Every date line goes, even under a date found already; the first one read gives the date.
+  const isDateLine = (i: number) => {
+    const line = dateLines[i];
+    if (!line || (!line.labelled && bareDates.size > 1)) return false;
+    date ??= line.date;
+    return true;
+  };
+  const dropped = new Set<number>();
+  let lines = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    lines += paragraphs[i]!.split('\n').length;
+    if (lines > TOP_LINES) break;
+    if (isDateLine(i) || isByline(paragraphs[i]!)) dropped.add(i);
+  }
+  for (let i = Math.max(0, paragraphs.length - END_PARAGRAPHS); i < paragraphs.length; i++) {
+    if (!dropped.has(i) && isDateLine(i)) dropped.add(i);
+  }
+  return { paragraphs: paragraphs.filter((_, i) => !dropped.has(i)), date };
+}
+
+/** A line that is a date and nothing else, as ISO, and whether it says so ("Published 4 March 2014") or is bare. */
+function readDateLine(line: string): { date: string; labelled: boolean } | undefined {
+  const match = DATE_ONLY_LINE.exec(line);
+  const date = match?.groups?.date === undefined ? undefined : toIsoDate(match.groups.date);
+  return date === undefined ? undefined : { date, labelled: match?.groups?.label !== undefined };
+}
+
+/**
+ * "By Jane Holt", "BY JANE HOLT, Staff Writer", "By Jane Holt and Tom Reed": capitalised names and the words between
+ * them, short and with no full stop, so a sentence that opens with "By" ("By noon the port had closed.") is no byline.
+ */
+function isByline(line: string): boolean {
+  const words = /^by\s+(.+)$/iu.exec(line)?.[1]?.split(/[\s,]+/u).filter(Boolean);
+  if (words === undefined || line.length > MAX_BYLINE_LENGTH || /[.!?]$/u.test(line)) return false;
+  return words.some((word) => /^\p{Lu}/u.test(word)) && words.every((word) => /^\p{Lu}/u.test(word) || BYLINE_WORDS.has(word));
 }
 
 /**
