@@ -396,7 +396,10 @@ describe('titles, dates and outlets', () => {
       assert.equal(d.paragraphs[0], first, 'the dateline stays part of its paragraph');
       // The date in a dateline has no year, and none is guessed.
       assert.equal(d.date, '2019-06-12', first);
-      assert.equal(parse(`${first}\nSailings resume on Saturday.`).date, undefined, first);
+      const headless = parse(`${first}\nSailings resume on Saturday.`);
+      assert.equal(headless.date, undefined, first);
+      // With no headline, the title leads with the news, not with where and by whom it was filed.
+      assert.equal(headless.title, 'Ferry crews returned to work on Friday.', first);
     }
     // An editor's label in parentheses is no outlet.
     assert.equal(parse('(Updated) - Ferry crews returned to work on Friday.\nSailings resume on Saturday.').outlet, undefined);

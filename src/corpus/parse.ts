@@ -7,7 +7,7 @@ import type { NewsDocument } from './types.ts';
  * Bump whenever what an article file is read into can change (its paragraphs, title, date, outlet): saved indexes
  * carry it and are rebuilt when it differs, as they are for a change of the analyzer.
  */
-export const ARTICLE_READER_VERSION = 3;
+export const ARTICLE_READER_VERSION = 4;
 
 export type ParsedDocument = Omit<NewsDocument, 'id' | 'contentHash'>;
 
@@ -436,7 +436,12 @@ function looksLikeHeadline(line: string): boolean {
 /** A title for an article without a headline: its first sentence, cut at a word near LEAD_LENGTH. */
 function leadOf(paragraph: string): string {
   const first = splitSentences(paragraph)[0];
-  const sentence = (first ? paragraph.slice(first.start, first.end) : paragraph).replace(/\s+/g, ' ').trim();
+  // "WASHINGTON (AP) — The port closed…" leads with the port, not with where and by whom it was filed.
+  const sentence = (first ? paragraph.slice(first.start, first.end) : paragraph)
+    .replace(/\s+/g, ' ')
+    .replace(DATELINE_OUTLET, '')
+    .replace(/^[-–—\s]+/u, '')
+    .trim();
   if (sentence.length <= LEAD_LENGTH) return sentence || 'Untitled';
   const cut = sentence.slice(0, LEAD_LENGTH + 1);
   const space = cut.lastIndexOf(' ');
