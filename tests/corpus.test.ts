@@ -376,6 +376,10 @@ describe('titles, dates and outlets', () => {
     // Above the headline, a byline is not taken for one.
     assert.equal(parse(['By Ruth Anker', 'Ferry strike ends', ...reporting].join('\n')).title, 'Ferry strike ends');
 
+    // A headline that opens with "By" is still the headline.
+    for (const headline of ['By Popular Demand', 'BY THE NUMBERS', 'By Tuesday Evening']) {
+      assert.equal(parse([headline, ...reporting].join('\n')).title, headline);
+    }
     for (const sentence of ['By noon the first ferry had sailed.', 'By noon the first ferry had sailed', 'By Friday Crews Had Voted To Return.']) {
       assert.deepEqual(parse(['Ferry strike ends', sentence, ...reporting].join('\n')).paragraphs, [sentence, ...reporting], sentence);
     }
@@ -401,8 +405,25 @@ describe('titles, dates and outlets', () => {
       // With no headline, the title leads with the news, not with where and by whom it was filed.
       assert.equal(headless.title, 'Ferry crews returned to work on Friday.', first);
     }
-    // An editor's label in parentheses is no outlet.
+    // An editor's label in parentheses is no outlet, nor is a lawmaker's party and state; a lead keeps them.
     assert.equal(parse('(Updated) - Ferry crews returned to work on Friday.\nSailings resume on Saturday.').outlet, undefined);
+    const senator = parse('Sen. Ines Varga (D-Ore.) — a critic of the board — said fares would rise again.\nSailings resume on Saturday.');
+    assert.equal(senator.outlet, undefined);
+    assert.ok(senator.title.startsWith('Sen. Ines Varga (D-Ore.)'), senator.title);
+  });
+
+  test('a date is one the calendar has, or none', () => {
+    assert.equal(toIsoDate('Sept. 30, 2014'), '2014-09-30');
+    assert.equal(toIsoDate('Sept. 31, 2014'), undefined);
+    assert.equal(toIsoDate('2015-02-29'), undefined);
+    assert.equal(toIsoDate('2016-02-29'), '2016-02-29');
+  });
+
+  test('a header line, a furniture check and a trailing credit read a long run of spaces without searching it over and over', () => {
+    // Each once took seconds on such a line; now none reads a header or a credit into it.
+    const d = parse(`Title: a${' \t'.repeat(40_000)}b\nThe port closed on Monday, officials said. –${' '.repeat(40_000)}(Reuters`);
+    assert.equal(d.outlet, undefined);
+    assert.equal(d.paragraphs.length, 2);
   });
 });
 
@@ -525,6 +546,49 @@ describe('paragraph layouts', () => {
       'The fare for a car and driver will rise from the spring to 41 pounds.',
       'Foot passengers will pay 6 pounds, up from 5.50, and children under twelve travel free as before.',
     ]);
+  });
+
+  test('a hard-wrapped file keeps its subheads, lists, one long line and Markdown links apart from its paragraphs', () => {
+    const wrapped = [
+      'The harbour board voted on Tuesday to raise ferry fares by a tenth',
+      'from the spring, its third rise in as many years, the board chairman',
+      'said after the vote.',
+    ];
+    const text = [
+      '## Ferry fares to rise',
+      '',
+      ...wrapped,
+      '',
+      '## Background',
+      'The crossing has lost money for four years, according to the [annual',
+      'report](https://example.org/harbour/annual-report-2019.pdf) the board',
+      'published in March, and the old boats need new engines soon.',
+      '',
+      'Key facts:',
+      '- Cars: 41 pounds',
+      '- Foot passengers: 6 pounds',
+      '',
+      'Source: the harbour board’s fares notice, at https://example.org/harbour/fares',
+      '',
+      'Season tickets are unchanged for a year, and the night crossing keeps',
+      'its lower fare until the new timetable starts in the autumn.',
+      '',
+    ].join('\n');
+    const d = parse(text, true);
+    assert.equal(d.title, 'Ferry fares to rise');
+    assert.deepEqual(
+      d.paragraphs.map((p) => p.replace(/\s+/g, ' ')),
+      [
+        wrapped.join(' '),
+        'Background',
+        'The crossing has lost money for four years, according to the annual report the board published in March, and the old boats need new engines soon.',
+        'Key facts:',
+        '- Cars: 41 pounds',
+        '- Foot passengers: 6 pounds',
+        'Source: the harbour board’s fares notice, at https://example.org/harbour/fares',
+        'Season tickets are unchanged for a year, and the night crossing keeps its lower fare until the new timetable starts in the autumn.',
+      ],
+    );
   });
 
   test('wire copy: no blank lines, each paragraph indented and wrapped; a wrapped word that looks like furniture stays', () => {

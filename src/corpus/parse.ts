@@ -7,7 +7,7 @@ import type { NewsDocument } from './types.ts';
  * Bump whenever what an article file is read into can change (its paragraphs, title, date, outlet): saved indexes
  * carry it and are rebuilt when it differs, as they are for a change of the analyzer.
  */
-export const ARTICLE_READER_VERSION = 4;
+export const ARTICLE_READER_VERSION = 5;
 
 export type ParsedDocument = Omit<NewsDocument, 'id' | 'contentHash'>;
 
@@ -16,15 +16,26 @@ const furniturePatterns = furnitureData.patterns.map((p) => new RegExp(`^(?:${p}
 
 /** Sharing buttons, ad slots and picture credits: lines that are page furniture, never reporting. */
 export function isFurniture(line: string): boolean {
-  const bare = line.trim().replace(/[\s.:!|•·–—-]+$/u, '').toLowerCase();
+  const trimmed = line.trim();
+  // Furniture is a short line; a long one is reporting, and is not searched (a pattern's ".*" would read it all).
+  if (trimmed.length > MAX_FURNITURE_LINE) return false;
+  let end = trimmed.length;
+  while (end > 0 && TRAILING_MARKS.has(trimmed[end - 1]!)) end--;
+  const bare = trimmed.slice(0, end).toLowerCase();
   if (bare === '') return true;
   return furnitureLines.has(bare) || furniturePatterns.some((pattern) => pattern.test(bare));
 }
+
+const MAX_FURNITURE_LINE = 300;
+/** Trailing punctuation a furniture line is compared without ("Share:", "Advertisement –"), white space included. */
+const TRAILING_MARKS = new Set([...'.:!|•·–—-', ' ', '\t', '\u00a0']);
 
 // "date 2016-10-06 France is to…", "Published: 6 October 2016", "Date: Oct. 6, 2016" at the top of a file.
 const DATE_LINE = /^\s*(?:date|published|posted|updated)\s*:?\s+(\d{4}-\d{2}-\d{2}|[^\n]{6,40}?\d{4})(?:[T ]\d{1,2}:\d{2}\S*)?\s*(?=\s|$)/iu;
 // "… told a news briefing. – (Reuters)" at the end of the text.
 const TRAILING_OUTLET = /\s*[-–—]+\s*\(([\p{Lu}][\p{L}\p{N} .&'-]{0,40})\)\s*$/u;
+/** How far from the end of the text a trailing credit can start. */
+const TRAILING_OUTLET_REACH = 80;
 
 // "March", "Sept.", "Mar": a month as datelines and date lines write it.
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)`;
@@ -67,10 +78,12 @@ export function parseDocument(text: string, options: { markdown: boolean }): Par
   let paragraphs = reporting.paragraphs;
   let outlet: string | undefined;
   const last = paragraphs.at(-1);
-  const trailing = last === undefined ? null : TRAILING_OUTLET.exec(last);
+  // Only the end of the text can hold the credit: searching all of it is quadratic on a long run of spaces.
+  const tailStart = last === undefined ? 0 : Math.max(0, last.length - TRAILING_OUTLET_REACH);
+  const trailing = last === undefined ? null : TRAILING_OUTLET.exec(last.slice(tailStart));
   if (last !== undefined && trailing) {
     outlet = trailing[1]!.trim();
-    const rest = last.slice(0, trailing.index).trimEnd();
+    const rest = last.slice(0, tailStart + trailing.index).trimEnd();
     paragraphs = rest === '' ? paragraphs.slice(0, -1) : [...paragraphs.slice(0, -1), rest];
   }
 
@@ -98,9 +111,12 @@ export function parseDocument(text: string, options: { markdown: boolean }): Par
 // "Updated", "UPDATE 2", "Exclusive": labels an editor puts in parentheses where a dateline's outlet would be.
 const STORY_LABEL = /^(?:updated?|corrected|correction|clarification|exclusive|analysis|opinion|breaking|live|video|photos?)\b/iu;
 
+// "D-Mass.", "R-Texas": a lawmaker's party and state, in the parentheses a dateline's outlet would take.
+const PARTY_LABEL = /^\p{Lu}-\p{Lu}/u;
+
 function datelineOutlet(paragraph: string | undefined): string | undefined {
   const outlet = DATELINE_OUTLET.exec(paragraph ?? '')?.[1]?.trim();
-  return outlet === undefined || STORY_LABEL.test(outlet) ? undefined : outlet;
+  return outlet === undefined || STORY_LABEL.test(outlet) || PARTY_LABEL.test(outlet) || outlet.endsWith('.') ? undefined : outlet;
 }
 
 interface FrontMatter {
@@ -162,7 +178,10 @@ const HEADER_FIELDS: Record<string, HeaderField> = {
   by: 'author',
 };
 // "Title: Storm closes port", "SOURCE: BBC News", "Published : 3 March 2014": a line of a plain-text header block.
-const HEADER_LINE = new RegExp(String.raw`^(${Object.keys(HEADER_FIELDS).join('|')})\s*:\s*(\S.*?)\s*$`, 'iu');
+// Lines are trimmed before the match, so the value runs to the end with no lazy search for trailing space.
+const HEADER_LINE = new RegExp(String.raw`^(${Object.keys(HEADER_FIELDS).join('|')})\s*:\s*(\S.*)$`, 'iu');
+/** A header line is short; a longer one is text, and is not searched for a key. */
+const MAX_HEADER_LINE = 300;
 /** An outlet or author longer than this, or ending like a sentence, is reporting that happens to open with "Source:". */
 const MAX_NAME_LENGTH = 80;
 
@@ -178,7 +197,8 @@ function splitHeaderBlock(text: string): { meta: FrontMatter; body: string } {
   const fields: Partial<Record<HeaderField, string>> = {};
   let end = start;
   for (; end < lines.length; end++) {
-    const match = HEADER_LINE.exec(lines[end]!.trim());
+    const line = lines[end]!.trim();
+    const match = line.length <= MAX_HEADER_LINE ? HEADER_LINE.exec(line) : null;
     const field = match ? HEADER_FIELDS[match[1]!.toLowerCase()] : undefined;
     const value = match && field ? readHeaderValue(field, match[2]!) : undefined;
     if (field === undefined || value === undefined) break;
@@ -268,8 +288,15 @@ function readDateLine(line: string): { date: string; labelled: boolean } | undef
 function isByline(line: string): boolean {
   const words = /^by\s+(.+)$/iu.exec(line)?.[1]?.split(/[\s,]+/u).filter(Boolean);
   if (words === undefined || line.length > MAX_BYLINE_LENGTH || /[.!?]$/u.test(line)) return false;
+  // "By Popular Demand", "BY THE NUMBERS", "By Tuesday Evening" are headlines: what follows "By" is no one's name.
+  if (NOT_A_NAME.has(words[0]!.toLowerCase())) return false;
   return words.some((word) => /^\p{Lu}/u.test(word)) && words.every((word) => /^\p{Lu}/u.test(word) || BYLINE_WORDS.has(word));
 }
+
+/** Words that open a headline or a phrase after "By", never a writer's name. */
+const NOT_A_NAME = new Set(
+  'the a an this that these those all any every each some no our their his her its my your popular public order law way design default far now then contrast comparison chance accident hand force land sea air rail road night day noon midnight dawn dusk nightfall morning evening afternoon today tonight tomorrow yesterday monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december spring summer autumn fall winter year years numbers'.split(' '),
+);
 
 /**
  * Both layouts occur: one paragraph per line, and paragraphs separated by blank lines (and a third, indented; see below). In the second layout a
@@ -279,10 +306,20 @@ function isByline(line: string): boolean {
  */
 function splitParagraphs(body: string, markdown: boolean): string[] {
   const blankLineLayout = /\n[ \t]*\n/.test(body.trim());
-  const clean = (lines: string[]) => withoutFurniture(lines.map((line) => (markdown ? stripMarkdown(line) : line.trim())));
+  // Layout is read on the lines as written (a Markdown link is long in the file, short once stripped); the text
+  // kept is stripped of its markup.
+  const shown = (line: string) => (markdown ? stripMarkdown(line) : line);
+  const clean = (lines: string[]) => withoutFurniture(lines.map((line) => line.trim()), shown);
+  const joined = (lines: string[]) => {
+    const text = lines
+      .map(shown)
+      .filter((line) => line !== '')
+      .join('\n');
+    return markdown && lines.length > 1 ? stripInlineMarkdown(text) : text;
+  };
   if (!blankLineLayout && isIndentedLayout(body)) {
     return paragraphsByIndent(body.split('\n'))
-      .map((lines) => clean(lines).join('\n'))
+      .map((lines) => joined(clean(lines)))
       .filter((paragraph) => !isFurniture(paragraph));
   }
   const blocks = body
@@ -292,9 +329,9 @@ function splitParagraphs(body: string, markdown: boolean): string[] {
   const width = blankLineLayout ? wrapWidth(blocks) : undefined;
   const paragraphs: string[] = [];
   for (const lines of blocks) {
-    if (width !== undefined) paragraphs.push(...unwrap(lines, width));
-    else if (blankLineLayout && isHardWrapped(lines)) paragraphs.push(lines.join('\n'));
-    else paragraphs.push(...lines);
+    if (width !== undefined) paragraphs.push(...unwrap(lines, width).map(joined));
+    else if (blankLineLayout && isHardWrapped(lines)) paragraphs.push(joined(lines));
+    else paragraphs.push(...lines.map(shown));
   }
   return paragraphs.filter((paragraph) => !isFurniture(paragraph));
 }
@@ -303,11 +340,11 @@ function splitParagraphs(body: string, markdown: boolean): string[] {
  * Lines without the furniture among them ("Share", "Advertisement"), but for a line that carries on a wrapped
  * sentence: "home." after "…a fire which damaged their county" is the sentence's last word, not a link.
  */
-function withoutFurniture(lines: string[]): string[] {
+function withoutFurniture(lines: string[], shown: (line: string) => string): string[] {
   const kept: string[] = [];
   for (const line of lines) {
     const previous = kept.at(-1);
-    if (line === '' || (isFurniture(line) && (previous === undefined || ENDS_SENTENCE.test(previous)))) continue;
+    if (line === '' || (isFurniture(shown(line)) && (previous === undefined || ENDS_SENTENCE.test(previous)))) continue;
     kept.push(line);
   }
   return kept;
@@ -318,40 +355,58 @@ const continues = (line: string, next: string) => !ENDS_SENTENCE.test(line) || /
 
 /** Line breaks a file needs before its own layout decides: with fewer, each block decides for itself. */
 const MIN_WRAPPED_BREAKS = 3;
+/** Narrower than this, lines are not wrapped prose but a list or subheads. */
+const MIN_WRAP_WIDTH = 40;
+/** Share of the lines wrapping ended that must come near the width: wrapped prose fills its lines. */
+const FULL_LINES = 0.7;
 
 /**
  * The width a whole file was hard-wrapped at, or undefined when it was not: most of its line breaks fall
- * mid-sentence, and no line is longer than wrapping allows. Decided over the file, not block by block, because a
- * short paragraph of two lines may break where a sentence ends ("…Sen." over "George Parkhouse…").
+ * mid-sentence, and the lines wrapping ended are of a similar width, that of most of them (one long line, a URL or
+ * a table row, is no measure). Decided over the file, not block by block, because a short paragraph of two lines
+ * may break where a sentence ends ("…Sen." over "George Parkhouse…").
  */
 function wrapWidth(blocks: string[][]): number | undefined {
-  let breaks = 0;
   let continued = 0;
-  let width = 0;
+  const ended: number[] = [];
   for (const lines of blocks) {
     for (let i = 0; i + 1 < lines.length; i++) {
-      breaks++;
-      width = Math.max(width, lines[i]!.length);
+      // Headings and list items end their lines by hand.
+      if (isStructural(lines[i]!) || isStructural(lines[i + 1]!)) continue;
+      ended.push(lines[i]!.length);
       if (continues(lines[i]!, lines[i + 1]!)) continued++;
     }
   }
-  return breaks >= MIN_WRAPPED_BREAKS && continued >= WRAPPED_SHARE * breaks && width <= MAX_WRAPPED_LINE ? width : undefined;
+  if (ended.length < MIN_WRAPPED_BREAKS || continued < WRAPPED_SHARE * ended.length) return undefined;
+  const sorted = [...ended].sort((a, b) => a - b);
+  const width = sorted[Math.floor(0.9 * (sorted.length - 1))]!;
+  const full = ended.filter((length) => length >= SHORT_LINE * width).length;
+  return width >= MIN_WRAP_WIDTH && width <= MAX_WRAPPED_LINE && full >= FULL_LINES * ended.length ? width : undefined;
 }
 
 /**
- * The paragraphs of a block of hard-wrapped text: a line ends its paragraph where the next word would have fitted
- * on it, and it is short or ends a sentence (a headline over the first paragraph); every other break is wrapping.
+ * A Markdown heading or a bulleted item: "## Background", "- Cars: 41 pounds". Not a numbered one: a wrapped line may
+ * well open with "71. It listed…".
  */
-function unwrap(lines: string[], width: number): string[] {
+const STRUCTURAL = /^(?:#{1,6}\s|[-*+•]\s)/u;
+const isStructural = (line: string) => STRUCTURAL.test(line);
+
+/**
+ * The paragraphs of a block of hard-wrapped text, as lists of its lines: a line ends its paragraph where the next
+ * word would have fitted on it and it is short or ends a sentence (a headline over the first paragraph), and at
+ * headings and list items; every other break is wrapping.
+ */
+function unwrap(lines: string[], width: number): string[][] {
   const paragraphs: string[][] = [[lines[0]!]];
   for (let i = 1; i < lines.length; i++) {
     const previous = lines[i - 1]!;
     const nextWord = lines[i]!.split(/\s/, 1)[0]!.length;
     const fitted = previous.length + 1 + nextWord <= width && !previous.endsWith('-');
-    if (fitted && (previous.length < SHORT_LINE * width || ENDS_SENTENCE.test(previous))) paragraphs.push([lines[i]!]);
+    const byHand = (fitted && (previous.length < SHORT_LINE * width || ENDS_SENTENCE.test(previous))) || isStructural(previous) || isStructural(lines[i]!);
+    if (byHand) paragraphs.push([lines[i]!]);
     else paragraphs.at(-1)!.push(lines[i]!);
   }
-  return paragraphs.map((paragraph) => paragraph.join('\n'));
+  return paragraphs;
 }
 
 /** A line this much shorter than the wrapping width was ended by hand. */
@@ -359,7 +414,8 @@ const SHORT_LINE = 0.7;
 const MAX_WRAPPED_LINE = 120;
 
 const INDENTED = /^[ \t]+\S/;
-const ENDS_SENTENCE = /[.!?:;"”’')\]]$/u;
+// A closing quotation mark or bracket ends a sentence only after its full stop: "…despite “grim”" carries on.
+const ENDS_SENTENCE = /(?:[.!?:;]|[.!?]["”’')\]]+)$/u;
 
 /**
  * A third layout, of wire copy and books: no blank lines, a paragraph marked by indenting its first line and wrapped
@@ -414,13 +470,20 @@ function isHardWrapped(lines: string[]): boolean {
 const WRAPPED_SHARE = 0.6;
 
 function stripMarkdown(line: string): string {
-  return line
-    .trim()
-    .replace(/^#{1,6}\s+/, '')
-    .replace(/^>\s?/, '')
+  return stripInlineMarkdown(
+    line
+      .trim()
+      .replace(/^#{1,6}\s+/, '')
+      .replace(/^>\s?/, ''),
+  );
+}
+
+/** Links, images, emphasis and code marks, which a wrapped paragraph may carry over a line break. */
+function stripInlineMarkdown(text: string): string {
+  return text
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(\*\*|__)(.+?)\1/gs, '$2')
     .replace(/(^|[^\w*])[*_]([^*_\s][^*_]*?)[*_](?=[^\w*]|$)/g, '$1$2')
     .replace(/`([^`]+)`/g, '$1')
     .trim();
@@ -439,7 +502,7 @@ function leadOf(paragraph: string): string {
   // "WASHINGTON (AP) — The port closed…" leads with the port, not with where and by whom it was filed.
   const sentence = (first ? paragraph.slice(first.start, first.end) : paragraph)
     .replace(/\s+/g, ' ')
-    .replace(DATELINE_OUTLET, '')
+    .replace(DATELINE_OUTLET, (dateline) => (datelineOutlet(dateline) === undefined ? dateline : ''))
     .replace(/^[-–—\s]+/u, '')
     .trim();
   if (sentence.length <= LEAD_LENGTH) return sentence || 'Untitled';
@@ -453,7 +516,8 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 /** "2016-10-06", "6 October 2016", "Oct. 6, 2016" to ISO; anything else is not a date we can vouch for. */
 export function toIsoDate(text: string): string | undefined {
   const pad = (n: number) => String(n).padStart(2, '0');
-  const valid = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= 31 && y >= 1800 && y <= 2200;
+  // A day the month has: "Sept. 31" is a typo, not a date to state.
+  const valid = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate() && y >= 1800 && y <= 2200;
   const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text.trim());
   if (iso) {
     const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
