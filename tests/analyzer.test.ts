@@ -148,13 +148,18 @@ describe('aliases', () => {
   });
 
   test('a state meets its newspaper abbreviation and postal code, as written only', () => {
-    assertMeet('California', 'Calif', 'CA', 'Californian');
+    assertMeet('California', 'Calif.', 'Californian');
     assertMeet('New Jersey', 'N.J.', 'NJ');
     assert.deepEqual(terms('Salem, Ore., March 4'), terms('Salem, Oregon, March 4'));
     // Abbreviations that are also words or titles stay words: "Miss." Lindqvist, "ill.", "Mass." on Sunday.
     assert.notEqual(termOf('Miss'), termOf('Mississippi'));
     assert.notEqual(termOf('Mass'), termOf('Massachusetts'));
     assert.ok(!terms('ca').includes(termOf('California')));
+    // Without its full stop an abbreviation is a word or a name: "Ore prices", "Naoto Kan", "Mont Blanc".
+    assert.ok(!terms('Ore prices fell').includes(termOf('Oregon')));
+    assert.ok(!terms('Naoto Kan').includes(termOf('Kansas')));
+    assert.ok(!terms('Mont Blanc').includes(termOf('Montana')));
+    assert.deepEqual(terms('Columbia, S.C.'), terms('Columbia, South Carolina'));
   });
 
   test('per cent / percent / pct, and the newswire’s mln, bln and dlrs, meet their words', () => {
@@ -167,6 +172,9 @@ describe('aliases', () => {
     assert.deepEqual(terms('a Franco-Spanish draft'), terms('a France Spain draft'));
     assert.deepEqual(terms('the Sino-Indian border'), terms('the China India border'));
     assert.ok(!terms('General Franco spoke').includes(termOf('France')));
+    // Only before another country's word: "Indo-Pacific" and "Franco-era" name no country pair.
+    assert.ok(!terms('the Indo-Pacific fleet').includes(termOf('India')));
+    assert.ok(!terms('a Franco-era law').includes(termOf('France')));
   });
 
   test('aliases are data: each names a different thing', () => {

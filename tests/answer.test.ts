@@ -593,6 +593,15 @@ describe('reading questions the way newsrooms write', () => {
     assert.equal(answer(index, 'When did the MPB open its inquiry into the collision?').answered, false);
   });
 
+  test('a person’s initials that spell a word do not find the word', async () => {
+    const index = await indexOf({
+      'gallery.txt': 'Gallery reopens\nCritics said the art was badly lit when the gallery reopened on Friday.\n',
+      'ferry.txt': 'Ferry strike\nFerry crews walked out on Monday over pay, the union said.\n',
+    });
+    // Andrew Robert Taylor is nowhere in the coverage; "art" is.
+    assert.equal(answer(index, 'What did Andrew Robert Taylor say about the gallery lighting?').answered, false);
+  });
+
   test('a chat abbreviation finds the word it stands for', async () => {
     const index = await indexOf({ 'festival.txt': FESTIVAL });
     const result = answer(index, 'how many ppl came on the closing day');

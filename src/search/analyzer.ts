@@ -9,7 +9,7 @@ import stopwordData from './data/stopwords.json' with { type: 'json' };
  * The one analyzer behind both the index and the questions, so that a word is always turned into the same term.
  * Bump ANALYZER_VERSION whenever its output can change: saved indexes carry it and are rebuilt when it differs.
  */
-export const ANALYZER_VERSION = 8;
+export const ANALYZER_VERSION = 9;
 
 /** One indexed term and where its words stand in the analysed text (for highlighting). */
 export interface Token {
@@ -49,6 +49,10 @@ const PLAIN_WORD = /^[A-Za-z]+$/;
 const ACRONYM = /^(?:\p{L}\.){2,}$/u;
 const NUMBER = /^\p{N}[\p{N}.,]*$/u;
 const THOUSANDS_SEPARATOR = /,(?=\p{N}{3}(?!\p{N}))/gu;
+/** The one-word names of the alias table ("spanish", "soviet"): what may follow a combining form. */
+const countryWords = new Set(aliasData.same.flatMap((group) => group.terms).filter((term) => /^\p{L}+$/u.test(term)));
+/** Abbreviations that count only with their full stop, as written: "Calif.", "S.C.". */
+const dottedAbbreviations = new Set(aliasData.same.flatMap((group) => ('dotted' in group ? group.dotted : [])));
 /** "franco" → "france": the country a combining form before a hyphen stands for. */
 const combiningForms = new Map(Object.entries(aliasData.combiningForms).filter(([form]) => !form.startsWith('_')));
 
@@ -61,12 +65,15 @@ function splitWords(text: string): Word[] {
     const token = match[0];
     // Most words are plain letters: skip the rarer shapes' checks for them.
     if (PLAIN_WORD.test(token)) {
-      words.push({ raw: token, start, end: start + token.length });
+      // "Ore." is Oregon, "Ore" is ore: such an abbreviation is looked up with its full stop.
+      const dotted = text[start + token.length] === '.' && dottedAbbreviations.has(`${token}.`);
+      words.push({ raw: dotted ? `${token}.` : token, start, end: start + token.length });
       continue;
     }
     if (token.includes('.') && ACRONYM.test(token)) {
-      // "U.S." stands for "US": keep the letters, keep the case for the case-sensitive aliases.
-      words.push({ raw: token.replace(/\./g, ''), start, end: start + token.length });
+      // "U.S." stands for "US": keep the letters, keep the case for the case-sensitive aliases; an abbreviation that
+      // counts only with its full stops ("S.C.") keeps them.
+      words.push({ raw: dottedAbbreviations.has(token) ? token : token.replace(/\./g, ''), start, end: start + token.length });
       continue;
     }
     if (NUMBER.test(token)) {
@@ -81,8 +88,10 @@ function splitWords(text: string): Word[] {
       offset += part.length + 1;
       const bare = part.replace(POSSESSIVE, '');
       if (bare === '') return;
-      // "Franco-Spanish" is French and Spanish: before a hyphen, a combining form is its country.
-      const country = k < parts.length - 1 ? combiningForms.get(fold(bare)) : undefined;
+      // "Franco-Spanish" is French and Spanish: before a hyphen and another country's word, a combining form is its
+      // country ("Indo-Pacific" and "Franco-era" are no such pair).
+      const next = k < parts.length - 1 ? fold(parts[k + 1]!.replace(POSSESSIVE, '')) : undefined;
+      const country = next !== undefined && (countryWords.has(next) || combiningForms.has(next)) ? combiningForms.get(fold(bare)) : undefined;
       words.push({ raw: country ?? bare, start: partStart, end: partStart + part.length });
     });
   }
@@ -110,6 +119,7 @@ function buildAliasTables(): AliasTables {
       if (words.length > 1) phraseStarts.set(words[0]!, Math.max(phraseStarts.get(words[0]!) ?? 0, words.length));
     }
     for (const term of group.caseSensitive ?? []) caseSensitive.set(term.replace(/\./g, ''), group.canonical);
+    for (const term of group.dotted ?? []) caseSensitive.set(term, group.canonical);
   }
   return { phrases, phraseStarts, caseSensitive };
 }

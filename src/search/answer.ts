@@ -366,10 +366,12 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
       ...(isWrittenAcronym(written) ? { spelledOut: spelledOutPattern(written) } : {}),
     };
   });
-  // A name the question spells out is found by its initials too, where the archive uses them.
+  // A name the question spells out is found by its initials too, where the archive uses them: initials that spell
+  // a word ("ART" of Andrew Robert Taylor, "TEN") are the word in the index, not the name.
   for (const name of namesWithInitials(parsed.text)) {
     const initials = analyze(name.acronym);
-    if (initials.length !== 1 || frequency(initials[0]!.term) === 0) continue;
+    const plain = name.acronym.toLowerCase();
+    if (initials.length !== 1 || initials[0]!.term !== plain || isEnglishWord(plain) || frequency(plain) === 0) continue;
     parsed.tokens.forEach((token, i) => {
       if (token.start >= name.start && token.end <= name.end) resolved[i]!.matches.set(initials[0]!.term, 1);
     });
