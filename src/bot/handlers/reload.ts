@@ -38,6 +38,9 @@ export const reload = commandHandler({
         let held: OpenProgress | undefined;
         let heldTimer: NodeJS.Timeout | undefined;
         const show = (step: OpenProgress) => {
+          // A step shown now makes the held one's timer moot: two edits would go out moments apart.
+          clearTimeout(heldTimer);
+          heldTimer = undefined;
           lastEdit = ctx.now();
           held = undefined;
           progress(reloadProgressMessage(step));
