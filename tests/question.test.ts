@@ -95,6 +95,8 @@ test('a question in capitals throughout reads as one in lower case: no word of i
   const plain = parseQuestion('who won the harbour board election in kessington?');
   assert.equal(shouted.kind, 'who');
   assert.deepEqual(shouted.tokens.map((t) => t.term), plain.tokens.map((t) => t.term));
+  // Two-letter abbreviations keep their capitals: "us" in lower case is a pronoun.
+  assert.ok(parseQuestion('WHAT DID THE US SAY ABOUT THE HARBOUR?').tokens.some((t) => t.term === parseQuestion('What did the US say?').tokens[0]!.term));
   // A capitalised acronym in an ordinary question keeps its case.
   assert.notDeepEqual(parseQuestion('What did the WHO say?').tokens.map((t) => t.term), parseQuestion('what did the who say?').tokens.map((t) => t.term));
 });

@@ -130,6 +130,11 @@ const fillers = new Set(fillerData.words);
 // Apostrophes are folded out before the lookup: "gov't" is looked up as "govt".
 const baseForms = new Map([...Object.entries(irregularData.forms), ...Object.entries(abbreviationData.forms).map(([short, word]) => [fold(short), word] as const)]);
 
+/** Whether `word`, as written, is an abbreviation that only counts in capitals ("US", "NJ", "WHO"). */
+export function isCaseSensitiveAlias(word: string): boolean {
+  return aliases.caseSensitive.has(word);
+}
+
 /** The base form of an irregular inflection or a chat abbreviation ("came" → "come", "ppl" → "people"), if it is one. */
 export function baseFormOf(word: string): string | undefined {
   return baseForms.get(fold(word));

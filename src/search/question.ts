@@ -1,4 +1,4 @@
-import { analyze, baseFormOf, type Token } from './analyzer.ts';
+import { analyze, baseFormOf, isCaseSensitiveAlias, type Token } from './analyzer.ts';
 import { focusKind } from './focus.ts';
 import { isEnglishWord } from './spelling.ts';
 import { entriesOf } from './wordnet.ts';
@@ -79,10 +79,14 @@ function isWhQuestion(opening: string): boolean {
   return /^(who|whom|whose|what|which|when|where|why|how|is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b/i.test(opening);
 }
 
-/** A question typed in capitals throughout says nothing by its case: "WHO WON" asks a person, not the WHO. */
+/**
+ * A question typed in capitals throughout says nothing by its case: "WHO WON" asks a person, not the WHO. Two-letter
+ * abbreviations keep their capitals ("WHAT DID THE US SAY"): lower case makes "us" a pronoun.
+ */
 function withoutShouting(question: string): string {
   const letters = question.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 8 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() ? question.toLowerCase() : question;
+  if (letters.length < 8 || letters !== letters.toUpperCase() || letters === letters.toLowerCase()) return question;
+  return question.replace(/\p{L}+/gu, (word) => (word.length === 2 && isCaseSensitiveAlias(word) ? word : word.toLowerCase()));
 }
 
 export function parseQuestion(question: string): ParsedQuestion {
