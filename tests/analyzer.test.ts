@@ -162,6 +162,17 @@ describe('aliases', () => {
     assert.deepEqual(terms('Columbia, S.C.'), terms('Columbia, South Carolina'));
   });
 
+  test('British and American spellings meet; words that only look like a pair stay apart', () => {
+    assertMeet('characterised', 'characterized');
+    assertMeet('colour', 'color');
+    assertMeet('travelled', 'traveled');
+    assertMeet('metres', 'meters');
+    assertMeet('catalogue', 'catalog');
+    for (const [a, b] of [['filled', 'filed'], ['scoured', 'scored'], ['timbre', 'timber'], ['promise', 'promize']]) {
+      assert.notDeepEqual(terms(a!), terms(b!), `${a} / ${b}`);
+    }
+  });
+
   test('per cent / percent / pct, and the newswire’s mln, bln and dlrs, meet their words', () => {
     assertMeet('percent', 'per cent', 'pct');
     assert.deepEqual(terms('15.5 mln dlrs'), terms('15.5 million dollars'));

@@ -4,12 +4,13 @@ import fillerData from './data/query-fillers.json' with { type: 'json' };
 import abbreviationData from './data/abbreviations.json' with { type: 'json' };
 import irregularData from './data/irregular-forms.json' with { type: 'json' };
 import stopwordData from './data/stopwords.json' with { type: 'json' };
+import spellingVariantData from './data/spelling-variants.json' with { type: 'json' };
 
 /**
  * The one analyzer behind both the index and the questions, so that a word is always turned into the same term.
  * Bump ANALYZER_VERSION whenever its output can change: saved indexes carry it and are rebuilt when it differs.
  */
-export const ANALYZER_VERSION = 9;
+export const ANALYZER_VERSION = 10;
 
 /** One indexed term and where its words stand in the analysed text (for highlighting). */
 export interface Token {
@@ -128,7 +129,12 @@ const aliases = buildAliasTables();
 const stopwords = new Set(stopwordData.words);
 const fillers = new Set(fillerData.words);
 // Apostrophes are folded out before the lookup: "gov't" is looked up as "govt".
-const baseForms = new Map([...Object.entries(irregularData.forms), ...Object.entries(abbreviationData.forms).map(([short, word]) => [fold(short), word] as const)]);
+// British spellings meet American ones ("characterised", "colour"): a reader writes one, the reporter the other.
+const baseForms = new Map([
+  ...Object.entries(spellingVariantData.forms),
+  ...Object.entries(irregularData.forms),
+  ...Object.entries(abbreviationData.forms).map(([short, word]) => [fold(short), word] as const),
+]);
 
 /** Whether `word`, as written, is an abbreviation that only counts in capitals ("US", "NJ", "WHO"). */
 export function isCaseSensitiveAlias(word: string): boolean {

@@ -14,6 +14,7 @@ import fillerData from './data/query-fillers.json' with { type: 'json' };
 import irregularData from './data/irregular-forms.json' with { type: 'json' };
 import abbreviationData from './data/abbreviations.json' with { type: 'json' };
 import stopwordData from './data/stopwords.json' with { type: 'json' };
+import spellingVariantData from './data/spelling-variants.json' with { type: 'json' };
 import furnitureData from '../corpus/data/furniture.json' with { type: 'json' };
 import { warmUp } from './answer.ts';
 import { exportState, importState, joinTree, splitTree, type SearchBuildProgress } from './miniSearchState.ts';
@@ -24,7 +25,7 @@ const FORMAT_VERSION = 7;
 
 /** Everything besides the corpus that changes what an index holds: article reader, analyzer and sentence splitter code, their data tables. */
 const SETTINGS_HASH = createHash('sha256')
-  .update(JSON.stringify([FORMAT_VERSION, ARTICLE_READER_VERSION, ANALYZER_VERSION, SENTENCE_SPLITTER_VERSION, aliasData, stopwordData, fillerData, irregularData, abbreviationData, furnitureData]))
+  .update(JSON.stringify([FORMAT_VERSION, ARTICLE_READER_VERSION, ANALYZER_VERSION, SENTENCE_SPLITTER_VERSION, aliasData, stopwordData, fillerData, irregularData, abbreviationData, spellingVariantData, furnitureData]))
   .digest('hex');
 
 /**
