@@ -151,6 +151,16 @@ export interface AnalyzeOptions {
   question?: boolean;
 }
 
+/**
+ * The index term of one word of plain lower-case letters, as `analyze` would give it alone (undefined for a stop
+ * word), without splitting text: question terms are widened by dozens of dictionary words each.
+ */
+export function termOfWord(word: string): string | undefined {
+  if (!/^[a-z]+$/.test(word)) return analyze(word).length === 1 ? analyze(word)[0]!.term : undefined;
+  const reading = readingOf(word);
+  return reading.alias ?? reading.term;
+}
+
 /** Turns text into index terms: aliases joined, stop words dropped, the rest folded and stemmed. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
   const words = splitWords(text);

@@ -1,5 +1,5 @@
 import type { Span } from '../corpus/sentences.ts';
-import { analyze, baseFormOf, relatedTerms, type Token } from './analyzer.ts';
+import { analyze, baseFormOf, relatedTerms, termOfWord, type Token } from './analyzer.ts';
 import { MAX_EXCERPT_CHARS, trimToLimit, widenToFit } from './excerpt.ts';
 import type { NewsIndex } from './newsIndex.ts';
 import { parseQuestion, sentenceServes, type ParsedQuestion } from './question.ts';
@@ -437,11 +437,8 @@ function phrasalTerms(question: string, token: Token): string[] {
 function asIndexTerms(key: string, token: Token, lookup: () => string[]): string[] {
   let terms = synonymTermCache.get(key);
   if (!terms) {
-    const analysed = lookup()
-      .map((synonym) => analyze(synonym))
-      .filter((tokens) => tokens.length === 1)
-      .map((tokens) => tokens[0]!.term);
-    terms = [...new Set(analysed)].filter((term) => term !== token.term);
+    const analysed = lookup().map(termOfWord);
+    terms = [...new Set(analysed)].filter((term): term is string => term !== undefined && term !== token.term);
     if (synonymTermCache.size >= SYNONYM_CACHE_LIMIT) synonymTermCache.clear();
     synonymTermCache.set(key, terms);
   }
