@@ -156,7 +156,10 @@ export interface AnalyzeOptions {
  * word), without splitting text: question terms are widened by dozens of dictionary words each.
  */
 export function termOfWord(word: string): string | undefined {
-  if (!/^[a-z]+$/.test(word)) return analyze(word).length === 1 ? analyze(word)[0]!.term : undefined;
+  if (!/^[a-z]+$/.test(word)) {
+    const tokens = analyze(word);
+    return tokens.length === 1 ? tokens[0]!.term : undefined;
+  }
   const reading = readingOf(word);
   return reading.alias ?? reading.term;
 }
