@@ -602,6 +602,17 @@ describe('reading questions the way newsrooms write', () => {
     assert.equal(answer(index, 'What did Andrew Robert Taylor say about the gallery lighting?').answered, false);
   });
 
+  test('a short list item is quoted as an answer; a subhead is not', async () => {
+    const index = await indexOf({
+      'fares.md': '# Ferry fares to rise\n\nThe harbour board voted on Tuesday to raise ferry fares from the spring.\n\n## New fares\n\n- Cars: 41 pounds\n- Foot passengers: 6 pounds\n',
+      'ferry.txt': 'Ferry strike\nFerry crews walked out on Monday over pay, the union said.\n',
+    });
+    // Four words: a list item this short used to be taken for a subhead and never read.
+    const result = answer(index, 'cars 41 pounds?');
+    assert.equal(result.results[0]?.excerpt, '- Cars: 41 pounds', describeResults(result));
+    assert.ok(!answer(index, 'new fares').results.some((r) => r.excerpt === 'New fares'));
+  });
+
   test('a chat abbreviation finds the word it stands for', async () => {
     const index = await indexOf({ 'festival.txt': FESTIVAL });
     const result = answer(index, 'how many ppl came on the closing day');

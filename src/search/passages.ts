@@ -1,5 +1,8 @@
 import { splitSentences, type Span } from '../corpus/sentences.ts';
 
+/** Bump whenever the passages a document is cut into can change: saved indexes carry it and are rebuilt when it differs. */
+export const PASSAGE_RULES_VERSION = 2;
+
 /** Passages longer than this are cut into windows of whole sentences, so one long paragraph is not one blurry hit. */
 const MAX_PASSAGE_CHARS = 600;
 /** Target size of a window cut from a long paragraph; windows overlap by one sentence so no answer straddles a cut. */
@@ -38,6 +41,8 @@ export function passagesOf(paragraphs: readonly string[]): PassageSpan[] {
 }
 
 function isHeading(text: string): boolean {
+  // A list item ("- Cars: 41 pounds") is short, but it is content, not a subhead.
+  if (/^[-*+•]\s/u.test(text.trim())) return false;
   const words = text.trim().split(/\s+/).length;
   return words < 5 && !/[.!?]["”’)]?$/u.test(text.trim());
 }

@@ -9,6 +9,7 @@ import type { Logger } from '../log.ts';
 import { ANALYZER_VERSION } from './analyzer.ts';
 import { SENTENCE_SPLITTER_VERSION } from '../corpus/sentences.ts';
 import { ARTICLE_READER_VERSION } from '../corpus/parse.ts';
+import { PASSAGE_RULES_VERSION } from './passages.ts';
 import aliasData from './data/aliases.json' with { type: 'json' };
 import fillerData from './data/query-fillers.json' with { type: 'json' };
 import irregularData from './data/irregular-forms.json' with { type: 'json' };
@@ -23,9 +24,9 @@ import { buildIndex, NewsIndex, type BuildProgress, type SentenceTable, type Tok
 const FORMAT = 'newsdesk-index';
 const FORMAT_VERSION = 7;
 
-/** Everything besides the corpus that changes what an index holds: article reader, analyzer and sentence splitter code, their data tables. */
+/** Everything besides the corpus that changes what an index holds: article reader, passage, analyzer and sentence splitter code, their data tables. */
 const SETTINGS_HASH = createHash('sha256')
-  .update(JSON.stringify([FORMAT_VERSION, ARTICLE_READER_VERSION, ANALYZER_VERSION, SENTENCE_SPLITTER_VERSION, aliasData, stopwordData, fillerData, irregularData, abbreviationData, spellingVariantData, furnitureData]))
+  .update(JSON.stringify([FORMAT_VERSION, ARTICLE_READER_VERSION, PASSAGE_RULES_VERSION, ANALYZER_VERSION, SENTENCE_SPLITTER_VERSION, aliasData, stopwordData, fillerData, irregularData, abbreviationData, spellingVariantData, furnitureData]))
   .digest('hex');
 
 /**
