@@ -274,7 +274,7 @@ function scoreBound(
   context: Context,
 ): { score: number; support: number } {
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
-  const held = terms.map((term) => Math.max(bestCredit(term, (m) => index.postings.has(m, passage)), spellsOut(term, index.passageText(passage))));
+  const held = terms.map((term) => Math.max(bestCredit(term, (m) => index.postings.has(m, passage)), term.spelledOut ? spellsOut(term, index.passageText(passage)) : 0));
   const support = terms.reduce((sum, t, i) => sum + t.weight * Math.max(held[i]!, context.continued[i]!, WEIGHTS.continuationCredit * context.twoBack[i]!), 0) / totalWeight;
   let adjacent = 0;
   for (let i = 0; i + 1 < terms.length; i++) if (held[i]! > 0 && held[i + 1]! > 0) adjacent += Math.min(terms[i]!.weight, terms[i + 1]!.weight);
@@ -373,7 +373,7 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
     const plain = name.acronym.toLowerCase();
     if (initials.length !== 1 || initials[0]!.term !== plain || isEnglishWord(plain) || frequency(plain) === 0) continue;
     parsed.tokens.forEach((token, i) => {
-      if (token.start >= name.start && token.end <= name.end) resolved[i]!.matches.set(initials[0]!.term, 1);
+      if (token.start >= name.start && token.end <= name.end) resolved[i]!.matches.set(plain, 1);
     });
   }
   return mergeNames(parsed, resolved);
