@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isWrittenAcronym, namesWithInitials, spelledOutPattern } from '../src/search/acronyms.ts';
+import { isWrittenAcronym, namesWithInitials, spelledOutPattern, wordRunsWithInitials } from '../src/search/acronyms.ts';
 
 test('an acronym is three to six capitals as written', () => {
   assert.ok(isWrittenAcronym('FAA'));
@@ -28,4 +28,13 @@ test('a question’s capitalised names and their initials, past the question’s
   assert.equal('What did the Bureau of Water Supply say?'.slice(name!.start, name!.end), 'Bureau of Water Supply');
   // A name of two words has initials too short to tell from a person's.
   assert.deepEqual(namesWithInitials('Who is Anna Lopatka?'), []);
+});
+
+test('a question in lower case is read for initials over every run of three to six words', () => {
+  const runs = wordRunsWithInitials('who chairs the coastal pilots association now');
+  const question = 'who chairs the coastal pilots association now';
+  const cpa = runs.find((run) => run.acronym === 'CPA');
+  assert.equal(question.slice(cpa!.start, cpa!.end), 'coastal pilots association');
+  // A question with a capital says where its names are.
+  assert.deepEqual(wordRunsWithInitials('Who chairs the coastal pilots association?'), []);
 });

@@ -589,6 +589,9 @@ describe('reading questions the way newsrooms write', () => {
     // The association is spelled out in one paragraph and called by its initials in another.
     const spelled = answer(index, 'What did the Coastal Pilots Association ask to be kept?');
     assert.match(spelled.results[0]?.excerpt ?? '', /radar logs/, describeResults(spelled));
+    // Typed in lower case, the spelled-out name finds its initials all the same.
+    const chat = answer(index, 'what did the coastal pilots association ask to be kept');
+    assert.match(chat.results[0]?.excerpt ?? '', /radar logs/, describeResults(chat));
     // Initials that spell out nothing in the coverage are a name it lacks.
     assert.equal(answer(index, 'When did the MPB open its inquiry into the collision?').answered, false);
   });

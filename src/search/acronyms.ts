@@ -43,3 +43,27 @@ export function namesWithInitials(question: string): Array<{ acronym: string; st
   }
   return found;
 }
+
+/** Longest and shortest runs of words a question typed in lower case is read for initials over. */
+const MIN_RUN = 3;
+const MAX_RUN = 6;
+
+/**
+ * For a question typed all in lower case ("who heads the california democratic council"), where no capital marks a
+ * name: every run of three to six words, small words skipped, and the acronym it would make. Most make none the
+ * archive uses; the caller keeps those it does.
+ */
+export function wordRunsWithInitials(question: string): Array<{ acronym: string; start: number; end: number }> {
+  if (/\p{Lu}/u.test(question)) return [];
+  const words = [...question.matchAll(/\p{L}[\p{L}'’-]*/gu)]
+    .filter((word) => !new RegExp(`^${SKIPPED}$`, 'u').test(word[0]))
+    .map((word) => ({ letter: word[0][0]!.toUpperCase(), start: word.index, end: word.index + word[0].length }));
+  const found: Array<{ acronym: string; start: number; end: number }> = [];
+  for (let first = 0; first < words.length; first++) {
+    for (let length = MIN_RUN; length <= MAX_RUN && first + length <= words.length; length++) {
+      const run = words.slice(first, first + length);
+      found.push({ acronym: run.map((word) => word.letter).join(''), start: run[0]!.start, end: run.at(-1)!.end });
+    }
+  }
+  return found;
+}

@@ -6,7 +6,7 @@ import { parseQuestion, sentenceServes, type ParsedQuestion } from './question.t
 import { allowedEdits, correctSpelling, isEnglishWord } from './spelling.ts';
 import { spellingCandidates, termsStartingWith } from './vocabulary.ts';
 import { englishSpecificity } from './english.ts';
-import { isWrittenAcronym, namesWithInitials, spelledOutPattern } from './acronyms.ts';
+import { isWrittenAcronym, namesWithInitials, spelledOutPattern, wordRunsWithInitials } from './acronyms.ts';
 import { derivedWordsOf, phrasalSynonymsOf, synonymsOf } from './synonyms.ts';
 import type { Answer, AnswerOptions, AnswerResult, SourceRef } from './types.ts';
 
@@ -368,10 +368,12 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
   });
   // A name the question spells out is found by its initials too, where the archive uses them: initials that spell
   // a word ("ART" of Andrew Robert Taylor, "TEN") are the word in the index, not the name.
-  for (const name of namesWithInitials(parsed.text)) {
-    const initials = analyze(name.acronym);
+  for (const name of [...namesWithInitials(parsed.text), ...wordRunsWithInitials(parsed.text)]) {
+    // Most runs of a question make initials the archive never uses: that lookup goes first.
     const plain = name.acronym.toLowerCase();
-    if (initials.length !== 1 || initials[0]!.term !== plain || isEnglishWord(plain) || frequency(plain) === 0) continue;
+    if (frequency(plain) === 0 || isEnglishWord(plain)) continue;
+    const initials = analyze(name.acronym);
+    if (initials.length !== 1 || initials[0]!.term !== plain) continue;
     parsed.tokens.forEach((token, i) => {
       if (token.start >= name.start && token.end <= name.end) resolved[i]!.matches.set(plain, 1);
     });
