@@ -376,9 +376,12 @@ describe('titles, dates and outlets', () => {
     // Above the headline, a byline is not taken for one.
     assert.equal(parse(['By Ruth Anker', 'Ferry strike ends', ...reporting].join('\n')).title, 'Ferry strike ends');
 
-    // A headline that opens with "By" is still the headline.
+    // A headline that opens with "By" is still the headline; a byline whose name is also a word or a month is a byline.
     for (const headline of ['By Popular Demand', 'BY THE NUMBERS', 'By Tuesday Evening']) {
       assert.equal(parse([headline, ...reporting].join('\n')).title, headline);
+    }
+    for (const byline of ['By The Orkney Ledger', 'By Our Island Staff', 'By May Anker', 'By Summer Vell']) {
+      assert.deepEqual(parse(['Ferry strike ends', byline, ...reporting].join('\n')).paragraphs, reporting, byline);
     }
     for (const sentence of ['By noon the first ferry had sailed.', 'By noon the first ferry had sailed', 'By Friday Crews Had Voted To Return.']) {
       assert.deepEqual(parse(['Ferry strike ends', sentence, ...reporting].join('\n')).paragraphs, [sentence, ...reporting], sentence);
@@ -587,6 +590,31 @@ describe('paragraph layouts', () => {
         '- Foot passengers: 6 pounds',
         'Source: the harbour board’s fares notice, at https://example.org/harbour/fares',
         'Season tickets are unchanged for a year, and the night crossing keeps its lower fare until the new timetable starts in the autumn.',
+      ],
+    );
+  });
+
+  test('a wrapped list item carries on over its lines, and a dash that wrapping puts first on a line carries on its sentence', () => {
+    const text = [
+      'The harbour board voted on Tuesday to raise ferry fares by a tenth',
+      'from the spring, its third rise in as many years, the board chairman',
+      'said after the vote. Engineers will spend the winter on the crane rails',
+      '- a job the board said would take until the spring - and on the quay',
+      'walls, which the floods damaged last year.',
+      '',
+      'Key facts:',
+      '- Schools on the island get free crossings for pupils and teachers',
+      'from the spring, paid for by the county council.',
+      '- Foot passengers: 6 pounds',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      parse(text).paragraphs.map((p) => p.replace(/\s+/g, ' ')),
+      [
+        'The harbour board voted on Tuesday to raise ferry fares by a tenth from the spring, its third rise in as many years, the board chairman said after the vote. Engineers will spend the winter on the crane rails - a job the board said would take until the spring - and on the quay walls, which the floods damaged last year.',
+        'Key facts:',
+        '- Schools on the island get free crossings for pupils and teachers from the spring, paid for by the county council.',
+        '- Foot passengers: 6 pounds',
       ],
     );
   });

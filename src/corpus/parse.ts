@@ -7,7 +7,7 @@ import type { NewsDocument } from './types.ts';
  * Bump whenever what an article file is read into can change (its paragraphs, title, date, outlet): saved indexes
  * carry it and are rebuilt when it differs, as they are for a change of the analyzer.
  */
-export const ARTICLE_READER_VERSION = 5;
+export const ARTICLE_READER_VERSION = 6;
 
 export type ParsedDocument = Omit<NewsDocument, 'id' | 'contentHash'>;
 
@@ -288,14 +288,15 @@ function readDateLine(line: string): { date: string; labelled: boolean } | undef
 function isByline(line: string): boolean {
   const words = /^by\s+(.+)$/iu.exec(line)?.[1]?.split(/[\s,]+/u).filter(Boolean);
   if (words === undefined || line.length > MAX_BYLINE_LENGTH || /[.!?]$/u.test(line)) return false;
-  // "By Popular Demand", "BY THE NUMBERS", "By Tuesday Evening" are headlines: what follows "By" is no one's name.
-  if (NOT_A_NAME.has(words[0]!.toLowerCase())) return false;
+  // "By Popular Demand", "BY THE NUMBERS", "By Tuesday Evening" are headlines: no word after "By" is anyone's name.
+  // "By May Bulman" and "By The Associated Press" have one.
+  if (words.every((word) => NOT_A_NAME.has(word.toLowerCase()) || BYLINE_WORDS.has(word.toLowerCase()))) return false;
   return words.some((word) => /^\p{Lu}/u.test(word)) && words.every((word) => /^\p{Lu}/u.test(word) || BYLINE_WORDS.has(word));
 }
 
 /** Words that open a headline or a phrase after "By", never a writer's name. */
 const NOT_A_NAME = new Set(
-  'the a an this that these those all any every each some no our their his her its my your popular public order law way design default far now then contrast comparison chance accident hand force land sea air rail road night day noon midnight dawn dusk nightfall morning evening afternoon today tonight tomorrow yesterday monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december spring summer autumn fall winter year years numbers'.split(' '),
+  'the a an this that these those all any every each some no our their his her its my your popular public order law way design default far now then contrast comparison chance accident hand force land sea air rail road night day noon midnight dawn dusk nightfall morning evening afternoon today tonight tomorrow yesterday monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december spring summer autumn fall winter year years numbers demand request invitation appointment'.split(' '),
 );
 
 /**
@@ -372,7 +373,7 @@ function wrapWidth(blocks: string[][]): number | undefined {
   for (const lines of blocks) {
     for (let i = 0; i + 1 < lines.length; i++) {
       // Headings and list items end their lines by hand.
-      if (isStructural(lines[i]!) || isStructural(lines[i + 1]!)) continue;
+      if (isHeading(lines[i]!) || isHeading(lines[i + 1]!) || isItemStart(lines[i + 1]!, lines[i]!, false)) continue;
       ended.push(lines[i]!.length);
       if (continues(lines[i]!, lines[i + 1]!)) continued++;
     }
@@ -384,12 +385,6 @@ function wrapWidth(blocks: string[][]): number | undefined {
   return width >= MIN_WRAP_WIDTH && width <= MAX_WRAPPED_LINE && full >= FULL_LINES * ended.length ? width : undefined;
 }
 
-/**
- * A Markdown heading or a bulleted item: "## Background", "- Cars: 41 pounds". Not a numbered one: a wrapped line may
- * well open with "71. It listed…".
- */
-const STRUCTURAL = /^(?:#{1,6}\s|[-*+•]\s)/u;
-const isStructural = (line: string) => STRUCTURAL.test(line);
 
 /**
  * The paragraphs of a block of hard-wrapped text, as lists of its lines: a line ends its paragraph where the next
@@ -398,15 +393,32 @@ const isStructural = (line: string) => STRUCTURAL.test(line);
  */
 function unwrap(lines: string[], width: number): string[][] {
   const paragraphs: string[][] = [[lines[0]!]];
+  let inItem = isHeading(lines[0]!) ? false : isItemStart(lines[0]!, undefined, false);
   for (let i = 1; i < lines.length; i++) {
     const previous = lines[i - 1]!;
-    const nextWord = lines[i]!.split(/\s/, 1)[0]!.length;
+    const line = lines[i]!;
+    const nextWord = line.split(/\s/, 1)[0]!.length;
     const fitted = previous.length + 1 + nextWord <= width && !previous.endsWith('-');
-    const byHand = (fitted && (previous.length < SHORT_LINE * width || ENDS_SENTENCE.test(previous))) || isStructural(previous) || isStructural(lines[i]!);
-    if (byHand) paragraphs.push([lines[i]!]);
-    else paragraphs.at(-1)!.push(lines[i]!);
+    const startsItem = isItemStart(line, previous, inItem);
+    const byHand = (fitted && (previous.length < SHORT_LINE * width || ENDS_SENTENCE.test(previous))) || isHeading(previous) || isHeading(line) || startsItem;
+    if (byHand) paragraphs.push([line]);
+    else paragraphs.at(-1)!.push(line);
+    if (byHand) inItem = startsItem;
   }
   return paragraphs;
+}
+
+/** A Markdown heading: "## Background". */
+const isHeading = (line: string) => /^#{1,6}\s/u.test(line);
+
+/**
+ * Whether `line` opens a bulleted item ("- Cars: 41 pounds"): a bullet after a line that ends a sentence, introduces a
+ * list ("Key facts:") or is an item itself. A dash that wrapping happens to put first on a line ("…crane rails" over
+ * "- a job the authority said…") carries on the sentence above it.
+ */
+function isItemStart(line: string, previous: string | undefined, previousInItem: boolean): boolean {
+  if (!/^[-*+•]\s/u.test(line)) return false;
+  return previous === undefined || previousInItem || ENDS_SENTENCE.test(previous);
 }
 
 /** A line this much shorter than the wrapping width was ended by hand. */
