@@ -148,13 +148,19 @@ describe('aliases', () => {
   });
 
   test('a state meets its newspaper abbreviation and postal code, as written only', () => {
-    assertMeet('California', 'Calif.', 'Californian');
+    assertMeet('California', 'Californian');
+    assert.deepEqual(terms('Sacramento, Calif.'), terms('Sacramento, California'));
     assertMeet('New Jersey', 'N.J.', 'NJ');
     assert.deepEqual(terms('Salem, Ore., March 4'), terms('Salem, Oregon, March 4'));
     // Abbreviations that are also words or titles stay words: "Miss." Lindqvist, "ill.", "Mass." on Sunday.
     assert.notEqual(termOf('Miss'), termOf('Mississippi'));
     assert.notEqual(termOf('Mass'), termOf('Massachusetts'));
     assert.ok(!terms('ca').includes(termOf('California')));
+    // Where a sentence ends on a name, the full stop is the sentence's: "…said Naoto Kan. The", "Billy Conn.".
+    assert.ok(!terms('said Prime Minister Naoto Kan. The talks').includes(termOf('Kansas')));
+    assert.ok(!terms('He fought Billy Conn.').includes(termOf('Connecticut')));
+    assert.deepEqual(terms('Austin, Tex. --'), terms('Austin, Texas --'));
+    assert.deepEqual(terms('a Calif. company'), terms('a California company'));
     // Without its full stop an abbreviation is a word or a name: "Ore prices", "Naoto Kan", "Mont Blanc".
     assert.ok(!terms('Ore prices fell').includes(termOf('Oregon')));
     assert.ok(!terms('Naoto Kan').includes(termOf('Kansas')));
@@ -183,6 +189,8 @@ describe('aliases', () => {
     assert.deepEqual(terms('a Franco-Spanish draft'), terms('a France Spain draft'));
     assert.deepEqual(terms('the Sino-Indian border'), terms('the China India border'));
     assert.ok(!terms('General Franco spoke').includes(termOf('France')));
+    assert.deepEqual(terms('Sino-US trade'), terms('China US trade'));
+    assert.ok(terms('Anglo-Irish talks').includes(termOf('Britain')));
     // Only before another country's word: "Indo-Pacific" and "Franco-era" name no country pair.
     assert.ok(!terms('the Indo-Pacific fleet').includes(termOf('India')));
     assert.ok(!terms('a Franco-era law').includes(termOf('France')));

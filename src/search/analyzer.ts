@@ -10,7 +10,7 @@ import spellingVariantData from './data/spelling-variants.json' with { type: 'js
  * The one analyzer behind both the index and the questions, so that a word is always turned into the same term.
  * Bump ANALYZER_VERSION whenever its output can change: saved indexes carry it and are rebuilt when it differs.
  */
-export const ANALYZER_VERSION = 10;
+export const ANALYZER_VERSION = 11;
 
 /** One indexed term and where its words stand in the analysed text (for highlighting). */
 export interface Token {
@@ -52,6 +52,21 @@ const NUMBER = /^\p{N}[\p{N}.,]*$/u;
 const THOUSANDS_SEPARATOR = /,(?=\p{N}{3}(?!\p{N}))/gu;
 /** The one-word names of the alias table ("spanish", "soviet"): what may follow a combining form. */
 const countryWords = new Set(aliasData.same.flatMap((group) => group.terms).filter((term) => /^\p{L}+$/u.test(term)));
+/** Abbreviations that count only in capitals ("US"): a country after a combining form ("Sino-US"). */
+const caseSensitiveWords = new Set(aliasData.same.flatMap((group) => ('caseSensitive' in group ? (group.caseSensitive ?? []) : [])).map((term) => term.replace(/\./g, '')));
+/** Capitalised words after a combining form that name no country: "Indo-Pacific", "Anglo-Saxon", "Indo-European". */
+const NOT_COUNTRIES = new Set(['pacific', 'atlantic', 'european', 'saxon', 'saxons', 'catholic', 'catholics', 'norman', 'normans']);
+
+/**
+ * Whether the abbreviation at `start`–`end` (its full stop included) stands where a state does: after a place and a
+ * comma ("Salem, Ore."), or before a comma, a bracket, a hyphen or a lower-case word ("a Calif. company") — not
+ * where a sentence ends on a name ("…said Naoto Kan. The").
+ */
+function standsForState(text: string, start: number, end: number): boolean {
+  if (/,\s*$/u.test(text.slice(Math.max(0, start - 3), start))) return true;
+  return /^(?:[,)(-]|\s+\p{Ll})/u.test(text.slice(end, end + 3));
+}
+
 /** Abbreviations that count only with their full stop, as written: "Calif.", "S.C.". */
 const dottedAbbreviations = new Set(aliasData.same.flatMap((group) => ('dotted' in group ? group.dotted : [])));
 /** "franco" → "france": the country a combining form before a hyphen stands for. */
@@ -66,15 +81,16 @@ function splitWords(text: string): Word[] {
     const token = match[0];
     // Most words are plain letters: skip the rarer shapes' checks for them.
     if (PLAIN_WORD.test(token)) {
-      // "Ore." is Oregon, "Ore" is ore: such an abbreviation is looked up with its full stop.
-      const dotted = text[start + token.length] === '.' && dottedAbbreviations.has(`${token}.`);
+      // "Ore." is Oregon, "Ore" is ore: such an abbreviation is looked up with its full stop, where a place's state
+      // stands ("Salem, Ore.", "a Calif. company"), not where a sentence ends ("…said Naoto Kan. The").
+      const dotted = text[start + token.length] === '.' && dottedAbbreviations.has(`${token}.`) && standsForState(text, start, start + token.length + 1);
       words.push({ raw: dotted ? `${token}.` : token, start, end: start + token.length });
       continue;
     }
     if (token.includes('.') && ACRONYM.test(token)) {
       // "U.S." stands for "US": keep the letters, keep the case for the case-sensitive aliases; an abbreviation that
       // counts only with its full stops ("S.C.") keeps them.
-      words.push({ raw: dottedAbbreviations.has(token) ? token : token.replace(/\./g, ''), start, end: start + token.length });
+      words.push({ raw: dottedAbbreviations.has(token) && standsForState(text, start, start + token.length) ? token : token.replace(/\./g, ''), start, end: start + token.length });
       continue;
     }
     if (NUMBER.test(token)) {
@@ -89,10 +105,12 @@ function splitWords(text: string): Word[] {
       offset += part.length + 1;
       const bare = part.replace(POSSESSIVE, '');
       if (bare === '') return;
-      // "Franco-Spanish" is French and Spanish: before a hyphen and another country's word, a combining form is its
-      // country ("Indo-Pacific" and "Franco-era" are no such pair).
+      // "Franco-Spanish" is French and Spanish: before a hyphen and another country's word ("Sino-US", "Anglo-Irish"), a
+      // combining form is its country ("Indo-Pacific" and "Franco-era" are no such pair).
       const next = k < parts.length - 1 ? fold(parts[k + 1]!.replace(POSSESSIVE, '')) : undefined;
-      const country = next !== undefined && (countryWords.has(next) || combiningForms.has(next)) ? combiningForms.get(fold(bare)) : undefined;
+      const following = parts[k + 1];
+      const pairs = next !== undefined && (countryWords.has(next) || combiningForms.has(next) || caseSensitiveWords.has(following!) || (/^\p{Lu}/u.test(following!) && !NOT_COUNTRIES.has(next)));
+      const country = pairs ? combiningForms.get(fold(bare)) : undefined;
       words.push({ raw: country ?? bare, start: partStart, end: partStart + part.length });
     });
   }
@@ -129,12 +147,10 @@ const aliases = buildAliasTables();
 const stopwords = new Set(stopwordData.words);
 const fillers = new Set(fillerData.words);
 // Apostrophes are folded out before the lookup: "gov't" is looked up as "govt".
-// British spellings meet American ones ("characterised", "colour"): a reader writes one, the reporter the other.
-const baseForms = new Map([
-  ...Object.entries(spellingVariantData.forms),
-  ...Object.entries(irregularData.forms),
-  ...Object.entries(abbreviationData.forms).map(([short, word]) => [fold(short), word] as const),
-]);
+const baseForms = new Map([...Object.entries(irregularData.forms), ...Object.entries(abbreviationData.forms).map(([short, word]) => [fold(short), word] as const)]);
+// British spellings meet American ones ("characterised", "colour"): a reader writes one, the reporter the other. Only
+// index terms are joined; dictionaries are looked up as the reader wrote (WordNet has "colour").
+const spellingVariants = new Map(Object.entries(spellingVariantData.forms));
 
 /** Whether `word`, as written, is an abbreviation that only counts in capitals ("US", "NJ", "WHO"). */
 export function isCaseSensitiveAlias(word: string): boolean {
@@ -219,7 +235,7 @@ function readWord(raw: string, folded = fold(raw)): WordReading {
   const dropped = stopwords.has(folded) || (folded.length < 2 && !/\p{N}/u.test(folded));
   return {
     folded,
-    term: dropped ? undefined : stemTerm(baseForms.get(folded) ?? folded),
+    term: dropped ? undefined : stemTerm(baseForms.get(folded) ?? spellingVariants.get(folded) ?? folded),
     filler: fillers.has(folded),
     phraseLength: aliases.phraseStarts.get(folded) ?? 1,
     alias: aliases.phrases.get(folded),
