@@ -589,6 +589,13 @@ describe('reading questions the way newsrooms write', () => {
     // The association is spelled out in one paragraph and called by its initials in another.
     const spelled = answer(index, 'What did the Coastal Pilots Association ask to be kept?');
     assert.match(spelled.results[0]?.excerpt ?? '', /radar logs/, describeResults(spelled));
+    // Initials that words of a question happen to make stand for nothing unless an article spells them out.
+    const coincidence = await indexOf({
+      'arrest.txt': 'Arrest made\nThe FBI arrested a man in the harbour district on Friday, officials said.\n',
+      'warehouse.txt': 'Warehouse fire\nFirefighters worked through the night at the warehouse on the quay.\n',
+    });
+    const fire = rankPassages(coincidence, 'when did the fire begin inside the warehouse').terms;
+    assert.ok(!fire.some((t) => t.matches.has('fbi')), JSON.stringify(fire.map((t) => [...t.matches.keys()])));
     // Typed in lower case, the spelled-out name finds its initials all the same.
     const chat = answer(index, 'what did the coastal pilots association ask to be kept');
     assert.match(chat.results[0]?.excerpt ?? '', /radar logs/, describeResults(chat));

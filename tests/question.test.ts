@@ -97,6 +97,8 @@ test('a question in capitals throughout reads as one in lower case: no word of i
   assert.deepEqual(shouted.tokens.map((t) => t.term), plain.tokens.map((t) => t.term));
   // Two-letter abbreviations keep their capitals: "us" in lower case is a pronoun.
   assert.ok(parseQuestion('WHAT DID THE US SAY ABOUT THE HARBOUR?').tokens.some((t) => t.term === parseQuestion('What did the US say?').tokens[0]!.term));
+  // "TELL US" is the pronoun.
+  assert.ok(!parseQuestion('CAN YOU TELL US WHEN THE PORT REOPENED?').tokens.some((t) => t.term === parseQuestion('What did the US say?').tokens[0]!.term));
   // A capitalised acronym in an ordinary question keeps its case.
   assert.notDeepEqual(parseQuestion('What did the WHO say?').tokens.map((t) => t.term), parseQuestion('what did the who say?').tokens.map((t) => t.term));
 });
@@ -169,4 +171,8 @@ test('"what does X charge" and "what did X pay" ask for money; "what did X do to
   assert.equal(parseQuestion('What does the ferry charge a car to cross the estuary?').kind, 'money');
   assert.equal(parseQuestion('What did the council pay for the new harbour crane?').kind, 'money');
   assert.notEqual(parseQuestion('What did the council do to cut the cost of the crane?').kind, 'money');
+});
+
+test('a British spelling in a question counts the same thing as the American one', () => {
+  assert.deepEqual(parseQuestion('how many city centre shops closed').counted, parseQuestion('how many city center shops closed').counted);
 });

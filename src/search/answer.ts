@@ -374,9 +374,11 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
     if (frequency(plain) === 0 || isEnglishWord(plain)) continue;
     const initials = analyze(name.acronym);
     if (initials.length !== 1 || initials[0]!.term !== plain) continue;
-    parsed.tokens.forEach((token, i) => {
-      if (token.start >= name.start && token.end <= name.end) resolved[i]!.matches.set(plain, 1);
-    });
+    const spelled = parsed.tokens.flatMap((token, i) => (token.start >= name.start && token.end <= name.end ? [i] : []));
+    // Initials stand for the name only where the archive says so: an article that uses them names it in full too.
+    // "fire begin inside" makes FBI; no article about the FBI says so.
+    if (!spelledOutBeside(index, plain, spelled.map((i) => resolved[i]!))) continue;
+    for (const i of spelled) resolved[i]!.matches.set(plain, 1);
   }
   return mergeNames(parsed, resolved);
 }
@@ -869,6 +871,23 @@ function earlierWindows(index: NewsIndex, passage: number): number[] {
   const found: number[] = [];
   for (let p = passage - 1; p >= 0 && doc[p] === doc[passage] && paragraph[p] === paragraph[passage]; p--) found.push(p);
   return found;
+}
+
+/** Documents read for a name beside its initials: enough for an acronym the archive uses, few enough to stay quick. */
+const INITIALS_DOCUMENTS = 10;
+
+/** Whether a document that uses `initials` also holds every one of `words` (by their own terms or their matches). */
+function spelledOutBeside(index: NewsIndex, initials: string, words: QueryTerm[]): boolean {
+  const seen = new Set<number>();
+  for (const passage of index.postings.passagesWith(initials)) {
+    const doc = index.passages.doc[passage]!;
+    if (seen.has(doc)) continue;
+    seen.add(doc);
+    // The words as written or corrected, not their synonyms: the name in full is what the article spells out.
+    if (words.every((word) => [...word.matches].some(([term, credit]) => credit >= WEIGHTS.correctedCredit && documentHas(index, passage, term)))) return true;
+    if (seen.size >= INITIALS_DOCUMENTS) return false;
+  }
+  return false;
 }
 
 /** Whether any passage of `passage`'s document holds index term `term`: its passages are contiguous around it. */

@@ -86,7 +86,10 @@ function isWhQuestion(opening: string): boolean {
 function withoutShouting(question: string): string {
   const letters = question.replace(/[^\p{L}]/gu, '');
   if (letters.length < 8 || letters !== letters.toUpperCase() || letters === letters.toLowerCase()) return question;
-  return question.replace(/\p{L}+/gu, (word) => (word.length === 2 && isCaseSensitiveAlias(word) ? word : word.toLowerCase()));
+  // "TELL US" is the pronoun; "THE US" the country.
+  return question.replace(/\p{L}+/gu, (word, at: number) =>
+    word.length === 2 && isCaseSensitiveAlias(word) && (word !== 'US' || /\bTHE\s+$/u.test(question.slice(0, at))) ? word : word.toLowerCase(),
+  );
 }
 
 export function parseQuestion(question: string): ParsedQuestion {
