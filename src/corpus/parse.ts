@@ -4,8 +4,8 @@ import { splitSentences } from './sentences.ts';
 import type { NewsDocument } from './types.ts';
 
 /**
- * Bump whenever what an article file is read into can change (its paragraphs, title, date, outlet): saved indexes
- * carry it and are rebuilt when it differs, as they are for a change of the analyzer.
+ * Bump whenever what an article file is read into can change (its paragraphs, here or in layout.ts; its title, date,
+ * outlet): saved indexes carry it and are rebuilt when it differs, as they are for a change of the analyzer.
  */
 export const ARTICLE_READER_VERSION = 6;
 
