@@ -118,7 +118,7 @@ function wrapWidth(blocks: string[][]): number | undefined {
  */
 function unwrap(lines: string[], width: number): string[][] {
   const paragraphs: string[][] = [[lines[0]!]];
-  let inItem = isHeading(lines[0]!) ? false : isItemStart(lines[0]!, undefined, false);
+  let inItem = isItemStart(lines[0]!, undefined, false);
   for (let i = 1; i < lines.length; i++) {
     const previous = lines[i - 1]!;
     const line = lines[i]!;

@@ -629,8 +629,9 @@ function scorePassage(
     for (const term of sentenceTerms) {
       for (const [i, earned] of credits.get(term) ?? []) if (earned > credit[i]!) credit[i] = earned;
     }
-    for (const i of acronyms) credit[i] = Math.max(credit[i]!, spellsOut(terms[i]!, text.slice(span.start, span.end)));
-    return { span, terms: sentenceTerms, credit, adjacent: adjacentPairs(sentenceTerms, terms, credits), serves: sentenceServes(parsed.kind, text.slice(span.start, span.end), parsed.words) };
+    const sentence = text.slice(span.start, span.end);
+    for (const i of acronyms) credit[i] = Math.max(credit[i]!, spellsOut(terms[i]!, sentence));
+    return { span, terms: sentenceTerms, credit, adjacent: adjacentPairs(sentenceTerms, terms, credits), serves: sentenceServes(parsed.kind, sentence, parsed.words) };
   });
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
   const dominant = terms.findIndex((t) => t.weight >= WEIGHTS.dominantShare * totalWeight);
