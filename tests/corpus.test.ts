@@ -416,6 +416,30 @@ describe('titles, dates and outlets', () => {
     assert.ok(senator.title.startsWith('Sen. Ines Varga (D-Ore.)'), senator.title);
   });
 
+  test('a dateline with its year dates the article; the old wire form puts the outlet after a dash', () => {
+    const later = '\nSailings resume on Saturday.';
+    const dated = parse(`STROMVIK, Orkney, June 10, 2019 (Reuters) - Ferry crews returned to work on Friday.${later}`);
+    assert.equal(dated.outlet, 'Reuters');
+    assert.equal(dated.date, '2019-06-10');
+    assert.equal(dated.title, 'Ferry crews returned to work on Friday.');
+    // A date line above the dateline says when the article ran, which wins over when it was filed.
+    assert.equal(parse(`12 June 2019\nSTROMVIK, June 10, 2019 (AFP) — Ferry crews returned to work.${later}`).date, '2019-06-12');
+    const wire = parse(`Stromvik, Ore., June 10 -- (AP) -- Ferry crews returned to work on Friday.${later}`);
+    assert.equal(wire.outlet, 'AP');
+    assert.equal(wire.date, undefined, 'a dateline without a year gives no date');
+    assert.equal(wire.title, 'Ferry crews returned to work on Friday.');
+    // A dash before parentheses elsewhere in a lead is no dateline.
+    assert.equal(parse(`The ferry -- (the old one) -- sailed on Friday.${later}`).outlet, undefined);
+  });
+
+  test('ordinal dates read as dates', () => {
+    assert.equal(toIsoDate('3rd March 2014'), '2014-03-03');
+    assert.equal(toIsoDate('March 21st, 2014'), '2014-03-21');
+    assert.equal(toIsoDate('Sunday 2nd November 2014'), '2014-11-02');
+    assert.equal(parse('Ferry strike ends\nPublished 22nd June 2019\nFerry crews returned to work.\nSailings resume.').date, '2019-06-22');
+    assert.equal(toIsoDate('31st June 2014'), undefined);
+  });
+
   test('a date is one the calendar has, or none', () => {
     assert.equal(toIsoDate('Sept. 30, 2014'), '2014-09-30');
     assert.equal(toIsoDate('Sept. 31, 2014'), undefined);

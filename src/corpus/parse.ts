@@ -7,7 +7,7 @@ import type { NewsDocument } from './types.ts';
  * Bump whenever what an article file is read into can change (its paragraphs, here or in layout.ts; its title, date,
  * outlet): saved indexes carry it and are rebuilt when it differs, as they are for a change of the analyzer.
  */
-export const ARTICLE_READER_VERSION = 6;
+export const ARTICLE_READER_VERSION = 7;
 
 export type ParsedDocument = Omit<NewsDocument, 'id' | 'contentHash'>;
 
@@ -22,10 +22,12 @@ const TRAILING_OUTLET_REACH = 80;
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)`;
 // "Monday", "Thurs.", "Mon": the weekday a date may open with.
 const WEEKDAY = String.raw`(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?`;
+// "3", "3rd": the day of the month.
+const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
 // "10:32 GMT", "10:32 a.m. ET", "10:32:00 +0000": the time a date may close with.
 const TIME = String.raw`\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}|\(?[a-z]{1,5}\)?))?`;
-// "2014-03-03", "Monday, March 3, 2014", "3 Mar. 2014 10:32 GMT", "2014-03-03T10:32:00Z": a date with its year, captured without weekday or time.
-const DATE = String.raw`(?:${WEEKDAY},?\s+)?(?<date>\d{4}-\d{2}-\d{2}|${MONTH}\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+${MONTH},?\s+\d{4})(?:(?:T|,?\s+(?:at\s+)?|\s*[-–—|]\s*)${TIME})?`;
+// "2014-03-03", "Monday, March 3, 2014", "3rd Mar. 2014 10:32 GMT", "2014-03-03T10:32:00Z": a date with its year, captured without weekday or time.
+const DATE = String.raw`(?:${WEEKDAY},?\s+)?(?<date>\d{4}-\d{2}-\d{2}|${MONTH}\s+${DAY},?\s+\d{4}|${DAY}\s+${MONTH},?\s+\d{4})(?:(?:T|,?\s+(?:at\s+)?|\s*[-–—|]\s*)${TIME})?`;
 // "Published 4 March 2014", "Updated: Mar. 4, 2014 10:32 a.m. ET", "March 4, 2014": a line that is a date and nothing else.
 const DATE_ONLY_LINE = new RegExp(String.raw`^(?:(?<label>published|posted|updated|date)(?:\s+on)?(?:\s*:\s*|\s+))?${DATE}$`, 'iu');
 // "Mon, 03 Mar 2014 10:32:00 +0000": the value of a header block's date.
@@ -33,9 +35,13 @@ const DATE_VALUE = new RegExp(String.raw`^${DATE}$`, 'iu');
 
 // "Reuters", "Agence France-Presse", "Voice of America": an outlet's name, capitalised words and the small ones between.
 const OUTLET = String.raw`[\p{Lu}][\p{L}\p{N}.&'-]*(?: (?:of|the|and|for|de|du|la|el|al|[\p{Lu}\p{N}&][\p{L}\p{N}.&'-]*)){0,5}`;
-// "ALEPPO, Syria (Reuters) - …", "WASHINGTON, March 3 (AP) — …", "(CNN) -- …": a dateline opening the reporting, and
-// its outlet; the dateline stays part of the paragraph. The date in it has no year, so it is no date we can state.
-const DATELINE_OUTLET = new RegExp(String.raw`^(?:[\p{Lu}][\p{Lu}\p{L} .,'-]{1,60}(?:,\s*${MONTH}\s+\d{1,2})?\s*)?\((${OUTLET})\)\s*[-–—]`, 'u');
+// "ALEPPO, Syria (Reuters) - …", "WASHINGTON, March 3, 2014 (AP) — …", "Dallas, Tex., May 1 -- (AP) -- …" (the older
+// wire form), "(CNN) -- …": a dateline opening the reporting, and its outlet; the dateline stays part of the
+// paragraph. Its date is one we can state only when it has a year.
+const DATELINE_OUTLET = new RegExp(
+  String.raw`^(?:[\p{Lu}][\p{Lu}\p{L} .,'-]{1,60}?(?:,\s*(?<date>${MONTH}\s+\d{1,2}(?:,\s*(?<year>\d{4}))?))?\s*(?:[-–—]+\s*)?)?\((?<outlet>${OUTLET})\)\s*[-–—]`,
+  'u',
+);
 const MAX_TITLE_LENGTH = 140;
 const LEAD_LENGTH = 90;
 
@@ -75,7 +81,10 @@ export function parseDocument(text: string, options: { markdown: boolean }): Par
     paragraphs = paragraphs.slice(1);
   }
   // The dateline opens the reporting, under the headline; a headline that opens with one names the outlet too.
-  outlet ??= datelineOutlet(first) ?? datelineOutlet(paragraphs[0]);
+  const dateline = readDateline(first) ?? readDateline(paragraphs[0]);
+  outlet ??= dateline?.outlet;
+  // When the article ran (a date line) wins over when the story was filed (the dateline).
+  date ??= dateline?.date;
 
   const document: ParsedDocument = {
     title: meta.title ?? title ?? leadOf(paragraphs[0] ?? ''),
@@ -96,8 +105,16 @@ const STORY_LABEL = /^(?:updated?|corrected|correction|clarification|exclusive|a
 const PARTY_LABEL = /^\p{Lu}-\p{Lu}/u;
 
 function datelineOutlet(paragraph: string | undefined): string | undefined {
-  const outlet = DATELINE_OUTLET.exec(paragraph ?? '')?.[1]?.trim();
-  return outlet === undefined || STORY_LABEL.test(outlet) || PARTY_LABEL.test(outlet) || outlet.endsWith('.') ? undefined : outlet;
+  return readDateline(paragraph)?.outlet;
+}
+
+/** The outlet a dateline names, and its date when it gives the year. */
+function readDateline(paragraph: string | undefined): { outlet: string; date?: string } | undefined {
+  const groups = DATELINE_OUTLET.exec(paragraph ?? '')?.groups;
+  const outlet = groups?.outlet?.trim();
+  if (outlet === undefined || STORY_LABEL.test(outlet) || PARTY_LABEL.test(outlet) || outlet.endsWith('.')) return undefined;
+  const date = groups?.year === undefined || groups.date === undefined ? undefined : toIsoDate(groups.date);
+  return date === undefined ? { outlet } : { outlet, date };
 }
 
 interface FrontMatter {
@@ -304,7 +321,7 @@ function leadOf(paragraph: string): string {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** "2016-10-06", "6 October 2016", "Oct. 6, 2016" to ISO; anything else is not a date we can vouch for. */
+/** "2016-10-06", "6 October 2016", "Oct. 6th, 2016" to ISO; anything else is not a date we can vouch for. */
 export function toIsoDate(text: string): string | undefined {
   const pad = (n: number) => String(n).padStart(2, '0');
   // A day the month has: "Sept. 31" is a typo, not a date to state.
@@ -314,7 +331,8 @@ export function toIsoDate(text: string): string | undefined {
     const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
     return valid(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : undefined;
   }
-  const words = text.toLowerCase().replace(/[.,]/g, ' ').split(/\s+/).filter(Boolean);
+  // "3rd March": the day without its ordinal ending.
+  const words = text.toLowerCase().replace(/[.,]/g, ' ').replace(/\b(\d{1,2})(?:st|nd|rd|th)\b/g, '$1').split(/\s+/).filter(Boolean);
   const month = words.findIndex((w) => MONTHS.includes(w.slice(0, 3)) && /^[a-z]+$/.test(w));
   const numbers = words.filter((w) => /^\d+$/.test(w)).map(Number);
   const year = numbers.find((n) => n > 31);
