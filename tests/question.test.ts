@@ -29,6 +29,11 @@ const kinds: Array<[string, string]> = [
   ['stadium cost?', 'money'],
   ['governor veto quote', 'quote'],
   ['whos the envoy for Syria', 'who'],
+  // A cause asked for without "why".
+  ['What prompted the skipper to turn back?', 'why'],
+  ['What led to the ferry strike?', 'why'],
+  ['What excuse did the board give for the delay?', 'why'],
+  ['How come the ferry was late?', 'why'],
 ];
 
 /** Questions that say what they want through the noun they ask about, typed through WordNet's hierarchy. */
@@ -83,6 +88,18 @@ test('a date, a clock time, a year or a label is weaker evidence of a count than
   for (const sentence of ['The Fiat plant opened on May 10.', 'The shift starts at 6:35.', 'Fiat was founded in 1899.', 'The plant is No. 48 on the list.', 'It came 3rd.']) {
     assert.equal(sentenceServes('number', sentence, asked), 0.5, sentence);
   }
+});
+
+test('a cause serves a why-question, however the reporting words it', () => {
+  for (const sentence of [
+    'A storm warning prompted the decision.',
+    'A heart attack put an end to her career.',
+    'The leak caused the closure.',
+    'The pay offer was rejected, which is why the crews walked out.',
+  ]) {
+    assert.equal(sentenceServes('why', sentence), 1, sentence);
+  }
+  assert.equal(sentenceServes('why', 'The ferry sailed on Friday.'), 0);
 });
 
 test('a hard-wrapped sentence serves as the same words on one line would', () => {

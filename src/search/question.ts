@@ -43,7 +43,9 @@ const OPENING_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ['who', /^(who|whom|whose)\b/i],
   ['when', /^(when|(what|which|in what) (day|date|time|year|month|week|season)s?)\b/i],
   ['where', /^where\b/i],
-  ['why', /^(why|what for)\b|^what\b.*\bfor\s*\??$/i],
+  // "What led to the strike", "What excuse was given": a cause asked for without "why". ("What made" can ask for a
+  // cause or for a thing: "What made the headlines".)
+  ['why', /^(why|what for|how come)\b|^what\b.*\bfor\s*\??$|^what (caused|causes|led|leads|prompted|prompts|forced|forces|triggered|sparked|motivated|inspired|persuaded|convinced)\b|^what (excuse|reason|explanation|justification|motive|grounds)s?\b/i],
   ['duration', /^(how long|for how long)\b/i],
   ['money', MONEY_QUESTION],
   ['number', /^(how (many|much|old|far|big|large|often|tall|high|deep|wide|fast|heavy|long a)|what (was|is|were|are) the (number|size|amount|total|crowd|attendance|population|score|count|percentage|rate|toll)|what (percentage|proportion|share|amount|number|age))\b/i],
@@ -193,7 +195,7 @@ const LABEL_NUMBERS = new RegExp(
 const DURATION =
   /\b(\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|several|few|many|some)[\s-]+(?:\p{Ll}+[\s-]+)?(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)\b|\bsince\b|\buntil\b|\b(all|the whole) (day|night|week|month|year)\b/iu;
 const REASON =
-  /\b(because|due to|in order to|so that|so as to|to (allow|alleviate|avoid|prevent|help|ensure|protect|stop|save|give|get|bring|make|put|restore|keep|meet|provide|honou?r|mark|celebrate|protest|support|raise|force|win|end|reduce|cut|pay)|aim(ed|s)? (at|to)|in preparation for|in response to|as a (result|salute|tribute|memorial|protest|reward|gesture|favou?r|precaution|consequence)|reason|since|for fear|to pave|owing to|thanks to|caused by|led to|leads to|lead to|resulted in|stems? from|grew out of|blamed|attributed|designed to|intended|meant to|in an effort to|in hopes? of|hoping to|on the grounds|for the purpose|motivated|out of (fear|concern|respect|necessity)|so they|so he|so she|so we|so it)\b/i;
+  /\b(because|due to|in order to|so that|so as to|to (allow|alleviate|avoid|prevent|help|ensure|protect|stop|save|give|get|bring|make|put|restore|keep|meet|provide|honou?r|mark|celebrate|protest|support|raise|force|win|end|reduce|cut|pay)|aim(ed|s)? (at|to)|in preparation for|in response to|as a (result|salute|tribute|memorial|protest|reward|gesture|favou?r|precaution|consequence)|reason|since|for fear|to pave|owing to|thanks to|caused by|led to|leads to|lead to|resulted in|stems? from|grew out of|blamed|attributed|designed to|intended|meant to|in an effort to|in hopes? of|hoping to|on the grounds|for the purpose|motivated|out of (fear|concern|respect|necessity)|so they|so he|so she|so we|so it|put an end to|forced (him|her|them|it|us)|prompted|caused|causing|on account of|which is why|that is why|that's why|the result of)\b/i;
 // Two capitalised words in a row ("Ivan Allen", "Jan Egeland", "Vitaly Churkin"), allowing initials and particles,
 // or a surname after initials ("C. H. Dodd", though not "U.S. Secretary").
 const NAME =
