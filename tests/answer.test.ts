@@ -421,6 +421,17 @@ describe('reading questions the way newsrooms write', () => {
     assert.equal(result.answered, false, describeResults(result));
   });
 
+  test('an age is a figure written as one: a population or a year beside the name is no age', async () => {
+    const index = await indexOf({
+      'tarvik.txt': 'Tarvik votes\nVoting in the old town starts at 8.\nThe 250,000 residents of Tarvik, which Mayor Ines Varga has run since 2012, vote on Sunday.\n',
+      'amund.txt': 'Painter remembered\nThe painter Lars Amund, 84, died in Oslo on Friday, his gallery said.\nHis last show opened that spring.\n',
+    });
+    const unanswered = answer(index, 'How old is Ines Varga?');
+    assert.equal(unanswered.answered, false, describeResults(unanswered));
+    const answered = answer(index, 'How old was Lars Amund when he died?');
+    assert.match(answered.results[0]?.excerpt ?? '', /Amund, 84,/, describeResults(answered));
+  });
+
   test('a name held only by a minor word ("Turkish" of "Turkish President Erdogan") is missing', async () => {
     const files: Record<string, string> = {
       'aleppo.txt': 'Aleppo offensive\nThe Turkish foreign ministry protested against the new offensive on Aleppo on Monday.\nRussian jets flew overhead.\n',

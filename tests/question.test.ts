@@ -22,6 +22,9 @@ const kinds: Array<[string, string]> = [
   ['What was the overture written for?', 'why'],
   ['Why did the settlers move south?', 'why'],
   ['How long did the siege last?', 'duration'],
+  ['How old was the painter when he died?', 'age'],
+  ['At what age did she quit?', 'age'],
+  ['varga age?', 'age'],
   ['Where did the pillars come from?', 'where'],
   ['ceasefire aleppo', 'other'],
   ['harbour bond issue amount?', 'number'],
@@ -100,6 +103,17 @@ test('a cause serves a why-question, however the reporting words it', () => {
     assert.equal(sentenceServes('why', sentence), 1, sentence);
   }
   assert.equal(sentenceServes('why', 'The ferry sailed on Friday.'), 0);
+});
+
+test('an age serves an age question; another figure does not', () => {
+  const asked = new Set(['how', 'old', 'is', 'ines', 'varga']);
+  for (const sentence of ['A 52-year-old Norwegian opened the show.', 'Ines Varga, 50, of Tarvik was elected.', 'She retired aged 70.', 'Now, at 26, she paints.', 'Varga (45) won.', 'She was 19 when she wrote it.', 'a seventy-five-year-old farmer']) {
+    assert.equal(sentenceServes('age', sentence, asked), 1, sentence);
+  }
+  assert.equal(sentenceServes('age', 'She was born in 1953.', asked), 0.5);
+  for (const sentence of ['The city has 250,000 residents and has been held since 2012.', 'The office at 10 Downing Street.', 'The 12 members met, 30 voted.']) {
+    assert.equal(sentenceServes('age', sentence, asked), 0, sentence);
+  }
 });
 
 test('a hard-wrapped sentence serves as the same words on one line would', () => {

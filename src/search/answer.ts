@@ -36,7 +36,7 @@ const READ_BEYOND_TOP = 1;
  * A question after a name, a figure, a date or a place is not answered by a passage that only restates it
  * ("Two Americans were executed" for "which two Americans were executed").
  */
-const FACTOID_KINDS = new Set(['who', 'when', 'number', 'money', 'duration', 'where']);
+const FACTOID_KINDS = new Set(['who', 'when', 'age', 'number', 'money', 'duration', 'where']);
 
 /** The weights of ranking and abstention, in one place; they were set on development question sets. */
 export const WEIGHTS = {
@@ -698,8 +698,8 @@ function scorePassage(
         if (asksFigure && serves > 0 && serves < 1 && !(countedIndex >= 0 && inWindow((s) => countsThing(s.terms, terms[countedIndex]!)))) {
           support *= WEIGHTS.weakFigure;
         }
-        // An age is never a year: "died in 1953" does not say how old he was.
-        if (asksFigure && (serves === 0 || (parsed.asksAge && serves < 1))) support *= WEIGHTS.numberMissing;
+        // An age is never a year nor any other figure: "died in 1953" does not say how old he was.
+        if ((asksFigure && serves === 0) || (parsed.kind === 'age' && serves < 1)) support *= WEIGHTS.numberMissing;
         else if (parsed.asksName && serves === 0) support *= WEIGHTS.nameMissing;
         else if ((parsed.kind === 'who' || parsed.kind === 'where' || parsed.kind === 'duration') && serves === 0) {
           support *= nobodyAround ? WEIGHTS.nameMissing : WEIGHTS.unnamedSupport;

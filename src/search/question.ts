@@ -4,7 +4,7 @@ import { isEnglishWord } from './spelling.ts';
 import { entriesOf } from './wordnet.ts';
 
 /** What kind of information the reader wants back: it decides which sentence of a passage is the answer. */
-export type AnswerKind = 'money' | 'duration' | 'number' | 'who' | 'when' | 'where' | 'why' | 'quote' | 'other';
+export type AnswerKind = 'money' | 'duration' | 'age' | 'number' | 'who' | 'when' | 'where' | 'why' | 'quote' | 'other';
 
 export interface ParsedQuestion {
   text: string;
@@ -23,8 +23,6 @@ export interface ParsedQuestion {
   words: Set<string>;
   /** The question asks for a name outright ("what is the name of…", "who is … called"). */
   asksName: boolean;
-  /** "How old was…", "at what age…": an age is a figure, never a year or a date. */
-  asksAge: boolean;
 }
 
 const QUOTED = /["“”«»]([^"“”«»]{2,200})["“”«»]/gu;
@@ -34,6 +32,9 @@ const PERSON_NOUNS =
 
 const MONEY_QUESTION =
   /\bhow much (money|did|does|do|will|would|is|was|are|were)?\b.*\b(pay|paid|cost|costs|spend|spent|earn|earned|worth|price|priced|sell|sold|buy|bought|raise|raised|budget|salary|fee|charge|charged|owe|owed|bring in|save|saved|fine|fined)\b|\bhow much money\b|\bwhat (was|is) the (price|cost|salary|fee|budget)\b|\bwhat (did|does|do|was|is|were|will|would)\b[^?]*(?<!\b(?:the|a|an|its|their|his|her) )\b(pay|paid|charge|charged|charges|cost|costs)\b/i;
+
+/** "How old was…", "at what age…", "what was her age": an age is a figure, never a year or a date. */
+const AGE_QUESTION = /\bhow old\b|\b(what|which) age\b|\bwhat (was|is|were|are) (his|her|their|its|the) ages?\b/i;
 
 /**
  * The question word that opens a question says what it asks, whatever words follow ("What was the crowd when
@@ -47,6 +48,7 @@ const OPENING_PATTERNS: Array<[AnswerKind, RegExp]> = [
   // cause or for a thing: "What made the headlines".)
   ['why', /^(why|what for|how come)\b|^what\b.*\bfor\s*\??$|^what (caused|causes|led|leads|prompted|prompts|forced|forces|triggered|sparked|motivated|inspired|persuaded|convinced)\b|^what (excuse|reason|explanation|justification|motive|grounds)s?\b/i],
   ['duration', /^(how long|for how long)\b/i],
+  ['age', AGE_QUESTION],
   ['money', MONEY_QUESTION],
   ['number', /^(how (many|much|old|far|big|large|often|tall|high|deep|wide|fast|heavy|long a)|what (was|is|were|are) the (number|size|amount|total|crowd|attendance|population|score|count|percentage|rate|toll)|what (percentage|proportion|share|amount|number|age))\b/i],
   ['quote', /^(what|how) (did|does|do|has|have|had|will|would)\b.*\b(say|said|says|tell|told|call|called|describe|describes|described|react|reacted|respond|responded|joke|joked|write|wrote|reply|replied|announce|announced|promise|promised|warn|warned)\b/i],
@@ -54,8 +56,9 @@ const OPENING_PATTERNS: Array<[AnswerKind, RegExp]> = [
 
 /** Keyword questions say what they want last ("bond issue amount?", "kerry nickname?", "ceasefire start date"). */
 const CLOSING_PATTERNS: Array<[AnswerKind, RegExp]> = [
+  ['age', /\b(age|how old)\W*$/i],
   ['money', /\b(cost|costs|price|fee|fees|salary|budget|fine|bill|how much)\W*$/i],
-  ['number', /\b(amount|how many|number|count|total|toll|population|score|size|attendance|crowd|age|percentage|figures?)\W*$/i],
+  ['number', /\b(amount|how many|number|count|total|toll|population|score|size|attendance|crowd|percentage|figures?)\W*$/i],
   // "judge this year?" asks for the judge: "this year" only says which one.
   ['when', /(?<!\b(?:this|last|next) )\b(when|date|year|day|deadline|time)\W*$/i],
   ['where', /\b(where|location|whereabouts)\W*$/i],
@@ -65,6 +68,7 @@ const CLOSING_PATTERNS: Array<[AnswerKind, RegExp]> = [
 ];
 
 const KIND_PATTERNS: Array<[AnswerKind, RegExp]> = [
+  ['age', AGE_QUESTION],
   ['money', MONEY_QUESTION],
   ['duration', /\bhow long\b|\bfor how (long|many (days|weeks|months|years))\b/i],
   ['number', /\b(how (many|much|old|far|big|large|often|tall|high|deep|wide)|number of|death toll|what (percentage|proportion|share|amount|age))\b/i],
@@ -120,8 +124,7 @@ export function parseQuestion(question: string): ParsedQuestion {
     'other';
   const words = new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
   const asksName = /\bnamed?\b|\bnames\b|\bcalled\b/i.test(text) && kind === 'who';
-  const asksAge = /\bhow old\b|\b(what|which) age\b/i.test(text);
-  const parsed: ParsedQuestion = { text, kind, tokens, phrases, words, asksName, asksAge, attribution: attributionTerms(text, tokens) };
+  const parsed: ParsedQuestion = { text, kind, tokens, phrases, words, asksName, attribution: attributionTerms(text, tokens) };
   const counted = countedThing(text);
   if (counted) {
     parsed.counted = counted.at(-1)!;
@@ -191,6 +194,11 @@ const LABEL_NUMBERS = new RegExp(
   `\\b(${MONTH})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}:\\d\\d\\b|\\b(1[6-9]\\d\\d|20\\d\\d)\\b|\\bno\\.\\s*\\d+|\\b\\d+(st|nd|rd|th)\\b|\\b\\d+\\s*(a\\.d\\.|b\\.c\\.)`,
   'gi',
 );
+// "a 52-year-old farmer", "aged 70", "at the age of 12", "at 26, she…", "19 when she wrote it", "turned 50", "Ines Varga, 50, of Tarvik", "Ines Varga (45)": an age.
+const AGE = new RegExp(
+  String.raw`\b(\d{1,3}|${'(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)'})[\s-]+(years?|months?)[\s-]+old\b|\b(aged?|age of|turn(s|ed|ing)?)\s+\d{1,3}\b|\bat\s+\d{1,3},|\b\d{1,3}\s+when\s+(he|she|they|i|we)\b|\p{Lu}\p{Ll}+,\s*\d{1,3},|\p{Lu}\p{Ll}+\s+\(\d{1,3}\)`,
+  'giu',
+);
 // "52 rainless days", "two full weeks": a word may stand between the count and the unit.
 const DURATION =
   /\b(\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|several|few|many|some)[\s-]+(?:\p{Ll}+[\s-]+)?(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)\b|\bsince\b|\buntil\b|\b(all|the whole) (day|night|week|month|year)\b/iu;
@@ -257,6 +265,10 @@ export function sentenceServes(kind: AnswerKind, written: string, asked: Readonl
       return [...sentence.matchAll(TIME_WORDS)].some((m) => isNew(m[0])) ? 0.5 : 0;
     case 'duration':
       return DURATION.test(sentence) ? 1 : 0;
+    case 'age':
+      // A new figure written as an age; a birth year only lets the reader work it out.
+      if ([...sentence.matchAll(AGE)].some((m) => isNew(m[0].replace(/\b(years?|months?|old|aged?|age|of|at|turn(s|ed|ing)?|when|he|she|they|i|we)\b/gi, ' ')))) return 1;
+      return /\bborn\b/i.test(sentence) && [...sentence.matchAll(FULL_DATES)].some((m) => isNew(m[0])) ? 0.5 : 0;
     case 'where':
       // "in al Waer", "from de Gaulle airport": Arabic and Romance place names open with a lower-case particle.
       return [...sentence.matchAll(/\b(?:in|at|near|outside|inside|from)\s+(?:the\s+)?(?:(?:al|el|ad|as|an|ar|de|del|la|le|du|di|da)[\s-]+)?(\p{Lu}[\p{L}-]+)/gu)].some((m) => isNew(m[1]!)) ? 1 : 0;
