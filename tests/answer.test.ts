@@ -458,6 +458,23 @@ describe('reading questions the way newsrooms write', () => {
     assert.match(result.results[0]?.excerpt ?? '', /tired of flying/, describeResults(result));
   });
 
+  test('a name the article gives paragraphs earlier counts toward a passage that calls it "they"', async () => {
+    const index = await indexOf({
+      'concert.txt':
+        'Band plays for the mayor\n' +
+        "The Tarvik Youth Orchestra, 60 students from the town's three schools, performed on the lawn of City Hall on Sunday.\n" +
+        'The program opened with a march by a local composer and closed with the national anthem.\n' +
+        'Mayor Ines Varga climbed onto the bandstand afterwards. "They played the anthem better than the army band," she said, "and we are grateful to them."\n' +
+        'The students will tour Norway in the summer.\n',
+      'council.txt': 'Council meets\nThe council approved a new budget for the harbour on Monday.\n',
+    });
+    const result = answer(index, 'What did Mayor Ines Varga say about how the Tarvik Youth Orchestra played the anthem at the concert?');
+    assert.match(result.results[0]?.excerpt ?? '', /better than the army band/, describeResults(result));
+    // Another article's name is no help: the question is about something this archive does not report.
+    const elsewhere = answer(index, 'What did Mayor Ines Varga say about how the Harbour Choir sang the anthem at the concert?');
+    assert.equal(elsewhere.answered, false, describeResults(elsewhere));
+  });
+
   test('a paragraph that only bridges a setup to its answer brings the answer along, with the setup\'s words', async () => {
     const files: Record<string, string> = {
       'orioles.txt':

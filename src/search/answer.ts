@@ -70,6 +70,12 @@ export const WEIGHTS = {
   /** …and a name does, which the passage itself may call "he" or "the group". */
   contextNameCredit: 0.65,
   /**
+   * Credit a name of the question earns when the article names it anywhere else: news names a person, a place or a
+   * band once and then says "he", "the city", "the orchestra". The passage still lacks the name (it takes the
+   * missing-name factor): this only lets the rest of what it carries count.
+   */
+  documentNameCredit: 0.5,
+  /**
    * Credit a term of the previous paragraph earns when the excerpt brings what the question asks for: news sets
    * the question up in one paragraph ("asked the Oriole manager if…") and answers it in the next ("'It's a whole
    * lot easier,' he said").
@@ -234,9 +240,10 @@ export function rankPassages(index: NewsIndex, question: string, options: Answer
   // Reading a passage sentence by sentence is the costly part of answering. What its terms alone allow it to score
   // bounds what the reading can give, so passages are read best bound first, until none left can make the answers.
   const servesOf = servingSentences(index, parsed, terms);
+  const documentsWith = documentsHolding(index);
   const bounded = candidates
     .map((candidate) => {
-      const context = contextCredit(index, parsed, candidate.passage, terms);
+      const context = contextCredit(index, parsed, candidate.passage, terms, documentsWith);
       return { candidate, context, bound: scoreBound(index, parsed, terms, candidate.passage, candidate.bm25 / topBm25, context) };
     })
     .sort((a, b) => b.bound.score - a.bound.score);
@@ -275,7 +282,9 @@ function scoreBound(
 ): { score: number; support: number } {
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
   const held = terms.map((term) => Math.max(bestCredit(term, (m) => index.postings.has(m, passage)), term.spelledOut ? spellsOut(term, index.passageText(passage)) : 0));
-  const support = terms.reduce((sum, t, i) => sum + t.weight * Math.max(held[i]!, context.continued[i]!, WEIGHTS.continuationCredit * context.twoBack[i]!), 0) / totalWeight;
+  const support =
+    terms.reduce((sum, t, i) => sum + t.weight * Math.max(held[i]!, context.continued[i]!, WEIGHTS.continuationCredit * context.twoBack[i]!, context.inDocument[i]!), 0) /
+    totalWeight;
   let adjacent = 0;
   for (let i = 0; i + 1 < terms.length; i++) if (held[i]! > 0 && held[i + 1]! > 0) adjacent += Math.min(terms[i]!.weight, terms[i + 1]!.weight);
   const coverage = terms.reduce((sum, t, i) => sum + t.weight * held[i]!, 0) / totalWeight;
@@ -681,7 +690,7 @@ function scorePassage(
       // The share of the question the window carries, with `surrounding` the credit the reporting around it lends.
       const supportWith = (surrounding: number[]) => {
         const around = speaking ? surrounding.map((c, i) => Math.max(c, context.speaker[i]!)) : surrounding;
-        let support = credit.reduce((sum, c, i) => sum + Math.max(c, around[i]!) * terms[i]!.weight, 0) / totalWeight;
+        let support = credit.reduce((sum, c, i) => sum + Math.max(c, around[i]!, context.inDocument[i]!) * terms[i]!.weight, 0) / totalWeight;
         for (let i = 0; i < terms.length; i++) {
           const term = terms[i]!;
           const held = Math.max(credit[i]!, around[i]!);
@@ -759,7 +768,13 @@ function countsThing(sentenceTerms: readonly string[], counted: QueryTerm): bool
  * News paragraphs lean on the one before them ("his humanitarian adviser Jan Egeland said" after a paragraph
  * naming de Mistura) and on the headline: terms found there count for part of their weight.
  */
-function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number, terms: QueryTerm[]): Context {
+function contextCredit(
+  index: NewsIndex,
+  parsed: ParsedQuestion,
+  passage: number,
+  terms: QueryTerm[],
+  documentsWith: (term: string) => ReadonlySet<number>,
+): Context {
   const doc = index.passages.doc[passage]!;
   const title = index.titleTermsOf(doc);
   const previous = passagesOfPreviousParagraph(index, passage);
@@ -771,6 +786,7 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
   const inEarlier = terms.map((term) => (term.isName ? bestCredit(term, (m) => earlier.some((p) => index.postings.has(m, p))) : 0));
   // The source an "according to" credits is named somewhere in the document: the byline, an earlier paragraph.
   const attributed = terms.map((term) => (term.attribution ? bestCredit(term, (m) => title.has(m) || documentHas(index, passage, m)) : 0));
+  const inDocument = terms.map((term) => (term.isName ? WEIGHTS.documentNameCredit * bestCredit(term, (m) => documentsWith(m).has(doc)) : 0));
   // Pronouns stand in for names ("he said" after "de Mistura told reporters"), seldom for anything else.
   const plain = terms.map((term, i) =>
     Math.max((term.isName ? WEIGHTS.contextNameCredit : WEIGHTS.contextCredit) * around(i), WEIGHTS.contextNameCredit * Math.max(inEarlier[i]!, attributed[i]!)),
@@ -783,6 +799,7 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
     plain,
     continued: plain.map((credit, i) => Math.max(credit, WEIGHTS.continuationCredit * inPrevious[i]!)),
     speaker: terms.map((term, i) => (term.isName ? inPrevious[i]! : 0)),
+    inDocument,
     readsAround,
     previous,
     inPrevious,
@@ -844,6 +861,8 @@ interface Context {
   continued: number[];
   /** The previous paragraph's credit for the question's names: the speaker of a "he said" quotation. */
   speaker: number[];
+  /** Credit for the question's names the article gives elsewhere: counts toward support, never lifts a missing name. */
+  inDocument: number[];
   /** What ranking lends an excerpt that opens its paragraph or brings what is asked, when it differs from `continued`. */
   ranked?: number[];
   /** Whether ranking reads the previous paragraph for what it brings (set when the question's kind says what it asks). */
@@ -889,6 +908,20 @@ function spelledOutBeside(index: NewsIndex, initials: string, words: QueryTerm[]
     if (seen.size >= INITIALS_DOCUMENTS) return false;
   }
   return false;
+}
+
+/** The documents holding an index term, worked out once per question and term: many candidates share a document. */
+function documentsHolding(index: NewsIndex): (term: string) => ReadonlySet<number> {
+  const known = new Map<string, Set<number>>();
+  return (term) => {
+    let documents = known.get(term);
+    if (!documents) {
+      documents = new Set();
+      for (const passage of index.postings.passagesWith(term)) documents.add(index.passages.doc[passage]!);
+      known.set(term, documents);
+    }
+    return documents;
+  };
 }
 
 /** Whether any passage of `passage`'s document holds index term `term`: its passages are contiguous around it. */
