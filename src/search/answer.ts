@@ -785,7 +785,7 @@ function contextCredit(
   const earlier = earlierWindows(index, passage);
   const inEarlier = terms.map((term) => (term.isName ? bestCredit(term, (m) => earlier.some((p) => index.postings.has(m, p))) : 0));
   // The source an "according to" credits is named somewhere in the document: the byline, an earlier paragraph.
-  const attributed = terms.map((term) => (term.attribution ? bestCredit(term, (m) => title.has(m) || documentHas(index, passage, m)) : 0));
+  const attributed = terms.map((term) => (term.attribution ? bestCredit(term, (m) => title.has(m) || documentsWith(m).has(doc)) : 0));
   const inDocument = terms.map((term) => (term.isName ? WEIGHTS.documentNameCredit * bestCredit(term, (m) => documentsWith(m).has(doc)) : 0));
   // Pronouns stand in for names ("he said" after "de Mistura told reporters"), seldom for anything else.
   const plain = terms.map((term, i) =>
