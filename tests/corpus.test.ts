@@ -428,6 +428,10 @@ describe('titles, dates and outlets', () => {
     assert.equal(wire.outlet, 'AP');
     assert.equal(wire.date, undefined, 'a dateline without a year gives no date');
     assert.equal(wire.title, 'Ferry crews returned to work on Friday.');
+    assert.equal(parse(`LONDON, March 3rd, 2014 (Reuters) - Ferry crews returned to work.${later}`).date, '2014-03-03');
+    // A label or a party in the dateline's place is no outlet.
+    assert.equal(parse(`Results, June 1, 2019 (Provisional) - The list follows.${later}`).outlet, undefined);
+    assert.equal(parse(`Sen. Ines Varga -- (D) -- voted against the fares.${later}`).outlet, undefined);
     // A dash before parentheses elsewhere in a lead is no dateline.
     assert.equal(parse(`The ferry -- (the old one) -- sailed on Friday.${later}`).outlet, undefined);
   });

@@ -25,6 +25,10 @@ const kinds: Array<[string, string]> = [
   ['How old was the painter when he died?', 'age'],
   ['At what age did she quit?', 'age'],
   ['varga age?', 'age'],
+  // "how old" inside a question that opens on what it asks does not take it over.
+  ['What did the mayor say about how old the bridge is?', 'quote'],
+  ['How many voters under what age turned out?', 'number'],
+  ['What leads the league?', 'other'],
   ['Where did the pillars come from?', 'where'],
   ['ceasefire aleppo', 'other'],
   ['harbour bond issue amount?', 'number'],
@@ -111,9 +115,26 @@ test('an age serves an age question; another figure does not', () => {
     assert.equal(sentenceServes('age', sentence, asked), 1, sentence);
   }
   assert.equal(sentenceServes('age', 'She was born in 1953.', asked), 0.5);
-  for (const sentence of ['The city has 250,000 residents and has been held since 2012.', 'The office at 10 Downing Street.', 'The 12 members met, 30 voted.']) {
+  for (const sentence of [
+    'The city has 250,000 residents and has been held since 2012.',
+    'The office at 10 Downing Street.',
+    'The 12 members met, 30 voted.',
+    'In London, 3,000 people marched.',
+    'Shares closed at 52, up 3 percent.',
+    'Voting starts at 8, and closes at 10.',
+    'Smith, 3, Jones, 4 and Brown, 5',
+    'The Eagles led 21-7 when they fumbled.',
+    'The car crashed at Turn 4.',
+    'The ship turned 180 degrees.',
+    'the team, 3, won',
+  ]) {
     assert.equal(sentenceServes('age', sentence, asked), 0, sentence);
   }
+});
+
+test('reading ages stays quick on a long run of letters', () => {
+  // Each once took seconds: the name-and-age patterns could start at any letter.
+  for (const text of ['a'.repeat(50_000), 'A'.repeat(50_000), 'Ab, 1'.repeat(10_000)]) sentenceServes('age', text, new Set());
 });
 
 test('a hard-wrapped sentence serves as the same words on one line would', () => {

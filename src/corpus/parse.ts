@@ -39,7 +39,7 @@ const OUTLET = String.raw`[\p{Lu}][\p{L}\p{N}.&'-]*(?: (?:of|the|and|for|de|du|l
 // wire form), "(CNN) -- …": a dateline opening the reporting, and its outlet; the dateline stays part of the
 // paragraph. Its date is one we can state only when it has a year.
 const DATELINE_OUTLET = new RegExp(
-  String.raw`^(?:[\p{Lu}][\p{Lu}\p{L} .,'-]{1,60}?(?:,\s*(?<date>${MONTH}\s+\d{1,2}(?:,\s*(?<year>\d{4}))?))?\s*(?:[-–—]+\s*)?)?\((?<outlet>${OUTLET})\)\s*[-–—]`,
+  String.raw`^(?:[\p{Lu}][\p{Lu}\p{L} .,'-]{1,60}?(?:,\s*(?<date>${MONTH}\s+${DAY}(?:,\s*(?<year>\d{4}))?))?\s*(?:[-–—]+\s*)?)?\((?<outlet>${OUTLET})\)\s*[-–—]`,
   'u',
 );
 const MAX_TITLE_LENGTH = 140;
@@ -99,7 +99,7 @@ export function parseDocument(text: string, options: { markdown: boolean }): Par
 }
 
 // "Updated", "UPDATE 2", "Exclusive": labels an editor puts in parentheses where a dateline's outlet would be.
-const STORY_LABEL = /^(?:updated?|corrected|correction|clarification|exclusive|analysis|opinion|breaking|live|video|photos?)\b/iu;
+const STORY_LABEL = /^(?:updated?|corrected|correction|clarification|exclusive|analysis|opinion|breaking|live|video|photos?|provisional|final|unofficial|draft)\b/iu;
 
 // "D-Mass.", "R-Texas": a lawmaker's party and state, in the parentheses a dateline's outlet would take.
 const PARTY_LABEL = /^\p{Lu}-\p{Lu}/u;
@@ -112,7 +112,8 @@ function datelineOutlet(paragraph: string | undefined): string | undefined {
 function readDateline(paragraph: string | undefined): { outlet: string; date?: string } | undefined {
   const groups = DATELINE_OUTLET.exec(paragraph ?? '')?.groups;
   const outlet = groups?.outlet?.trim();
-  if (outlet === undefined || STORY_LABEL.test(outlet) || PARTY_LABEL.test(outlet) || outlet.endsWith('.')) return undefined;
+  // "(D)" is a party, not an outlet: an outlet's name has two letters at least ("AP").
+  if (outlet === undefined || outlet.length < 2 || STORY_LABEL.test(outlet) || PARTY_LABEL.test(outlet) || outlet.endsWith('.')) return undefined;
   const date = groups?.year === undefined || groups.date === undefined ? undefined : toIsoDate(groups.date);
   return date === undefined ? { outlet } : { outlet, date };
 }

@@ -240,10 +240,9 @@ export function rankPassages(index: NewsIndex, question: string, options: Answer
   // Reading a passage sentence by sentence is the costly part of answering. What its terms alone allow it to score
   // bounds what the reading can give, so passages are read best bound first, until none left can make the answers.
   const servesOf = servingSentences(index, parsed, terms);
-  const documentsWith = documentsHolding(index);
   const bounded = candidates
     .map((candidate) => {
-      const context = contextCredit(index, parsed, candidate.passage, terms, documentsWith);
+      const context = contextCredit(index, parsed, candidate.passage, terms);
       return { candidate, context, bound: scoreBound(index, parsed, terms, candidate.passage, candidate.bm25 / topBm25, context) };
     })
     .sort((a, b) => b.bound.score - a.bound.score);
@@ -768,13 +767,7 @@ function countsThing(sentenceTerms: readonly string[], counted: QueryTerm): bool
  * News paragraphs lean on the one before them ("his humanitarian adviser Jan Egeland said" after a paragraph
  * naming de Mistura) and on the headline: terms found there count for part of their weight.
  */
-function contextCredit(
-  index: NewsIndex,
-  parsed: ParsedQuestion,
-  passage: number,
-  terms: QueryTerm[],
-  documentsWith: (term: string) => ReadonlySet<number>,
-): Context {
+function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number, terms: QueryTerm[]): Context {
   const doc = index.passages.doc[passage]!;
   const title = index.titleTermsOf(doc);
   const previous = passagesOfPreviousParagraph(index, passage);
@@ -785,8 +778,8 @@ function contextCredit(
   const earlier = earlierWindows(index, passage);
   const inEarlier = terms.map((term) => (term.isName ? bestCredit(term, (m) => earlier.some((p) => index.postings.has(m, p))) : 0));
   // The source an "according to" credits is named somewhere in the document: the byline, an earlier paragraph.
-  const attributed = terms.map((term) => (term.attribution ? bestCredit(term, (m) => title.has(m) || documentsWith(m).has(doc)) : 0));
-  const inDocument = terms.map((term) => (term.isName ? WEIGHTS.documentNameCredit * bestCredit(term, (m) => documentsWith(m).has(doc)) : 0));
+  const attributed = terms.map((term) => (term.attribution ? bestCredit(term, (m) => title.has(m) || documentHas(index, passage, m)) : 0));
+  const inDocument = terms.map((term) => (term.isName ? WEIGHTS.documentNameCredit * bestCredit(term, (m) => documentHas(index, passage, m)) : 0));
   // Pronouns stand in for names ("he said" after "de Mistura told reporters"), seldom for anything else.
   const plain = terms.map((term, i) =>
     Math.max((term.isName ? WEIGHTS.contextNameCredit : WEIGHTS.contextCredit) * around(i), WEIGHTS.contextNameCredit * Math.max(inEarlier[i]!, attributed[i]!)),
@@ -908,20 +901,6 @@ function spelledOutBeside(index: NewsIndex, initials: string, words: QueryTerm[]
     if (seen.size >= INITIALS_DOCUMENTS) return false;
   }
   return false;
-}
-
-/** The documents holding an index term, worked out once per question and term: many candidates share a document. */
-function documentsHolding(index: NewsIndex): (term: string) => ReadonlySet<number> {
-  const known = new Map<string, Set<number>>();
-  return (term) => {
-    let documents = known.get(term);
-    if (!documents) {
-      documents = new Set();
-      for (const passage of index.postings.passagesWith(term)) documents.add(index.passages.doc[passage]!);
-      known.set(term, documents);
-    }
-    return documents;
-  };
 }
 
 /** Whether any passage of `passage`'s document holds index term `term`: its passages are contiguous around it. */

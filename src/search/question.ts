@@ -35,6 +35,8 @@ const MONEY_QUESTION =
 
 /** "How old was…", "at what age…", "what was her age": an age is a figure, never a year or a date. */
 const AGE_QUESTION = /\bhow old\b|\b(what|which) age\b|\bwhat (was|is|were|are) (his|her|their|its|the) ages?\b/i;
+// The same, opening the question: "What did the mayor say about how old the bridge is?" asks for a quotation.
+const AGE_OPENING = /^(how old|(at|from|by|until|to) (what|which) age|(what|which) ages?|what (was|is|were|are) (his|her|their|its|the) ages?)\b/i;
 
 /**
  * The question word that opens a question says what it asks, whatever words follow ("What was the crowd when
@@ -46,9 +48,9 @@ const OPENING_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ['where', /^where\b/i],
   // "What led to the strike", "What excuse was given": a cause asked for without "why". ("What made" can ask for a
   // cause or for a thing: "What made the headlines".)
-  ['why', /^(why|what for|how come)\b|^what\b.*\bfor\s*\??$|^what (caused|causes|led|leads|prompted|prompts|forced|forces|triggered|sparked|motivated|inspired|persuaded|convinced)\b|^what (excuse|reason|explanation|justification|motive|grounds)s?\b/i],
+  ['why', /^(why|what for|how come)\b|^what\b.*\bfor\s*\??$|^what (caused|causes|led to|leads to|prompted|forced|triggered|sparked|motivated|inspired|persuaded|convinced)\b|^what (excuse|reason|explanation|justification|motive)s?\b/i],
   ['duration', /^(how long|for how long)\b/i],
-  ['age', AGE_QUESTION],
+  ['age', AGE_OPENING],
   ['money', MONEY_QUESTION],
   ['number', /^(how (many|much|old|far|big|large|often|tall|high|deep|wide|fast|heavy|long a)|what (was|is|were|are) the (number|size|amount|total|crowd|attendance|population|score|count|percentage|rate|toll)|what (percentage|proportion|share|amount|number|age))\b/i],
   ['quote', /^(what|how) (did|does|do|has|have|had|will|would)\b.*\b(say|said|says|tell|told|call|called|describe|describes|described|react|reacted|respond|responded|joke|joked|write|wrote|reply|replied|announce|announced|promise|promised|warn|warned)\b/i],
@@ -195,10 +197,15 @@ const LABEL_NUMBERS = new RegExp(
   'gi',
 );
 // "a 52-year-old farmer", "aged 70", "at the age of 12", "at 26, she…", "19 when she wrote it", "turned 50", "Ines Varga, 50, of Tarvik", "Ines Varga (45)": an age.
-const AGE = new RegExp(
-  String.raw`\b(\d{1,3}|${'(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)'})[\s-]+(years?|months?)[\s-]+old\b|\b(aged?|age of|turn(s|ed|ing)?)\s+\d{1,3}\b|\bat\s+\d{1,3},|\b\d{1,3}\s+when\s+(he|she|they|i|we)\b|\p{Lu}\p{Ll}+,\s*\d{1,3},|\p{Lu}\p{Ll}+\s+\(\d{1,3}\)`,
+const AGE_NUMBER_WORDS =
+  '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)';
+// A figure never stops inside a longer one ("3,000", "180 degrees"), and a clock time or a score is no age.
+const AGE_WORDS = new RegExp(
+  String.raw`\b(\d{1,3}|${AGE_NUMBER_WORDS})[\s-]+(years?|months?)[\s-]+old\b|\b(aged?|age of|turns|turned|turning|will turn)\s+\d{1,3}(?!\d|[,.]\d)(?!\s*(?:degrees|percent|per cent|%|times))|(?:^|[,;(]\s*)at\s+\d{1,3},(?!\d)|(?<!\d[-–:]?)\b\d{1,3}\s+when\s+(he|she|they|i|we)\b`,
   'giu',
 );
+// After a capitalised name, in its own case: "Ines Varga, 50, of Tarvik", "Ines Varga (45)"; not a list of them.
+const AGE_AFTER_NAME = /(?<!\p{L})\p{Lu}\p{Ll}+(?:,\s*\d{1,3},(?!\d)(?!\s*\p{Lu}\p{Ll}+,\s*\d)|\s+\(\d{1,3}\))/gu;
 // "52 rainless days", "two full weeks": a word may stand between the count and the unit.
 const DURATION =
   /\b(\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|several|few|many|some)[\s-]+(?:\p{Ll}+[\s-]+)?(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)\b|\bsince\b|\buntil\b|\b(all|the whole) (day|night|week|month|year)\b/iu;
@@ -267,7 +274,7 @@ export function sentenceServes(kind: AnswerKind, written: string, asked: Readonl
       return DURATION.test(sentence) ? 1 : 0;
     case 'age':
       // A new figure written as an age; a birth year only lets the reader work it out.
-      if ([...sentence.matchAll(AGE)].some((m) => isNew(m[0].replace(/\b(years?|months?|old|aged?|age|of|at|turn(s|ed|ing)?|when|he|she|they|i|we)\b/gi, ' ')))) return 1;
+      if ([...sentence.matchAll(AGE_WORDS), ...sentence.matchAll(AGE_AFTER_NAME)].some((m) => isNew(m[0].replace(/\b(years?|months?|old|aged?|age|of|at|turn(s|ed|ing)?|when|he|she|they|i|we)\b/gi, ' ')))) return 1;
       return /\bborn\b/i.test(sentence) && [...sentence.matchAll(FULL_DATES)].some((m) => isNew(m[0])) ? 0.5 : 0;
     case 'where':
       // "in al Waer", "from de Gaulle airport": Arabic and Romance place names open with a lower-case particle.
