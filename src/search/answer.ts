@@ -391,10 +391,7 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
   return mergeNames(parsed, resolved);
 }
 
-/**
- * Most credit a dictionary word of a name earns alone, when the name has a rarer word of its own; and a given name
- * ("Marek" of "Marek Haskell"), which finds everyone else who bears it.
- */
+/** Most credit a dictionary word of a name earns alone, when the name has a rarer word of its own. */
 const PLAIN_NAME_PART = 0.3;
 
 const NAME_RUN = /\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+/gu;
@@ -415,13 +412,7 @@ function mergeNames(parsed: ParsedQuestion, terms: QueryTerm[]): QueryTerm[] {
     const weight = Math.max(...parts.map((p) => p.weight));
     // "Festival" of "Lopatka's Summer Festival" is in many stories: the name's own word must be there too.
     const plain = members.map(({ token }) => /^\p{L}+$/u.test(token.surface) && isEnglishWord(token.surface));
-    // A person's name ends in the surname, which news repeats alone ("Haskell said"); a possessive ends the person's
-    // part of a run ("Ines Varga's Harbour Trust"). Given names before a surname no dictionary has are common to
-    // many people.
-    const possessive = members.findIndex(({ token }) => /['’]s$|s['’]$/u.test(parsed.text.slice(token.start, token.end + 1).trimEnd()));
-    const surname = possessive >= 0 ? possessive : members.length - 1;
-    const givenName = (k: number) => k < surname && !plain[surname];
-    const ceiling = (k: number) => ((plain[k] && parts.some((other, j) => !plain[j] && other.weight > parts[k]!.weight)) || givenName(k) ? PLAIN_NAME_PART : 1);
+    const ceiling = (k: number) => (plain[k] && parts.some((other, j) => !plain[j] && other.weight > parts[k]!.weight) ? PLAIN_NAME_PART : 1);
     const matches = new Map<string, number>();
     parts.forEach((part, k) => {
       for (const [term, credit] of part.matches) matches.set(term, Math.max(matches.get(term) ?? 0, Math.min(ceiling(k), (credit * part.weight) / weight)));
