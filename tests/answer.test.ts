@@ -268,6 +268,32 @@ describe('options', () => {
   });
 });
 
+describe('house styles', () => {
+  // British and Australian papers quote speech in single marks, and write the day before the month.
+  const FERRY = [
+    'Ferry fares to rise by 12%',
+    '',
+    "The island's ferry operator will raise fares by 12% from April, its chief executive Dana Whitcombe confirmed on Monday.",
+    '',
+    'Whitcombe, who took over the company last year, met councillors on Monday to discuss the fares and the winter timetable.',
+    '',
+    '‘We have held fares for six years while fuel doubled in price, and we cannot hold them any longer,’ Whitcombe said.',
+    '',
+    "The union's regional organiser, Alan Brierley, said crews had not been consulted about the timetable.",
+    '',
+    "'Our members have had their pay frozen for three years while the board awarded itself bonuses,' he told reporters.",
+    '',
+  ].join('\n');
+
+  test('speech in single quotes answers "what did X say", and carries on the speaker the paragraph before names', async () => {
+    const index = await indexOf({ 'ferry.txt': FERRY });
+    const fares = answer(index, 'What did Dana Whitcombe say about the fares?');
+    assert.match(fares.results[0]?.excerpt ?? '', /^‘We have held fares/, describeResults(fares));
+    const pay = answer(index, 'What did Alan Brierley say about pay?');
+    assert.match(pay.results[0]?.excerpt ?? '', /^'Our members have had their pay frozen/, describeResults(pay));
+  });
+});
+
 describe('citations', () => {
   test('001 answers cite its title, id, date, outlet and the paragraph that holds the excerpt', () => {
     const doc = seeds.document(ID.s001)!;

@@ -35,6 +35,9 @@ const kinds: Array<[string, string]> = [
   ['ceasefire start date', 'when'],
   ['stadium cost?', 'money'],
   ['governor veto quote', 'quote'],
+  // "pay" after "about" is what was talked about, not a sum asked for.
+  ['What did the union leader say about pay?', 'quote'],
+  ['What did the club pay for the striker?', 'money'],
   ['whos the envoy for Syria', 'who'],
   // A cause asked for without "why".
   ['What prompted the skipper to turn back?', 'why'],
@@ -95,6 +98,32 @@ test('a date, a clock time, a year or a label is weaker evidence of a count than
   for (const sentence of ['The Fiat plant opened on May 10.', 'The shift starts at 6:35.', 'Fiat was founded in 1899.', 'The plant is No. 48 on the list.', 'It came 3rd.']) {
     assert.equal(sentenceServes('number', sentence, asked), 0.5, sentence);
   }
+});
+
+test('speech in single quotes serves a quote question as speech in double quotes does; apostrophes are no quotation', () => {
+  for (const sentence of [
+    'Council leader Ines Varga said: ‘This is the biggest investment the town has seen, and the fleet’s future is safe.’',
+    '‘They’re building a marina for yachts,’ said the harbourmaster.',
+    "The union said the operators had 'refused to put a single penny on the table'.",
+  ]) {
+    assert.equal(sentenceServes('quote', sentence), 1, sentence);
+  }
+  assert.equal(sentenceServes('quote', 'The union’s leaders and the players’ lawyers met on Friday’s agenda.'), 0);
+  assert.equal(sentenceServes('quote', "The board called the offer 'grim'."), 0.5);
+  assert.equal(sentenceServes('quote', '‘What do you and the mayor talk about at home?’ she asked.'), 0);
+});
+
+test('reading single quotes stays quick on a long run of them', () => {
+  for (const text of [" 'ab".repeat(20_000), '‘'.repeat(50_000), " ‘a’b".repeat(20_000)]) sentenceServes('quote', text, new Set());
+});
+
+test('a date written day first ("2 September") serves a when-question as "September 2" does, and is no count', () => {
+  const asked = new Set(['when', 'will', 'work', 'begin']);
+  for (const sentence of ['Work is due to begin on 2 September.', 'Work begins on the 14th March.', 'Work begins on September 2.']) {
+    assert.equal(sentenceServes('when', sentence, asked), 1, sentence);
+  }
+  assert.equal(sentenceServes('when', 'Work begins in September.', asked), 0.5);
+  assert.equal(sentenceServes('number', 'The vote is on 2 September.', new Set(['vote'])), 0.5);
 });
 
 test('a cause serves a why-question, however the reporting words it', () => {

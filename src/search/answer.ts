@@ -845,8 +845,9 @@ function servingSentences(index: NewsIndex, parsed: ParsedQuestion, terms: Query
   };
 }
 
-/** "It's a whole lot easier," he said: a quotation whose speaker is the one named before. */
-const PRONOUN_QUOTE = /^["“][^"“”]+["”],?\s+(he|she|they)\s+(said|says|told|added|explained|replied|continued|insisted|declared)\b/i;
+/** "It's a whole lot easier," he said (or in single marks): a quotation whose speaker is the one named before. */
+const PRONOUN_QUOTE =
+  /^(?:["“][^"“”]+["”]|['‘](?:[^'‘’]|['’](?=\p{L}))+['’]),?\s+(he|she|they)\s+(said|says|told|added|explained|replied|continued|insisted|declared)\b/iu;
 
 /** Credit (by term position) the text around a passage lends its terms, for excerpts that do not or do answer. */
 interface Context {

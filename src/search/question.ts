@@ -31,7 +31,7 @@ const PERSON_NOUNS =
   'person|people|persons|man|men|woman|women|official|officials|leader|leaders|player|players|candidate|candidates|member|members|senator|senators|judge|coach|president|minister|author|writer|americans|officer|officers|spokesman|spokeswoman|chief|head|director|ambassador|envoy|general|commander|team|group|company|firm|country|countries|organi[sz]ation|party';
 
 const MONEY_QUESTION =
-  /\bhow much (money|did|does|do|will|would|is|was|are|were)?\b.*\b(pay|paid|cost|costs|spend|spent|earn|earned|worth|price|priced|sell|sold|buy|bought|raise|raised|budget|salary|fee|charge|charged|owe|owed|bring in|save|saved|fine|fined)\b|\bhow much money\b|\bwhat (was|is) the (price|cost|salary|fee|budget)\b|\bwhat (did|does|do|was|is|were|will|would)\b[^?]*(?<!\b(?:the|a|an|its|their|his|her) )\b(pay|paid|charge|charged|charges|cost|costs)\b/i;
+  /\bhow much (money|did|does|do|will|would|is|was|are|were)?\b.*\b(pay|paid|cost|costs|spend|spent|earn|earned|worth|price|priced|sell|sold|buy|bought|raise|raised|budget|salary|fee|charge|charged|owe|owed|bring in|save|saved|fine|fined)\b|\bhow much money\b|\bwhat (was|is) the (price|cost|salary|fee|budget)\b|\bwhat (did|does|do|was|is|were|will|would)\b[^?]*(?<!\b(?:the|a|an|its|their|his|her|about|over|on|of) )\b(pay|paid|charge|charged|charges|cost|costs)\b/i;
 
 /** "How old was…", "at what age…", "what was her age": an age is a figure, never a year or a date. */
 const AGE_QUESTION = /\bhow old\b|\b(what|which) age\b|\bwhat (was|is|were|are) (his|her|their|its|the) ages?\b/i;
@@ -188,12 +188,14 @@ const TIME_WORDS = new RegExp(
   `\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|${MONTH}|yesterday|today|tonight|tomorrow|ago|last (week|month|year|night)|this (week|month|year|morning)|next (week|month|year)|1[6-9]\\d\\d|20\\d\\d|morning|afternoon|evening|weekend|since|until|earlier|later)\\b`,
   'gi',
 );
+/** The day before the month, as most of the world writes it: "2 September", "14th March". */
+const DAY_FIRST = `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH})\\b`;
 /**
  * Figures that label rather than count: dates, clock times, years, ordinals, "No. 48", "330 A.D.". A sentence
  * whose only new figure is one of these seldom holds the count a "how many" question asks for.
  */
 const LABEL_NUMBERS = new RegExp(
-  `\\b(${MONTH})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}:\\d\\d\\b|\\b(1[6-9]\\d\\d|20\\d\\d)\\b|\\bno\\.\\s*\\d+|\\b\\d+(st|nd|rd|th)\\b|\\b\\d+\\s*(a\\.d\\.|b\\.c\\.)`,
+  `\\b(${MONTH})\\.?\\s+\\d{1,2}\\b|${DAY_FIRST}|\\b\\d{1,2}:\\d\\d\\b|\\b(1[6-9]\\d\\d|20\\d\\d)\\b|\\bno\\.\\s*\\d+|\\b\\d+(st|nd|rd|th)\\b|\\b\\d+\\s*(a\\.d\\.|b\\.c\\.)`,
   'gi',
 );
 // "a 52-year-old farmer", "aged 70", "at the age of 12", "at 26, she…", "19 when she wrote it", "turned 50", "Ines Varga, 50, of Tarvik", "Ines Varga (45)": an age.
@@ -222,8 +224,34 @@ const NOT_NAMES = /^(The|A|An|In|On|At|But|And|When|If|As|After|Before|He|She|It
 const INSTITUTION_WORDS =
   /^(Group|Council|Nations|Assembly|Department|Committee|University|College|School|Party|Union|States|Street|County|City|Republic|Army|Forces?|Agency|Organi[sz]ation|Court|House|Senate|Congress|Ministry|Office|Bureau|Company|Corporation|Inc|Association|Society|Church|Hospital|Board|Commission|Fund|Bank|Airport|Station|River|Mountains?|Sea|Ocean|Square|Avenue|Road|Hall|Club|Conference|Summit|Games|Cup|Treaty|Act|Bill|Accord|Agreement|Observatory|Front|Movement|Council's|Nations')$/;
 
-/** A full date or a year ("Aug. 2, 1913", "in 1944"): a stronger answer to "when" than "Friday" or "earlier". */
-const FULL_DATES = new RegExp(`\\b(1[6-9]\\d\\d|20\\d\\d)\\b|\\b(${MONTH})\\.?\\s+\\d{1,2}\\b`, 'gi');
+/**
+ * Speech in single quotes, as British and Australian papers print it: ‘We won’t move,’ she said. A mark opens a
+ * quotation after a space or a dash and closes one before a space or a stop, never between letters, so an
+ * apostrophe ("won’t", "the union’s") neither opens nor closes one. Read in one pass: a pattern looking for the
+ * closing mark from every opening one takes seconds on a long run of them.
+ */
+export function singleQuotations(sentence: string): Array<{ words: string; asked: boolean }> {
+  const found: Array<{ words: string; asked: boolean }> = [];
+  let opened = -1;
+  for (const mark of sentence.matchAll(/['‘’]/g)) {
+    const at = mark.index;
+    const before = sentence[at - 1] ?? ' ';
+    const after = sentence[at + 1] ?? ' ';
+    if (opened >= 0 && mark[0] !== '‘' && !WORD_CHARACTER.test(after)) {
+      const words = sentence.slice(opened + 1, at);
+      if (/\S/.test(words)) found.push({ words, asked: /\?\s*$/.test(words) || /^\s*\?/.test(sentence.slice(at + 1)) });
+      opened = -1;
+    } else if (opened < 0 && mark[0] !== '’' && !WORD_CHARACTER.test(before) && !/['‘’]/.test(before) && /[^\s'‘’]/.test(after)) {
+      opened = at;
+    }
+  }
+  return found;
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** A full date or a year ("Aug. 2, 1913", "2 September", "in 1944"): a stronger answer to "when" than "Friday" or "earlier". */
+const FULL_DATES = new RegExp(`\\b(1[6-9]\\d\\d|20\\d\\d)\\b|\\b(${MONTH})\\.?\\s+\\d{1,2}\\b|${DAY_FIRST}`, 'gi');
 
 /**
  * How well a sentence brings what the question asks for, beyond the question's own words: 1 for a figure, a full
@@ -284,11 +312,13 @@ export function sentenceServes(kind: AnswerKind, written: string, asked: Readonl
     case 'quote': {
       // Words someone said answer "what did X say"; a quoted title or term ("the 'grim' events") is weaker evidence,
       // and a quoted question ("What do you and Mickey talk about at home"?) is what was asked, not the reply.
-      const quotes = [...sentence.matchAll(/["“]([^"“”]+)["”]?\s*(\?)?/g)];
-      const asked = (m: RegExpMatchArray) => /\?\s*$/.test(m[1]!) || m[2] !== undefined;
-      if (quotes.some((m) => m[1]!.trim().split(/\s+/).length >= 4 && !asked(m))) return 1;
-      if (quotes.length > 0 && quotes.every(asked)) return 0;
-      return /["“”]/.test(sentence) ? 0.5 : 0;
+      const quotes = [
+        ...[...sentence.matchAll(/["“]([^"“”]+)["”]?\s*(\?)?/g)].map((m) => ({ words: m[1]!, asked: /\?\s*$/.test(m[1]!) || m[2] !== undefined })),
+        ...singleQuotations(sentence),
+      ];
+      if (quotes.some((q) => q.words.trim().split(/\s+/).length >= 4 && !q.asked)) return 1;
+      if (quotes.length > 0 && quotes.every((q) => q.asked)) return 0;
+      return quotes.length > 0 || /["“”]/.test(sentence) ? 0.5 : 0;
     }
     default:
       return 0;
