@@ -268,6 +268,26 @@ describe('options', () => {
   });
 });
 
+describe('what a sum says', () => {
+  test('a sum answers what something costs, though the passage never says "cost"', async () => {
+    const index = await indexOf({
+      'quay.txt': [
+        'Council approves quay redevelopment',
+        '',
+        'Plans to rebuild the Porthallow quay were approved by the county council after a two-year campaign by fishermen.',
+        '',
+        'The £40m scheme will replace the crumbling sea wall and add a fish market and 120 berths.',
+        '',
+        'Opponents said the berths would go to yachts rather than to the fishing fleet.',
+        '',
+      ].join('\n'),
+    });
+    const result = answer(index, 'How much will the quay scheme cost?');
+    assert.equal(result.answered, true, describeResults(result));
+    assert.match(result.results[0]!.excerpt, /£40m scheme/, describeResults(result));
+  });
+});
+
 describe('house styles', () => {
   // British and Australian papers quote speech in single marks, and write the day before the month.
   const FERRY = [

@@ -104,6 +104,8 @@ export const WEIGHTS = {
   missingNameSupport: 0.8,
   /** …and for each name the archive never mentions. */
   absentNameSupport: 0.5,
+  /** Credit a money question's "cost", "price" or "pay" earns from an excerpt that holds a sum without the word. */
+  impliedBySum: 0.65,
   /** Support factor when a "how many" or "how much" excerpt holds no figure at all… */
   numberMissing: 0.4,
   /** …and when a question asking for a name outright gets an excerpt that names no one new. */
@@ -280,7 +282,11 @@ function scoreBound(
   context: Context,
 ): { score: number; support: number } {
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
-  const held = terms.map((term) => Math.max(bestCredit(term, (m) => index.postings.has(m, passage)), term.spelledOut ? spellsOut(term, index.passageText(passage)) : 0));
+  const serves = sentenceServes(parsed.kind, index.passageText(passage), parsed.words);
+  const impliedBySum = (term: QueryTerm) => (parsed.kind === 'money' && serves >= 1 && SUM_WORDS.has(term.term) ? WEIGHTS.impliedBySum : 0);
+  const held = terms.map((term) =>
+    Math.max(bestCredit(term, (m) => index.postings.has(m, passage)), term.spelledOut ? spellsOut(term, index.passageText(passage)) : 0, impliedBySum(term)),
+  );
   const support =
     terms.reduce((sum, t, i) => sum + t.weight * Math.max(held[i]!, context.continued[i]!, WEIGHTS.continuationCredit * context.twoBack[i]!, context.inDocument[i]!), 0) /
     totalWeight;
@@ -292,7 +298,7 @@ function scoreBound(
     score:
       support +
       WEIGHTS.adjacency * (adjacent / totalWeight) +
-      WEIGHTS.servesBonus * sentenceServes(parsed.kind, index.passageText(passage), parsed.words) +
+      WEIGHTS.servesBonus * serves +
       WEIGHTS.passageCoverage * coverage +
       WEIGHTS.bm25 * bm25,
     support,
@@ -656,6 +662,8 @@ function scorePassage(
     return sentences.some((s) => s.serves > 0) || around.some((p) => sentenceServes(parsed.kind, index.passageText(p), parsed.words) > 0);
   };
   const nobodyAround = parsed.kind === 'who' && !namesAround();
+  // A money question's "cost" or "pay" is what an excerpt holding a sum gives, whether or not it uses the word.
+  const sumWords = parsed.kind === 'money' ? terms.flatMap((t, i) => (SUM_WORDS.has(t.term) ? [i] : [])) : [];
   const quotesPronoun = parsed.kind === 'quote' && sentences.length > 0 && PRONOUN_QUOTE.test(text.slice(sentences[0]!.span.start, sentences[0]!.span.end));
   let bestWindow = { first: 0, last: 0 };
   let bestScore = -Infinity;
@@ -688,7 +696,8 @@ function scorePassage(
       const speaking = parsed.kind === 'quote' && first === 0 && serves >= 1 && quotesPronoun;
       // The share of the question the window carries, with `surrounding` the credit the reporting around it lends.
       const supportWith = (surrounding: number[]) => {
-        const around = speaking ? surrounding.map((c, i) => Math.max(c, context.speaker[i]!)) : surrounding;
+        const spoken = speaking ? surrounding.map((c, i) => Math.max(c, context.speaker[i]!)) : surrounding;
+        const around = serves >= 1 && sumWords.length > 0 ? spoken.map((c, i) => (sumWords.includes(i) ? Math.max(c, WEIGHTS.impliedBySum) : c)) : spoken;
         let support = credit.reduce((sum, c, i) => sum + Math.max(c, around[i]!, context.inDocument[i]!) * terms[i]!.weight, 0) / totalWeight;
         for (let i = 0; i < terms.length; i++) {
           const term = terms[i]!;
@@ -718,7 +727,7 @@ function scorePassage(
         // One shared word is a coincidence, not an answer, when the question says more than one thing; unless that
         // word is most of what the question says and the rest is in the reporting around it.
         let termsShared = 0;
-        for (let i = 0; i < terms.length; i++) if (credit[i]! > 0 || (speaking && around[i]! > 0)) termsShared++;
+        for (let i = 0; i < terms.length; i++) if (credit[i]! > 0 || ((speaking || (serves >= 1 && sumWords.includes(i))) && around[i]! > 0)) termsShared++;
         const oneWordShared = terms.length >= 2 && termsShared < 2;
         const dominantInContext = dominant >= 0 && credit[dominant]! >= 1 && around.some((c, i) => i !== dominant && c > 0);
         return oneWordShared && !dominantInContext ? Math.min(support, 0.3) : support;
@@ -754,6 +763,8 @@ function scorePassage(
   };
 }
 
+/** Words a sum stands in for: "the £40m scheme" says what the scheme costs without the word. */
+const SUM_WORDS = new Set(analyze('cost costs price pay paid spend spent worth fee fees charge fare salary budget value').map((t) => t.term));
 // "Thirteen Italian airmen": the analyzer keeps the teens and tens as words (stemmed: "twenti", "thirti").
 const NUMBER_TERM =
   /^(\p{N}|n_\d)|^(dozen|hundr|thousand|million|billion|half|quarter|sever|score|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenti|thirti|forti|fifti|sixti|seventi|eighti|nineti)/u;
