@@ -126,6 +126,14 @@ test('a date written day first ("2 September") serves a when-question as "Septem
   assert.equal(sentenceServes('number', 'The vote is on 2 September.', new Set(['vote'])), 0.5);
 });
 
+test('a sum in rupees, yuan or a currency code answers a money question; lakh and crore count', () => {
+  for (const sentence of ['The state will spend Rs 12 crore on the bridge.', 'The bridge cost ₹450 crore.', 'The deal is worth USD 40m.', 'A ticket costs 20 yuan.', 'A fine of 5,000 rupees.']) {
+    assert.equal(sentenceServes('money', sentence), 1, sentence);
+  }
+  assert.equal(sentenceServes('money', 'The bridge opened in 1950.'), 0);
+  assert.equal(sentenceServes('number', 'Nearly 3 lakh people were displaced.', new Set(['how', 'many', 'people'])), 1);
+});
+
 test('a cause serves a why-question, however the reporting words it', () => {
   for (const sentence of [
     'A storm warning prompted the decision.',

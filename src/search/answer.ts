@@ -767,7 +767,7 @@ function scorePassage(
 const SUM_WORDS = new Set(analyze('cost costs price pay paid spend spent worth fee fees charge fare salary budget value').map((t) => t.term));
 // "Thirteen Italian airmen": the analyzer keeps the teens and tens as words (stemmed: "twenti", "thirti").
 const NUMBER_TERM =
-  /^(\p{N}|n_\d)|^(dozen|hundr|thousand|million|billion|half|quarter|sever|score|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenti|thirti|forti|fifti|sixti|seventi|eighti|nineti)/u;
+  /^(\p{N}|n_\d)|^(dozen|hundr|thousand|million|billion|lakh|crore|half|quarter|sever|score|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenti|thirti|forti|fifti|sixti|seventi|eighti|nineti)/u;
 
 /** "4000 food rations", "killed 83 Syrian soldiers": a number shortly before the thing the question counts. */
 function countsThing(sentenceTerms: readonly string[], counted: QueryTerm): boolean {

@@ -180,9 +180,11 @@ function isIrregularVerbForm(word: string): boolean {
 }
 
 const NUMBER_WORDS =
-  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|quarter|several|a few|score)\b/gi;
-// Newswire short forms too: "15.5 mln dlrs", "40 cts".
-const MONEY = /[$£€¥]\s?\d|\b\d[\d,.]*\s*(dollars?|dlrs?|cents?|cts|pounds?|euros?|francs?|marks?|rubles?|yen)\b|\b(million|billion|thousand|mln|bln) (dollars|dlrs|pounds|stg|euros)\b/i;
+  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|lakhs?|crores?|dozens?|half|quarter|several|a few|score)\b/gi;
+// Newswire short forms too ("15.5 mln dlrs", "40 cts"), currency codes ("USD 40m", "Rs 12 crore") and the
+// currencies most papers in English report in.
+const MONEY =
+  /[$£€¥₹]\s?\d|\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|JPY|CHF|CNY|Rs\.?|Rp)\s?\d|\b\d[\d,.]*\s*(dollars?|dlrs?|cents?|cts|pounds?|euros?|francs?|marks?|rubles?|roubles?|yen|yuan|rupees?|pesos?|rand|shillings?|dinars?|dirhams?|riyals?|naira|ringgit)\b|\b(million|billion|thousand|mln|bln|lakh|crore) (dollars|dlrs|pounds|stg|euros|rupees)\b/i;
 const MONTH = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec';
 const TIME_WORDS = new RegExp(
   `\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|${MONTH}|yesterday|today|tonight|tomorrow|ago|last (week|month|year|night)|this (week|month|year|morning)|next (week|month|year)|1[6-9]\\d\\d|20\\d\\d|morning|afternoon|evening|weekend|since|until|earlier|later)\\b`,
