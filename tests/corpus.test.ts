@@ -248,13 +248,19 @@ describe('sentence splitting', () => {
 
 describe('page furniture', () => {
   test('sharing, advertising and credit lines are furniture', () => {
-    for (const line of ['Share', 'SHARE', '  Advertisement  ', 'Advertisement:', 'Share this article', 'Tweet', 'Image copyright Getty Images', 'Advertisement - Scroll to continue', 'Read more', '12 comments', '', '   ']) {
+    for (const line of ['Share', 'SHARE', '  Advertisement  ', 'Advertisement:', 'Share this article', 'Tweet', 'Image copyright Getty Images', 'Advertisement - Scroll to continue', 'Read more', '12 comments', '', '   ',
+      // Links and credits between the paragraphs of a scraped page or a wire story.
+      'Read more: City budget approved', 'Related: Mayor quits after vote', 'Watch: The moment the bridge fell', 'Photograph: Ines Varga/The Courier',
+      'Follow Ines Varga on Twitter', 'Sign up for our morning briefing newsletter', '4 min read', 'Listen to this article',
+      'Reporting by Marek Haskell and Ines Varga in Tarvik; Editing by Jon Lusk', 'Additional reporting by Ines Varga in London']) {
       assert.ok(isFurniture(line), `should be furniture: ${JSON.stringify(line)}`);
     }
   });
 
   test('reporting that starts like furniture is not furniture', () => {
-    for (const line of ['Share prices fell 3 percent on Monday.', 'Advertisement spending rose.', 'Reuters reported the attack on Friday.', 'More than 200 people died.', 'Watch the skies, the general said.']) {
+    for (const line of ['Share prices fell 3 percent on Monday.', 'Advertisement spending rose.', 'Reuters reported the attack on Friday.', 'More than 200 people died.', 'Watch the skies, the general said.',
+      // A credit line names people in capitals; reporting goes on in lower case.
+      'Reporting by the BBC revealed that the mayor lied.', 'Editing by hand took weeks, she said.', 'Photographs of the crash were shown to the jury.', 'Related issues will be discussed on Friday.']) {
       assert.ok(!isFurniture(line), `should be reporting: ${JSON.stringify(line)}`);
     }
   });

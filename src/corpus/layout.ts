@@ -7,6 +7,7 @@ import furnitureData from './data/furniture.json' with { type: 'json' };
 
 const furnitureLines = new Set(furnitureData.lines);
 const furniturePatterns = furnitureData.patterns.map((p) => new RegExp(`^(?:${p})$`, 'iu'));
+const furniturePatternsAsWritten = furnitureData.patternsAsWritten.map((p) => new RegExp(`^(?:${p})$`, 'u'));
 
 /** Sharing buttons, ad slots and picture credits: lines that are page furniture, never reporting. */
 export function isFurniture(line: string): boolean {
@@ -15,9 +16,10 @@ export function isFurniture(line: string): boolean {
   if (trimmed.length > MAX_FURNITURE_LINE) return false;
   let end = trimmed.length;
   while (end > 0 && TRAILING_MARKS.has(trimmed[end - 1]!)) end--;
-  const bare = trimmed.slice(0, end).toLowerCase();
+  const written = trimmed.slice(0, end);
+  const bare = written.toLowerCase();
   if (bare === '') return true;
-  return furnitureLines.has(bare) || furniturePatterns.some((pattern) => pattern.test(bare));
+  return furnitureLines.has(bare) || furniturePatterns.some((pattern) => pattern.test(bare)) || furniturePatternsAsWritten.some((pattern) => pattern.test(written));
 }
 
 const MAX_FURNITURE_LINE = 300;
