@@ -104,7 +104,15 @@ describe('stop words and stemming', () => {
     assert.equal(termOf('approx'), termOf('approximately'));
   });
 
-  test('different words stay apart', () => {
+  test('a title abbreviated before a name stands for its word', () => {
+    const terms = (text: string) => analyze(text).map((t) => t.term);
+    assert.deepEqual(terms('Sen. Jane Roe'), terms('senator Jane Roe'));
+    assert.deepEqual(terms('Cllr Imran Siddiqui'), terms('councillor Imran Siddiqui'));
+    assert.deepEqual(terms('Lt. Col. Ines Varga'), terms('lieutenant colonel Ines Varga'));
+    assert.deepEqual(terms('Gov. Tom Reyes'), terms('governor Tom Reyes'));
+  });
+
+    test('different words stay apart', () => {
     assert.notEqual(termOf('truck'), termOf('truce'));
     assert.notEqual(termOf('aid'), termOf('said'));
     assert.notEqual(termOf('war'), termOf('ward'));
