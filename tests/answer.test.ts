@@ -312,6 +312,25 @@ describe('house styles', () => {
     const pay = answer(index, 'What did Alan Brierley say about pay?');
     assert.match(pay.results[0]?.excerpt ?? '', /^'Our members have had their pay frozen/, describeResults(pay));
   });
+
+  test('a paragraph that opens on "she added that…" reports the speaker the paragraph before names', async () => {
+    const index = await indexOf({
+      'crews.txt': [
+        'Ferry crews vote to strike',
+        '',
+        'Ferry crews on the Tarvik route have voted to strike for three days in a dispute over rosters.',
+        '',
+        'Union organiser Ines Varga said: "Our members have worked every weekend since March and the company will not talk to us."',
+        '',
+        'She added that crews were "tired of being thanked in speeches and ignored at the negotiating table".',
+        '',
+        'The company said it had offered talks on Friday.',
+        '',
+      ].join('\n'),
+    });
+    const result = answer(index, 'What did Ines Varga say crews are fed up with?');
+    assert.match(result.results[0]?.excerpt ?? '', /^She added that crews were/, describeResults(result));
+  });
 });
 
 describe('citations', () => {

@@ -287,9 +287,13 @@ function scoreBound(
   const held = terms.map((term) =>
     Math.max(bestCredit(term, (m) => index.postings.has(m, passage)), term.spelledOut ? spellsOut(term, index.passageText(passage)) : 0, impliedBySum(term)),
   );
+  // A quotation that opens on "he said" takes the previous paragraph's names in full (see `speaking`).
+  const speaker = parsed.kind === 'quote' ? context.speaker : context.inDocument;
   const support =
-    terms.reduce((sum, t, i) => sum + t.weight * Math.max(held[i]!, context.continued[i]!, WEIGHTS.continuationCredit * context.twoBack[i]!, context.inDocument[i]!), 0) /
-    totalWeight;
+    terms.reduce(
+      (sum, t, i) => sum + t.weight * Math.max(held[i]!, context.continued[i]!, WEIGHTS.continuationCredit * context.twoBack[i]!, context.inDocument[i]!, speaker[i]!),
+      0,
+    ) / totalWeight;
   let adjacent = 0;
   for (let i = 0; i + 1 < terms.length; i++) if (held[i]! > 0 && held[i + 1]! > 0) adjacent += Math.min(terms[i]!.weight, terms[i + 1]!.weight);
   const coverage = terms.reduce((sum, t, i) => sum + t.weight * held[i]!, 0) / totalWeight;
@@ -664,7 +668,8 @@ function scorePassage(
   const nobodyAround = parsed.kind === 'who' && !namesAround();
   // A money question's "cost" or "pay" is what an excerpt holding a sum gives, whether or not it uses the word.
   const sumWords = parsed.kind === 'money' ? terms.flatMap((t, i) => (SUM_WORDS.has(t.term) ? [i] : [])) : [];
-  const quotesPronoun = parsed.kind === 'quote' && sentences.length > 0 && PRONOUN_QUOTE.test(text.slice(sentences[0]!.span.start, sentences[0]!.span.end));
+  const opening = sentences.length > 0 ? text.slice(sentences[0]!.span.start, sentences[0]!.span.end) : '';
+  const quotesPronoun = parsed.kind === 'quote' && (PRONOUN_QUOTE.test(opening) || PRONOUN_SPEECH.test(opening));
   let bestWindow = { first: 0, last: 0 };
   let bestScore = -Infinity;
   let bestSupport = 0;
@@ -855,6 +860,9 @@ function servingSentences(index: NewsIndex, parsed: ParsedQuestion, terms: Query
     return found;
   };
 }
+
+/** "He added that drivers were 'fed up'": a paragraph that opens on what the one named before went on to say. */
+const PRONOUN_SPEECH = /^(?:He|She|They)\s+(?:also\s+)?(?:said|says|added|adds|told|tells|explained|replied|continued|insisted|declared|warned|argued|noted)\b/u;
 
 /** "It's a whole lot easier," he said (or in single marks): a quotation whose speaker is the one named before. */
 const PRONOUN_QUOTE =
