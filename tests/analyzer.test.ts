@@ -104,6 +104,15 @@ describe('stop words and stemming', () => {
     assert.equal(termOf('approx'), termOf('approximately'));
   });
 
+  test('a question drops conversational filler, a filler phrase only as a whole', () => {
+    const terms = (text: string) => analyze(text, { question: true }).map((t) => t.term);
+    assert.deepEqual(terms('hey, how many ferries are running so far?'), terms('ferries running'));
+    assert.deepEqual(terms('ferries running at the moment'), terms('ferries running'));
+    assert.deepEqual(terms('How far did the ferry sail?'), terms('far ferry sail'));
+    // The index keeps every content word.
+    assert.ok(analyze('so far').some((t) => t.term === 'far'));
+  });
+
   test('a title abbreviated before a name stands for its word', () => {
     const terms = (text: string) => analyze(text).map((t) => t.term);
     assert.deepEqual(terms('Sen. Jane Roe'), terms('senator Jane Roe'));

@@ -146,6 +146,20 @@ function buildAliasTables(): AliasTables {
 const aliases = buildAliasTables();
 const stopwords = new Set(stopwordData.words);
 const fillers = new Set(fillerData.words);
+/** Filler phrases by their first word, as word lists: "so far" drops as a whole, "far" alone stays. */
+const fillerPhrases = new Map<string, string[][]>();
+for (const phrase of fillerData.phrases) {
+  const words = phrase.split(' ');
+  fillerPhrases.set(words[0]!, [...(fillerPhrases.get(words[0]!) ?? []), words]);
+}
+
+/** How many words a filler phrase opening at `at` has (0 when none opens there). */
+function fillerPhraseAt(readings: WordReading[], at: number): number {
+  for (const words of fillerPhrases.get(readings[at]!.folded) ?? []) {
+    if (words.every((word, k) => readings[at + k]?.folded === word)) return words.length;
+  }
+  return 0;
+}
 // Apostrophes are folded out before the lookup: "gov't" is looked up as "govt".
 const baseForms = new Map([...Object.entries(irregularData.forms), ...Object.entries(abbreviationData.forms).map(([short, word]) => [fold(short), word] as const)]);
 // British spellings meet American ones ("characterised", "colour"): a reader writes one, the reporter the other. Only
@@ -186,6 +200,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
   const readings = words.map((word) => (word.number ? readWord(word.raw, word.raw) : readingOf(word.raw)));
   const tokens: Token[] = [];
   for (let i = 0; i < words.length; ) {
+    const filler = options.question ? fillerPhraseAt(readings, i) : 0;
+    if (filler > 0) {
+      i += filler;
+      continue;
+    }
     const phrase = matchAliasPhrase(readings, i);
     if (phrase) {
       const last = words[i + phrase.length - 1]!;
