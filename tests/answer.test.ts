@@ -286,6 +286,22 @@ describe('what a sum says', () => {
     assert.equal(result.answered, true, describeResults(result));
     assert.match(result.results[0]!.excerpt, /£40m scheme/, describeResults(result));
   });
+
+  test('"how much money" is counted by the sum itself, and "so far" asks nothing', async () => {
+    const index = await indexOf({
+      'relief.txt': [
+        'Relief for flood-hit districts',
+        '',
+        'The Tarvik state government on Wednesday sanctioned Rs 12 crore as immediate relief for flood-hit districts.',
+        '',
+        'Officials said more than 40,000 people had been moved to camps as the river kept rising.',
+        '',
+      ].join('\n'),
+    });
+    const result = answer(index, 'How much money has the Tarvik government released for flood relief so far?');
+    assert.equal(result.answered, true, describeResults(result));
+    assert.match(result.results[0]!.excerpt, /Rs 12 crore/, describeResults(result));
+  });
 });
 
 describe('house styles', () => {

@@ -712,7 +712,9 @@ function scorePassage(
           support *= term.matches.size === 0 ? WEIGHTS.absentNameSupport : WEIGHTS.missingNameSupport;
         }
         // "how many armed groups" is answered by "12 armed militias": a figure before another word of the thing counted.
-        if (countedIndex >= 0 && credit[countedIndex] === 0 && !inWindow((s) => countedModifiers.some((m) => countsThing(s.terms, m)))) {
+        // "How much money" is counted by the sum itself.
+        const sumCounts = serves >= 1 && sumWords.includes(countedIndex);
+        if (countedIndex >= 0 && !sumCounts && credit[countedIndex] === 0 && !inWindow((s) => countedModifiers.some((m) => countsThing(s.terms, m)))) {
           support *= WEIGHTS.countedMissing;
         }
         const asksFigure = parsed.kind === 'number' || parsed.kind === 'money';
@@ -727,7 +729,7 @@ function scorePassage(
           support *= nobodyAround ? WEIGHTS.nameMissing : WEIGHTS.unnamedSupport;
         }
         else if (parsed.kind === 'when' && serves === 0) support *= WEIGHTS.undatedSupport;
-        else if (countedIndex >= 0 && credit[countedIndex]! > 0 && !inWindow((s) => countsThing(s.terms, terms[countedIndex]!))) support *= WEIGHTS.countedMissing;
+        else if (countedIndex >= 0 && !sumCounts && credit[countedIndex]! > 0 && !inWindow((s) => countsThing(s.terms, terms[countedIndex]!))) support *= WEIGHTS.countedMissing;
         if (!phrasesHeld) support *= 0.5;
         // One shared word is a coincidence, not an answer, when the question says more than one thing; unless that
         // word is most of what the question says and the rest is in the reporting around it.
@@ -769,7 +771,7 @@ function scorePassage(
 }
 
 /** Words a sum stands in for: "the £40m scheme" says what the scheme costs without the word. */
-const SUM_WORDS = new Set(analyze('cost costs price pay paid spend spent worth fee fees charge fare salary budget value').map((t) => t.term));
+const SUM_WORDS = new Set(analyze('cost costs price pay paid spend spent worth fee fees charge fare salary budget value money cash fund funds funding sum amount').map((t) => t.term));
 // "Thirteen Italian airmen": the analyzer keeps the teens and tens as words (stemmed: "twenti", "thirti").
 const NUMBER_TERM =
   /^(\p{N}|n_\d)|^(dozen|hundr|thousand|million|billion|lakh|crore|half|quarter|sever|score|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenti|thirti|forti|fifti|sixti|seventi|eighti|nineti)/u;
