@@ -732,6 +732,58 @@ describe('reading questions the way newsrooms write', () => {
     assert.ok(!answer(index, 'new fares').results.some((r) => r.excerpt === 'New fares'));
   });
 
+  test('an explainer\'s question subhead is never quoted; the paragraph under it answers it', async () => {
+    const index = await indexOf({
+      'barrier.txt': [
+        'Tarvik tidal barrier: what is proposed and what happens next?',
+        '',
+        'The Harbour Trust has opened a consultation on plans for a tidal barrier across the Tarvik estuary.',
+        '',
+        'How much will it cost?',
+        '',
+        'The Trust puts the bill at £310m, most of it from central government.',
+        '',
+        'What happens next?',
+        '',
+        'The consultation closes on 30 June, and a public inquiry would follow in the new year.',
+        '',
+      ].join('\n'),
+    });
+    const cost = answer(index, 'How much will the Tarvik barrier cost?');
+    assert.match(cost.results[0]?.excerpt ?? '', /£310m/, describeResults(cost));
+    for (const question of ['How much will it cost?', 'what happens next with the barrier']) {
+      const result = answer(index, question);
+      assert.ok(!result.results.some((r) => r.excerpt.endsWith('?')), `${question}: ${describeResults(result)}`);
+    }
+  });
+
+  test('an advice column\'s reply answers the reader\'s letter above it', async () => {
+    const index = await indexOf({
+      'column.txt': [
+        'Your health',
+        '',
+        'Steam baths',
+        '',
+        'Writes: Do steam baths do anything for your health?',
+        '',
+        'Reply:',
+        '',
+        'No, other than cleaning out the pores. An ordinary hot bath or shower will do the same.',
+        '',
+        'Numb hands',
+        '',
+        'Writes: What makes my hands numb when sewing?',
+        '',
+        'Reply:',
+        '',
+        'Pressure on a nerve of the wrist, which rest usually relieves.',
+        '',
+      ].join('\n'),
+    });
+    const result = answer(index, 'Are steam baths good for your health?');
+    assert.match(result.results[0]?.excerpt ?? '', /^No, other than cleaning out the pores/, describeResults(result));
+  });
+
   test('a chat abbreviation finds the word it stands for', async () => {
     const index = await indexOf({ 'festival.txt': FESTIVAL });
     const result = answer(index, 'how many ppl came on the closing day');

@@ -2,6 +2,7 @@ import type { Span } from '../corpus/sentences.ts';
 import { analyze, baseFormOf, relatedTerms, termOfWord, type Token } from './analyzer.ts';
 import { MAX_EXCERPT_CHARS, trimToLimit, widenToFit } from './excerpt.ts';
 import type { NewsIndex } from './newsIndex.ts';
+import { isSubhead } from './passages.ts';
 import { parseQuestion, sentenceServes, type ParsedQuestion } from './question.ts';
 import { allowedEdits, correctSpelling, isEnglishWord } from './spelling.ts';
 import { spellingCandidates, termsStartingWith } from './vocabulary.ts';
@@ -253,6 +254,8 @@ export function rankPassages(index: NewsIndex, question: string, options: Answer
   const credits = creditTable(terms);
   let supported = false;
   for (const { candidate, context, bound } of bounded) {
+    // A subhead is searched for the paragraph under it (see `findCandidates`), never quoted.
+    if (isSubheadPassage(index, candidate.passage)) continue;
     if (best.length >= top + READ_BEYOND_TOP && (supported || bound.support < WEIGHTS.answeredSupport)) {
       if (bound.score < best.at(-1)!) break;
     }
@@ -734,7 +737,7 @@ function scorePassage(
         // One shared word is a coincidence, not an answer, when the question says more than one thing; unless that
         // word is most of what the question says and the rest is in the reporting around it.
         let termsShared = 0;
-        for (let i = 0; i < terms.length; i++) if (credit[i]! > 0 || ((speaking || (serves >= 1 && sumWords.includes(i))) && around[i]! > 0)) termsShared++;
+        for (let i = 0; i < terms.length; i++) if (credit[i]! > 0 || context.asked[i]! > 0 || ((speaking || (serves >= 1 && sumWords.includes(i))) && around[i]! > 0)) termsShared++;
         const oneWordShared = terms.length >= 2 && termsShared < 2;
         const dominantInContext = dominant >= 0 && credit[dominant]! >= 1 && around.some((c, i) => i !== dominant && c > 0);
         return oneWordShared && !dominantInContext ? Math.min(support, 0.3) : support;
@@ -789,7 +792,10 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
   const doc = index.passages.doc[passage]!;
   const title = index.titleTermsOf(doc);
   const previous = passagesOfPreviousParagraph(index, passage);
-  const inTitle = terms.map((term) => bestCredit(term, (m) => title.has(m)));
+  const heading = index.headingOf(passage);
+  const inTitle = terms.map((term) => bestCredit(term, (m) => title.has(m) || heading.terms.has(m)));
+  // The question a subhead asks is the one its paragraph answers: its words are shared, not a coincidence.
+  const asked = terms.map((term, i) => (heading.asks ? inTitle[i]! : 0));
   const inPrevious = terms.map((term) => bestCredit(term, (m) => previous.some((p) => index.postings.has(m, p))));
   const around = (i: number) => Math.max(inTitle[i]!, inPrevious[i]!);
   // A long paragraph is cut into windows: a name its earlier windows give is the "he" of the later ones.
@@ -800,7 +806,7 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
   const inDocument = terms.map((term) => (term.isName ? WEIGHTS.documentNameCredit * bestCredit(term, (m) => documentHas(index, passage, m)) : 0));
   // Pronouns stand in for names ("he said" after "de Mistura told reporters"), seldom for anything else.
   const plain = terms.map((term, i) =>
-    Math.max((term.isName ? WEIGHTS.contextNameCredit : WEIGHTS.contextCredit) * around(i), WEIGHTS.contextNameCredit * Math.max(inEarlier[i]!, attributed[i]!)),
+    Math.max((term.isName ? WEIGHTS.contextNameCredit : WEIGHTS.contextCredit) * around(i), WEIGHTS.contextNameCredit * Math.max(inEarlier[i]!, attributed[i]!, asked[i]!)),
   );
   // The paragraph two back may lend credit to ranking (see rankingCredit); "other" questions say nothing of what
   // they ask, so no paragraph can be told to answer them or to bridge.
@@ -808,6 +814,7 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
   const twoBack = readsAround ? passagesOfPreviousParagraph(index, Math.min(...previous)) : [];
   return {
     plain,
+    asked,
     continued: plain.map((credit, i) => Math.max(credit, WEIGHTS.continuationCredit * inPrevious[i]!)),
     speaker: terms.map((term, i) => (term.isName ? inPrevious[i]! : 0)),
     inDocument,
@@ -873,6 +880,8 @@ const PRONOUN_QUOTE =
 /** Credit (by term position) the text around a passage lends its terms, for excerpts that do not or do answer. */
 interface Context {
   plain: number[];
+  /** Credit from a question subhead right above the passage, which it answers. */
+  asked: number[];
   continued: number[];
   /** The previous paragraph's credit for the question's names: the speaker of a "he said" quotation. */
   speaker: number[];
@@ -924,6 +933,14 @@ function spelledOutBeside(index: NewsIndex, initials: string, words: QueryTerm[]
   }
   return false;
 }
+
+/** Whether passage `p` is a whole paragraph that is a subhead ("How much will it cost?", "Key figures"). */
+function isSubheadPassage(index: NewsIndex, p: number): boolean {
+  const text = index.passageText(p);
+  return text.length <= MAX_SUBHEAD_CHARS && index.passages.start[p] === 0 && isSubhead(text);
+}
+
+const MAX_SUBHEAD_CHARS = 120;
 
 /** Whether any passage of `passage`'s document holds index term `term`: its passages are contiguous around it. */
 function documentHas(index: NewsIndex, passage: number, term: string): boolean {

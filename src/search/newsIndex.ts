@@ -2,9 +2,20 @@ import type MiniSearch from 'minisearch';
 import type { Corpus, NewsDocument } from '../corpus/types.ts';
 import { analyze } from './analyzer.ts';
 import { startBatchAnalyzer } from './analysisPool.ts';
+import { isSubhead } from './passages.ts';
 import { postingsView, searchFromPassages, type IndexedPassage, type SearchBuildProgress } from './miniSearchState.ts';
 import { PassagePostings } from './postings.ts';
 import type { SourceRef } from './types.ts';
+
+/** The subhead a passage stands under (see `NewsIndex.headingOf`). */
+export interface Heading {
+  terms: ReadonlySet<string>;
+  /** A question, right above the passage: the paragraph answers it. */
+  asks: boolean;
+}
+
+const NO_HEADING: Heading = { terms: new Set(), asks: false };
+const HEADING_CACHE_LIMIT = 100_000;
 
 /** Every passage, as parallel typed arrays: at archive size an object per passage costs more than the text. */
 export interface PassageTable {
@@ -75,6 +86,8 @@ export class NewsIndex {
   private readonly byId: Map<string, number>;
   private postingsTable: PassagePostings | undefined;
   private readonly titleTerms = new Map<number, ReadonlySet<string>>();
+  /** By passage: the subhead it stands under, found on first use. */
+  private readonly headings = new Map<number, Heading>();
 
   constructor(parts: IndexParts) {
     this.fingerprint = parts.fingerprint;
@@ -107,6 +120,32 @@ export class NewsIndex {
     let terms = this.titleTerms.get(docIndex);
     if (!terms) this.titleTerms.set(docIndex, (terms = new Set(analyze(this.documents[docIndex]!.title).map((t) => t.term))));
     return terms;
+  }
+
+  /**
+   * The subhead passage `p` stands under, if any: its terms, and whether it is the question the paragraph right
+   * under it answers ("How much will it cost?" in an explainer, a reader's letter in an advice column).
+   */
+  headingOf(p: number): Heading {
+    let heading = this.headings.get(p);
+    if (!heading) {
+      const paragraphs = this.documents[this.passages.doc[p]!]!.paragraphs;
+      const paragraph = this.passages.paragraph[p]!;
+      let last = paragraph - 1;
+      while (last >= 0 && !isSubhead(paragraphs[last]!)) last--;
+      // Headings stack ("Steam baths", "Writes: Do steam baths help?", "Reply:"): the run above the passage is one.
+      let first = last;
+      while (first > 0 && isSubhead(paragraphs[first - 1]!)) first--;
+      const block = paragraphs.slice(Math.max(0, first), last + 1);
+      const adjacent = last === paragraph - 1 && this.passages.start[p] === 0;
+      heading =
+        last < 0
+          ? NO_HEADING
+          : { terms: new Set(block.flatMap((line) => analyze(line).map((t) => t.term))), asks: adjacent && block.some((line) => line.trim().endsWith('?')) };
+      if (this.headings.size >= HEADING_CACHE_LIMIT) this.headings.clear();
+      this.headings.set(p, heading);
+    }
+    return heading;
   }
 
   documentIndex(id: string): number | undefined {

@@ -47,6 +47,29 @@ function isHeading(text: string): boolean {
   return words < 5 && !/[.!?]["”’)]?$/u.test(text.trim());
 }
 
+/**
+ * A subhead, a label or a caption rather than reporting: a short line with no full stop ("Key figures", "Council
+ * plans to close the gap"), or the short question an explainer's section answers ("How much will it cost?"). The
+ * shortest are no passage at all; the others are searched, so that the paragraph under them is found, but never
+ * quoted as an answer.
+ */
+export function isSubhead(text: string): boolean {
+  const line = text.trim();
+  if (isHeading(line)) return true;
+  // A list item ("- Cars: 41 pounds", "-- the sinless life") is short, but it is content, not a subhead.
+  if (/^(?:[-*+•]|--|[–—])\s?/u.test(line) || line.length > SUBHEAD_CHARS) return false;
+  const words = line.split(/\s+/).length;
+  if (words >= SUBHEAD_WORDS) return false;
+  // One sentence: a line without a stop, or a question in no one's mouth (quotation marks, apostrophes aside).
+  if (/[.!?]\s/u.test(line.slice(0, -1))) return false;
+  if (!/[.!?:;,]["”’)]?$/u.test(line)) return true;
+  return line.endsWith('?') && /^\p{Lu}/u.test(line) && !/["“”‘]|(?<!\p{L})['’]|['’](?!\p{L})/u.test(line);
+}
+
+/** From this many words or characters a line is reporting, whatever its punctuation. */
+const SUBHEAD_WORDS = 12;
+const SUBHEAD_CHARS = 120;
+
 function sentenceWindows(sentences: Span[]): Span[] {
   const windows: Span[] = [];
   let first = 0;
