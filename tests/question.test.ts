@@ -140,6 +140,7 @@ test('a cause serves a why-question, however the reporting words it', () => {
     'A heart attack put an end to her career.',
     'The leak caused the closure.',
     'The pay offer was rejected, which is why the crews walked out.',
+    'The opening was held up by problems with the ventilation system.',
   ]) {
     assert.equal(sentenceServes('why', sentence), 1, sentence);
   }
