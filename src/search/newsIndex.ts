@@ -16,6 +16,8 @@ export interface Heading {
 
 const NO_HEADING: Heading = { terms: new Set(), asks: false };
 const HEADING_CACHE_LIMIT = 100_000;
+/** Longer than this, a paragraph is no subhead (see `isSubhead`), however few its words. */
+const MAX_SUBHEAD_CHARS = 200;
 
 /** Every passage, as parallel typed arrays: at archive size an object per passage costs more than the text. */
 export interface PassageTable {
@@ -88,6 +90,8 @@ export class NewsIndex {
   private readonly titleTerms = new Map<number, ReadonlySet<string>>();
   /** By passage: the subhead it stands under, found on first use. */
   private readonly headings = new Map<number, Heading>();
+  private readonly subheads = new Map<number, Uint8Array>();
+  private readonly headingBlocks = new Map<string, { right: Heading; above: Heading }>();
 
   constructor(parts: IndexParts) {
     this.fingerprint = parts.fingerprint;
@@ -129,23 +133,52 @@ export class NewsIndex {
   headingOf(p: number): Heading {
     let heading = this.headings.get(p);
     if (!heading) {
-      const paragraphs = this.documents[this.passages.doc[p]!]!.paragraphs;
+      const doc = this.passages.doc[p]!;
+      const subheads = this.subheadsOf(doc);
       const paragraph = this.passages.paragraph[p]!;
       let last = paragraph - 1;
-      while (last >= 0 && !isSubhead(paragraphs[last]!)) last--;
+      while (last >= 0 && subheads[last] === 0) last--;
       // Headings stack ("Steam baths", "Writes: Do steam baths help?", "Reply:"): the run above the passage is one.
       let first = last;
-      while (first > 0 && isSubhead(paragraphs[first - 1]!)) first--;
-      const block = paragraphs.slice(Math.max(0, first), last + 1);
-      const adjacent = last === paragraph - 1 && this.passages.start[p] === 0;
-      heading =
-        last < 0
-          ? NO_HEADING
-          : { terms: new Set(block.flatMap((line) => analyze(line).map((t) => t.term))), asks: adjacent && block.some((line) => line.trim().endsWith('?')) };
+      while (first > 0 && subheads[first - 1] === 1) first--;
+      if (last < 0) heading = NO_HEADING;
+      else {
+        const adjacent = last === paragraph - 1 && this.passages.start[p] === 0;
+        const block = this.headingBlock(doc, first, last);
+        heading = adjacent ? block.right : block.above;
+      }
       if (this.headings.size >= HEADING_CACHE_LIMIT) this.headings.clear();
       this.headings.set(p, heading);
     }
     return heading;
+  }
+
+  /** A run of subheads, analysed once for all the passages under it: as seen right under it, and further down. */
+  private headingBlock(doc: number, first: number, last: number): { right: Heading; above: Heading } {
+    const key = `${doc}:${first}:${last}`;
+    let block = this.headingBlocks.get(key);
+    if (!block) {
+      const lines = this.documents[doc]!.paragraphs.slice(first, last + 1);
+      const terms = new Set(lines.flatMap((line) => analyze(line).map((t) => t.term)));
+      block = { right: { terms, asks: lines.some((line) => line.trim().endsWith('?')) }, above: { terms, asks: false } };
+      if (this.headingBlocks.size >= HEADING_CACHE_LIMIT) this.headingBlocks.clear();
+      this.headingBlocks.set(key, block);
+    }
+    return block;
+  }
+
+  /**
+   * Which paragraphs of a document are subheads (1) and which reporting (0), worked out once a document. A
+   * paragraph too long for any subhead is not read for one: most are.
+   */
+  private subheadsOf(doc: number): Uint8Array {
+    let flags = this.subheads.get(doc);
+    if (!flags) {
+      flags = Uint8Array.from(this.documents[doc]!.paragraphs, (text) => (text.length <= MAX_SUBHEAD_CHARS && isSubhead(text) ? 1 : 0));
+      if (this.subheads.size >= HEADING_CACHE_LIMIT) this.subheads.clear();
+      this.subheads.set(doc, flags);
+    }
+    return flags;
   }
 
   documentIndex(id: string): number | undefined {

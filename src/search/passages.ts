@@ -41,10 +41,17 @@ export function passagesOf(paragraphs: readonly string[]): PassageSpan[] {
 }
 
 function isHeading(text: string): boolean {
+  const line = text.trim();
   // A list item ("- Cars: 41 pounds") is short, but it is content, not a subhead.
-  if (/^[-*+•]\s/u.test(text.trim())) return false;
-  const words = text.trim().split(/\s+/).length;
-  return words < 5 && !/[.!?]["”’)]?$/u.test(text.trim());
+  if (/^[-*+•]\s/u.test(line)) return false;
+  return wordsUpTo(line, 5) < 5 && !/[.!?]["”’)]?$/u.test(line);
+}
+
+/** How many words `line` has, counted no further than `limit`: most paragraphs are long. */
+function wordsUpTo(line: string, limit: number): number {
+  let words = 0;
+  for (const _word of line.matchAll(/\S+/gu)) if (++words >= limit) break;
+  return words;
 }
 
 /**
@@ -58,8 +65,7 @@ export function isSubhead(text: string): boolean {
   if (isHeading(line)) return true;
   // A list item ("- Cars: 41 pounds", "-- the sinless life") is short, but it is content, not a subhead.
   if (/^(?:[-*+•]|--|[–—])\s?/u.test(line) || line.length > SUBHEAD_CHARS) return false;
-  const words = line.split(/\s+/).length;
-  if (words >= SUBHEAD_WORDS) return false;
+  if (wordsUpTo(line, SUBHEAD_WORDS) >= SUBHEAD_WORDS) return false;
   // One sentence: a line without a stop, or a question in no one's mouth (quotation marks, apostrophes aside).
   if (/[.!?]\s/u.test(line.slice(0, -1))) return false;
   if (!/[.!?:;,]["”’)]?$/u.test(line)) return true;
