@@ -757,6 +757,45 @@ describe('reading questions the way newsrooms write', () => {
     }
   });
 
+  test('explainers that share their subheads each answer for their own subject', async () => {
+    const explainer = (subject: string, sum: string) =>
+      [`${subject}: what is proposed?`, '', `The county has opened a consultation on the ${subject}.`, '', 'How much will it cost?', '', `The county puts the bill at ${sum}.`, ''].join('\n');
+    const index = await indexOf({
+      'bypass.txt': explainer('Tarvik bypass', '£85m'),
+      'library.txt': explainer('Porthallow library', '£6m'),
+      'barrier.txt': explainer('Fenmouth barrier', '£310m'),
+    });
+    for (const [subject, sum] of [['Tarvik bypass', '£85m'], ['Porthallow library', '£6m'], ['Fenmouth barrier', '£310m']] as const) {
+      const result = answer(index, `How much will the ${subject} cost?`);
+      assert.ok(result.results[0]?.excerpt.includes(sum), `${subject}: ${describeResults(result)}`);
+    }
+  });
+
+  test('key points, fact-box lines and scores without a full stop are reporting, not subheads', async () => {
+    const index = await indexOf({
+      'crash.txt': [
+        'Motorway crash',
+        '',
+        'Summary',
+        '',
+        'Three people were killed in a crash on the Tarvik bypass',
+        '',
+        'The lorry driver was arrested at the scene',
+        '',
+        'The road will stay closed until Monday',
+        '',
+        'Police said the lorry crossed the central reservation shortly after 6am.',
+        '',
+        'Cost of the repairs: £2m, from the county reserves',
+        '',
+      ].join('\n'),
+    });
+    const killed = answer(index, 'How many people were killed in the crash on the bypass?');
+    assert.match(killed.results[0]?.excerpt ?? '', /Three people were killed/, describeResults(killed));
+    const repairs = answer(index, 'How much will the repairs cost?');
+    assert.match(repairs.results[0]?.excerpt ?? '', /£2m/, describeResults(repairs));
+  });
+
   test('an advice column\'s reply answers the reader\'s letter above it', async () => {
     const index = await indexOf({
       'column.txt': [

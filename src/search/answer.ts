@@ -2,7 +2,7 @@ import type { Span } from '../corpus/sentences.ts';
 import { analyze, baseFormOf, relatedTerms, termOfWord, type Token } from './analyzer.ts';
 import { MAX_EXCERPT_CHARS, trimToLimit, widenToFit } from './excerpt.ts';
 import type { NewsIndex } from './newsIndex.ts';
-import { isSubhead } from './passages.ts';
+import { isSubhead, MAX_SUBHEAD_CHARS } from './passages.ts';
 import { parseQuestion, sentenceServes, type ParsedQuestion } from './question.ts';
 import { allowedEdits, correctSpelling, isEnglishWord } from './spelling.ts';
 import { spellingCandidates, termsStartingWith } from './vocabulary.ts';
@@ -254,7 +254,7 @@ export function rankPassages(index: NewsIndex, question: string, options: Answer
   const credits = creditTable(terms);
   let supported = false;
   for (const { candidate, context, bound } of bounded) {
-    // A subhead is searched for the paragraph under it (see `findCandidates`), never quoted.
+    // A subhead is searched for the paragraph under it, which `findCandidates` brings along: it is never quoted.
     if (isSubheadPassage(index, candidate.passage)) continue;
     if (best.length >= top + READ_BEYOND_TOP && (supported || bound.support < WEIGHTS.answeredSupport)) {
       if (bound.score < best.at(-1)!) break;
@@ -577,7 +577,9 @@ function findCandidates(index: NewsIndex, parsed: ParsedQuestion, terms: QueryTe
   for (const hit of hits) {
     if (byText.size >= CANDIDATES) break;
     const text = index.passageText(hit.passage);
-    const same = byText.get(text);
+    // Explainers share their subheads ("How much will it cost?"): each is its own document's, over its own answer.
+    const key = isSubheadPassage(index, hit.passage) ? `${index.passages.doc[hit.passage]}\u0000${text}` : text;
+    const same = byText.get(key);
     if (same) {
       same.copies.push(index.passages.doc[hit.passage]!);
       continue;
@@ -587,7 +589,7 @@ function findCandidates(index: NewsIndex, parsed: ParsedQuestion, terms: QueryTe
       const found = searched[i]!.find(([m]) => index.postings.has(m, hit.passage));
       if (found) held += t.weight * found[1];
     });
-    byText.set(text, { passage: hit.passage, bm25: hit.score, copies: [], coverage: held / totalWeight });
+    byText.set(key, { passage: hit.passage, bm25: hit.score, copies: [], coverage: held / totalWeight });
   }
   // Reading passages sentence by sentence is the costly part of answering: only the likeliest are read.
   const topBm25 = hits[0]?.score ?? 1;
@@ -606,6 +608,8 @@ function findCandidates(index: NewsIndex, parsed: ParsedQuestion, terms: QueryTe
     shortlist.push({ passage: next, bm25, copies: [], coverage: 0 });
     return text;
   };
+  // A subhead is never quoted (see `rankPassages`): what it finds is the paragraph under it, shortlisted or not.
+  for (const candidate of byText.values()) if (isSubheadPassage(index, candidate.passage)) follow(candidate.passage, candidate.bm25 * WEIGHTS.followerBm25);
   for (const hit of shortlist.slice(0, FOLLOWERS_OF)) {
     const text = follow(hit.passage, hit.bm25 * WEIGHTS.followerBm25);
     // A follower that brings nothing of what is asked may only bridge the setup to its answer: the passage after
@@ -934,13 +938,10 @@ function spelledOutBeside(index: NewsIndex, initials: string, words: QueryTerm[]
   return false;
 }
 
-/** Whether passage `p` is a whole paragraph that is a subhead ("How much will it cost?", "Key figures"). */
+/** Whether passage `p` is a whole paragraph that is a subhead ("How much will it cost?"). */
 function isSubheadPassage(index: NewsIndex, p: number): boolean {
-  const text = index.passageText(p);
-  return text.length <= MAX_SUBHEAD_CHARS && index.passages.start[p] === 0 && isSubhead(text);
+  return index.passages.end[p]! - index.passages.start[p]! <= MAX_SUBHEAD_CHARS && index.passages.start[p] === 0 && isSubhead(index.passageText(p));
 }
-
-const MAX_SUBHEAD_CHARS = 120;
 
 /** Whether any passage of `passage`'s document holds index term `term`: its passages are contiguous around it. */
 function documentHas(index: NewsIndex, passage: number, term: string): boolean {

@@ -2,7 +2,7 @@ import type MiniSearch from 'minisearch';
 import type { Corpus, NewsDocument } from '../corpus/types.ts';
 import { analyze } from './analyzer.ts';
 import { startBatchAnalyzer } from './analysisPool.ts';
-import { isSubhead } from './passages.ts';
+import { isSubhead, MAX_SUBHEAD_CHARS } from './passages.ts';
 import { postingsView, searchFromPassages, type IndexedPassage, type SearchBuildProgress } from './miniSearchState.ts';
 import { PassagePostings } from './postings.ts';
 import type { SourceRef } from './types.ts';
@@ -16,8 +16,6 @@ export interface Heading {
 
 const NO_HEADING: Heading = { terms: new Set(), asks: false };
 const HEADING_CACHE_LIMIT = 100_000;
-/** Longer than this, a paragraph is no subhead (see `isSubhead`), however few its words. */
-const MAX_SUBHEAD_CHARS = 200;
 
 /** Every passage, as parallel typed arrays: at archive size an object per passage costs more than the text. */
 export interface PassageTable {
@@ -169,7 +167,7 @@ export class NewsIndex {
 
   /**
    * Which paragraphs of a document are subheads (1) and which reporting (0), worked out once a document. A
-   * paragraph too long for any subhead is not read for one: most are.
+   * paragraph too long for a subhead is not read for one: most are.
    */
   private subheadsOf(doc: number): Uint8Array {
     let flags = this.subheads.get(doc);

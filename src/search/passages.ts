@@ -55,26 +55,23 @@ function wordsUpTo(line: string, limit: number): number {
 }
 
 /**
- * A subhead, a label or a caption rather than reporting: a short line with no full stop ("Key figures", "Council
- * plans to close the gap"), or the short question an explainer's section answers ("How much will it cost?"). The
- * shortest are no passage at all; the others are searched, so that the paragraph under them is found, but never
- * quoted as an answer.
+ * A subhead rather than reporting: a line of a few words without a full stop ("Key figures", "Reply:"), which is no
+ * passage, or the short question an explainer's section answers ("How much will it cost?", a reader's letter in an
+ * advice column), which is searched, so that the paragraph under it is found, but never quoted. A longer line
+ * without a stop may be a key point, a fact-box line or a score ("Tarvik Rovers 3 Porthallow Town 2"): reporting.
  */
 export function isSubhead(text: string): boolean {
   const line = text.trim();
   if (isHeading(line)) return true;
-  // A list item ("- Cars: 41 pounds", "-- the sinless life") is short, but it is content, not a subhead.
-  if (/^(?:[-*+•]|--|[–—])\s?/u.test(line) || line.length > SUBHEAD_CHARS) return false;
+  if (line.length > MAX_SUBHEAD_CHARS || !line.endsWith('?') || !/^\p{Lu}/u.test(line)) return false;
   if (wordsUpTo(line, SUBHEAD_WORDS) >= SUBHEAD_WORDS) return false;
-  // One sentence: a line without a stop, or a question in no one's mouth (quotation marks, apostrophes aside).
-  if (/[.!?]\s/u.test(line.slice(0, -1))) return false;
-  if (!/[.!?:;,]["”’)]?$/u.test(line)) return true;
-  return line.endsWith('?') && /^\p{Lu}/u.test(line) && !/["“”‘]|(?<!\p{L})['’]|['’](?!\p{L})/u.test(line);
+  // One sentence, in no one's mouth: no quotation marks (apostrophes inside words aside).
+  return !/[.!?]\s/u.test(line.slice(0, -1)) && !/["“”‘]|(?<!\p{L})['’]|['’](?!\p{L})/u.test(line);
 }
 
-/** From this many words or characters a line is reporting, whatever its punctuation. */
+/** From this many words or characters a question is reporting, not a subhead. */
 const SUBHEAD_WORDS = 12;
-const SUBHEAD_CHARS = 120;
+export const MAX_SUBHEAD_CHARS = 120;
 
 function sentenceWindows(sentences: Span[]): Span[] {
   const windows: Span[] = [];
