@@ -287,6 +287,21 @@ describe('what a sum says', () => {
     assert.match(result.results[0]!.excerpt, /£40m scheme/, describeResults(result));
   });
 
+  test('a sum elsewhere in the paragraph does not say what was paid for the thing asked about', async () => {
+    const index = await indexOf({
+      'club.txt': [
+        'Rovers sign striker',
+        '',
+        'Tarvik Rovers have signed the striker Marek Haskell from Porthallow Town; the fee was not disclosed.',
+        '',
+        "The club's new north stand, which opens next month, cost £12m.",
+        '',
+      ].join('\n'),
+    });
+    const result = answer(index, 'What did the club pay for the striker?');
+    assert.ok(!result.results.some((r) => r.excerpt.includes('£12m')), describeResults(result));
+  });
+
   test('"how much money" is counted by the sum itself, and "so far" asks nothing', async () => {
     const index = await indexOf({
       'relief.txt': [

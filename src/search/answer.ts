@@ -707,9 +707,13 @@ function scorePassage(
       // A quotation that opens its paragraph on "he said" carries on the speaker the paragraph before names.
       const speaking = parsed.kind === 'quote' && first === 0 && serves >= 1 && quotesPronoun;
       // The share of the question the window carries, with `surrounding` the credit the reporting around it lends.
+      // A sum says what something costs when it stands by that thing ("the £40m scheme", "Rs 12 crore as relief"), not
+      // anywhere in the window ("the club's new stand cost £12m" says nothing of what the club paid for a striker).
+      const sumStands =
+        serves >= 1 && sumWords.length > 0 && inWindow((sentence) => terms.some((term, i) => !sumWords.includes(i) && figureBeside(sentence.terms, term)));
       const supportWith = (surrounding: number[]) => {
         const spoken = speaking ? surrounding.map((c, i) => Math.max(c, context.speaker[i]!)) : surrounding;
-        const around = serves >= 1 && sumWords.length > 0 ? spoken.map((c, i) => (sumWords.includes(i) ? Math.max(c, WEIGHTS.impliedBySum) : c)) : spoken;
+        const around = sumStands ? spoken.map((c, i) => (sumWords.includes(i) ? Math.max(c, WEIGHTS.impliedBySum) : c)) : spoken;
         let support = credit.reduce((sum, c, i) => sum + Math.max(c, around[i]!, context.inDocument[i]!) * terms[i]!.weight, 0) / totalWeight;
         for (let i = 0; i < terms.length; i++) {
           const term = terms[i]!;
@@ -720,7 +724,7 @@ function scorePassage(
         }
         // "how many armed groups" is answered by "12 armed militias": a figure before another word of the thing counted.
         // "How much money" is counted by the sum itself.
-        const sumCounts = serves >= 1 && sumWords.includes(countedIndex);
+        const sumCounts = sumStands && sumWords.includes(countedIndex);
         if (countedIndex >= 0 && !sumCounts && credit[countedIndex] === 0 && !inWindow((s) => countedModifiers.some((m) => countsThing(s.terms, m)))) {
           support *= WEIGHTS.countedMissing;
         }
@@ -741,7 +745,7 @@ function scorePassage(
         // One shared word is a coincidence, not an answer, when the question says more than one thing; unless that
         // word is most of what the question says and the rest is in the reporting around it.
         let termsShared = 0;
-        for (let i = 0; i < terms.length; i++) if (credit[i]! > 0 || context.asked[i]! > 0 || ((speaking || (serves >= 1 && sumWords.includes(i))) && around[i]! > 0)) termsShared++;
+        for (let i = 0; i < terms.length; i++) if (credit[i]! > 0 || context.asked[i]! > 0 || ((speaking || (sumStands && sumWords.includes(i))) && around[i]! > 0)) termsShared++;
         const oneWordShared = terms.length >= 2 && termsShared < 2;
         const dominantInContext = dominant >= 0 && credit[dominant]! >= 1 && around.some((c, i) => i !== dominant && c > 0);
         return oneWordShared && !dominantInContext ? Math.min(support, 0.3) : support;
@@ -786,6 +790,11 @@ const NUMBER_TERM =
 /** "4000 food rations", "killed 83 Syrian soldiers": a number shortly before the thing the question counts. */
 function countsThing(sentenceTerms: readonly string[], counted: QueryTerm): boolean {
   return sentenceTerms.some((t, k) => counted.matches.has(t) && sentenceTerms.slice(Math.max(0, k - 4), k).some((u) => NUMBER_TERM.test(u)));
+}
+
+/** A figure within a few words either side of the term: "the £40m scheme", "Rs 12 crore as immediate relief". */
+function figureBeside(sentenceTerms: readonly string[], term: QueryTerm): boolean {
+  return sentenceTerms.some((t, k) => term.matches.has(t) && sentenceTerms.slice(Math.max(0, k - 4), k + 5).some((u) => NUMBER_TERM.test(u)));
 }
 
 /**
