@@ -252,7 +252,8 @@ describe('page furniture', () => {
       // Links and credits between the paragraphs of a scraped page or a wire story.
       'Read more: City budget approved', 'Related: Mayor quits after vote', 'Watch: The moment the bridge fell', 'Photograph: Ines Varga/The Courier',
       'Follow Ines Varga on Twitter', 'Sign up for our morning briefing newsletter', '4 min read', 'Listen to this article',
-      'Reporting by Marek Haskell and Ines Varga in Tarvik; Editing by Jon Lusk', 'Additional reporting by Ines Varga in London']) {
+      'Reporting by Marek Haskell and Ines Varga in Tarvik; Editing by Jon Lusk', 'Additional reporting by Ines Varga in London',
+      '(Reporting by Marek Haskell; Editing by Jon Lusk)', 'Follow us on Facebook', 'Photo by Getty Images']) {
       assert.ok(isFurniture(line), `should be furniture: ${JSON.stringify(line)}`);
     }
   });
@@ -260,7 +261,9 @@ describe('page furniture', () => {
   test('reporting that starts like furniture is not furniture', () => {
     for (const line of ['Share prices fell 3 percent on Monday.', 'Advertisement spending rose.', 'Reuters reported the attack on Friday.', 'More than 200 people died.', 'Watch the skies, the general said.',
       // A credit line names people in capitals; reporting goes on in lower case.
-      'Reporting by the BBC revealed that the mayor lied.', 'Editing by hand took weeks, she said.', 'Photographs of the crash were shown to the jury.', 'Related issues will be discussed on Friday.']) {
+      'Reporting by the BBC revealed that the mayor lied.', 'Editing by hand took weeks, she said.', 'Photographs of the crash were shown to the jury.', 'Related issues will be discussed on Friday.',
+      'Also on the ballot: a measure to raise the sales tax by half a cent.', 'More from the hearing: the judge asked why.', 'Related: the council also cut funding for youth clubs.',
+      'Pictures by drone showed the scale of the flooding.', 'Like thousands of others on Facebook, Ines Varga changed her profile picture.']) {
       assert.ok(!isFurniture(line), `should be reporting: ${JSON.stringify(line)}`);
     }
   });
