@@ -124,6 +124,9 @@ test('a date written day first ("2 September") serves a when-question as "Septem
   }
   assert.equal(sentenceServes('when', 'Work begins in September.', asked), 0.5);
   assert.equal(sentenceServes('number', 'The vote is on 2 September.', new Set(['vote'])), 0.5);
+  // "may" and "march" are verbs too: only a capitalised month makes a date.
+  assert.equal(sentenceServes('number', 'As many as 60 may have died in the blast.', new Set(['how', 'many', 'died', 'blast'])), 1);
+  assert.equal(sentenceServes('when', 'Some 10 march on the capital each week.', new Set(['when', 'march'])), 0);
 });
 
 test('a sum in rupees, yuan or a currency code answers a money question; lakh and crore count', () => {

@@ -190,14 +190,18 @@ const TIME_WORDS = new RegExp(
   `\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|${MONTH}|yesterday|today|tonight|tomorrow|ago|last (week|month|year|night)|this (week|month|year|morning)|next (week|month|year)|1[6-9]\\d\\d|20\\d\\d|morning|afternoon|evening|weekend|since|until|earlier|later)\\b`,
   'gi',
 );
-/** The day before the month, as most of the world writes it: "2 September", "14th March". */
-const DAY_FIRST = `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH})\\b`;
+/**
+ * The day before the month, as most of the world writes it: "2 September", "14th March". Read in its own case, for
+ * "60 may have died" and "10 march on the capital" are no dates.
+ */
+const DAY_FIRST =
+  /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/g;
 /**
  * Figures that label rather than count: dates, clock times, years, ordinals, "No. 48", "330 A.D.". A sentence
  * whose only new figure is one of these seldom holds the count a "how many" question asks for.
  */
 const LABEL_NUMBERS = new RegExp(
-  `\\b(${MONTH})\\.?\\s+\\d{1,2}\\b|${DAY_FIRST}|\\b\\d{1,2}:\\d\\d\\b|\\b(1[6-9]\\d\\d|20\\d\\d)\\b|\\bno\\.\\s*\\d+|\\b\\d+(st|nd|rd|th)\\b|\\b\\d+\\s*(a\\.d\\.|b\\.c\\.)`,
+  `\\b(${MONTH})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}:\\d\\d\\b|\\b(1[6-9]\\d\\d|20\\d\\d)\\b|\\bno\\.\\s*\\d+|\\b\\d+(st|nd|rd|th)\\b|\\b\\d+\\s*(a\\.d\\.|b\\.c\\.)`,
   'gi',
 );
 // "a 52-year-old farmer", "aged 70", "at the age of 12", "at 26, she…", "19 when she wrote it", "turned 50", "Ines Varga, 50, of Tarvik", "Ines Varga (45)": an age.
@@ -253,7 +257,10 @@ export function singleQuotations(sentence: string): Array<{ words: string; asked
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /** A full date or a year ("Aug. 2, 1913", "2 September", "in 1944"): a stronger answer to "when" than "Friday" or "earlier". */
-const FULL_DATES = new RegExp(`\\b(1[6-9]\\d\\d|20\\d\\d)\\b|\\b(${MONTH})\\.?\\s+\\d{1,2}\\b|${DAY_FIRST}`, 'gi');
+const FULL_DATES = new RegExp(`\\b(1[6-9]\\d\\d|20\\d\\d)\\b|\\b(${MONTH})\\.?\\s+\\d{1,2}\\b`, 'gi');
+
+/** Full dates and years, in either order of day and month. */
+const fullDates = (sentence: string) => [...sentence.matchAll(FULL_DATES), ...sentence.matchAll(DAY_FIRST)];
 
 /**
  * How well a sentence brings what the question asks for, beyond the question's own words: 1 for a figure, a full
@@ -269,7 +276,7 @@ export function sentenceServes(kind: AnswerKind, written: string, asked: Readonl
       return MONEY.test(sentence) ? 1 : 0;
     case 'number': {
       const holdsNewFigure = (text: string) => [...text.matchAll(/\d[\d,.]*/g)].some((m) => isNew(m[0]));
-      if (holdsNewFigure(sentence.replace(LABEL_NUMBERS, ' '))) return 1;
+      if (holdsNewFigure(sentence.replace(LABEL_NUMBERS, ' ').replace(DAY_FIRST, ' '))) return 1;
       if (holdsNewFigure(sentence)) return 0.5;
       return [...sentence.matchAll(NUMBER_WORDS)].some((m) => isNew(m[0])) ? 0.5 : 0;
     }
@@ -298,14 +305,14 @@ export function sentenceServes(kind: AnswerKind, written: string, asked: Readonl
       return best;
     }
     case 'when':
-      if ([...sentence.matchAll(FULL_DATES)].some((m) => isNew(m[0]))) return 1;
+      if (fullDates(sentence).some((m) => isNew(m[0]))) return 1;
       return [...sentence.matchAll(TIME_WORDS)].some((m) => isNew(m[0])) ? 0.5 : 0;
     case 'duration':
       return DURATION.test(sentence) ? 1 : 0;
     case 'age':
       // A new figure written as an age; a birth year only lets the reader work it out.
       if ([...sentence.matchAll(AGE_WORDS), ...sentence.matchAll(AGE_AFTER_NAME)].some((m) => isNew(m[0].replace(/\b(years?|months?|old|aged?|age|of|at|turn(s|ed|ing)?|when|he|she|they|i|we)\b/gi, ' ')))) return 1;
-      return /\bborn\b/i.test(sentence) && [...sentence.matchAll(FULL_DATES)].some((m) => isNew(m[0])) ? 0.5 : 0;
+      return /\bborn\b/i.test(sentence) && fullDates(sentence).some((m) => isNew(m[0])) ? 0.5 : 0;
     case 'where':
       // "in al Waer", "from de Gaulle airport": Arabic and Romance place names open with a lower-case particle.
       return [...sentence.matchAll(/\b(?:in|at|near|outside|inside|from)\s+(?:the\s+)?(?:(?:al|el|ad|as|an|ar|de|del|la|le|du|di|da)[\s-]+)?(\p{Lu}[\p{L}-]+)/gu)].some((m) => isNew(m[1]!)) ? 1 : 0;
