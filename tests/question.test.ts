@@ -108,6 +108,8 @@ test('speech in single quotes serves a quote question as speech in double quotes
   ]) {
     assert.equal(sentenceServes('quote', sentence), 1, sentence);
   }
+  // A plural's apostrophe inside the quotation does not end it.
+  assert.equal(sentenceServes('quote', '‘This is taxpayers’ money poured into berths for yachts,’ she said.'), 1);
   assert.equal(sentenceServes('quote', 'The union’s leaders and the players’ lawyers met on Friday’s agenda.'), 0);
   assert.equal(sentenceServes('quote', "The board called the offer 'grim'."), 0.5);
   assert.equal(sentenceServes('quote', '‘What do you and the mayor talk about at home?’ she asked.'), 0);

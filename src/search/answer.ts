@@ -888,7 +888,7 @@ const PRONOUN_SPEECH = /^(?:He|She|They)\s+(?:also\s+)?(?:said|says|added|adds|t
 
 /** "It's a whole lot easier," he said (or in single marks): a quotation whose speaker is the one named before. */
 const PRONOUN_QUOTE =
-  /^(?:["“][^"“”]+["”]|['‘](?:[^'‘’]|['’](?=\p{L}))+['’]),?\s+(he|she|they)\s+(said|says|told|added|explained|replied|continued|insisted|declared)\b/iu;
+  /^(?:["“][^"“”]+["”]|['‘](?:[^'‘’]|['’](?=\p{L})|(?<=s)['’](?=\s+\p{Ll}))+['’]),?\s+(he|she|they)\s+(said|says|told|added|explained|replied|continued|insisted|declared)\b/iu;
 
 /** Credit (by term position) the text around a passage lends its terms, for excerpts that do not or do answer. */
 interface Context {

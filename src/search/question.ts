@@ -239,18 +239,27 @@ const INSTITUTION_WORDS =
 export function singleQuotations(sentence: string): Array<{ words: string; asked: boolean }> {
   const found: Array<{ words: string; asked: boolean }> = [];
   let opened = -1;
+  // "taxpayers’ money": a mark after an "s" and before a lower-case word may be a plural's apostrophe. It closes
+  // the quotation only if nothing later does.
+  let possessive = -1;
+  const close = (at: number) => {
+    const words = sentence.slice(opened + 1, at);
+    if (/\S/.test(words)) found.push({ words, asked: /\?\s*$/.test(words) || /^\s*\?/.test(sentence.slice(at + 1)) });
+    opened = -1;
+    possessive = -1;
+  };
   for (const mark of sentence.matchAll(/['‘’]/g)) {
     const at = mark.index;
     const before = sentence[at - 1] ?? ' ';
     const after = sentence[at + 1] ?? ' ';
     if (opened >= 0 && mark[0] !== '‘' && !WORD_CHARACTER.test(after)) {
-      const words = sentence.slice(opened + 1, at);
-      if (/\S/.test(words)) found.push({ words, asked: /\?\s*$/.test(words) || /^\s*\?/.test(sentence.slice(at + 1)) });
-      opened = -1;
+      if (before === 's' && /^\s+\p{Ll}/u.test(sentence.slice(at + 1, at + 4))) possessive = at;
+      else close(at);
     } else if (opened < 0 && mark[0] !== '’' && !WORD_CHARACTER.test(before) && !/['‘’]/.test(before) && /[^\s'‘’]/.test(after)) {
       opened = at;
     }
   }
+  if (opened >= 0 && possessive >= 0) close(possessive);
   return found;
 }
 
