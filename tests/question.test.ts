@@ -38,6 +38,8 @@ const kinds: Array<[string, string]> = [
   // "pay" after "about" is what was talked about, not a sum asked for.
   ['What did the union leader say about pay?', 'quote'],
   ['What did the club pay for the striker?', 'money'],
+  ['What did the trust spend on pay last year?', 'money'],
+  ['What did the minister tell reporters about pay?', 'quote'],
   ['whos the envoy for Syria', 'who'],
   // A cause asked for without "why".
   ['What prompted the skipper to turn back?', 'why'],
