@@ -109,6 +109,8 @@ describe('stop words and stemming', () => {
     assert.deepEqual(terms('hey, how many ferries are running so far?'), terms('ferries running'));
     assert.deepEqual(terms('ferries running at the moment'), terms('ferries running'));
     assert.deepEqual(terms('How far did the ferry sail?'), terms('far ferry sail'));
+    assert.deepEqual(terms('Why is the new hospital so far from the village?'), terms('new hospital far village'));
+    assert.deepEqual(terms('Is the register up to date?'), terms('register up date'));
     // The index keeps every content word.
     assert.ok(analyze('so far').some((t) => t.term === 'far'));
   });

@@ -153,13 +153,22 @@ for (const phrase of fillerData.phrases) {
   fillerPhrases.set(words[0]!, [...(fillerPhrases.get(words[0]!) ?? []), words]);
 }
 
-/** How many words a filler phrase opening at `at` has (0 when none opens there). */
+/**
+ * How many words a filler phrase opening at `at` has (0 when none opens there). A distance or a comparison goes on
+ * after it ("so far from the village", "so far behind") and "up" comes before it ("up to date"): then it means
+ * what it says.
+ */
 function fillerPhraseAt(readings: WordReading[], at: number): number {
   for (const words of fillerPhrases.get(readings[at]!.folded) ?? []) {
-    if (words.every((word, k) => readings[at + k]?.folded === word)) return words.length;
+    if (!words.every((word, k) => readings[at + k]?.folded === word)) continue;
+    const next = readings[at + words.length]?.folded;
+    if ((next !== undefined && MEANT_AFTER.has(next)) || readings[at - 1]?.folded === 'up') return 0;
+    return words.length;
   }
   return 0;
 }
+
+const MEANT_AFTER = new Set(['from', 'away', 'behind', 'ahead', 'off', 'as', 'that', 'beyond', 'than', 'out', 'into', 'apart']);
 // Apostrophes are folded out before the lookup: "gov't" is looked up as "govt".
 const baseForms = new Map([...Object.entries(irregularData.forms), ...Object.entries(abbreviationData.forms).map(([short, word]) => [fold(short), word] as const)]);
 // British spellings meet American ones ("characterised", "colour"): a reader writes one, the reporter the other. Only
