@@ -138,6 +138,8 @@ test('a sum in rupees, yuan or a currency code answers a money question; lakh an
     assert.equal(sentenceServes('money', sentence), 1, sentence);
   }
   assert.equal(sentenceServes('money', 'The bridge opened in 1950.'), 0);
+  // A currency code counts in capitals before a figure, not in other words' letters.
+  assert.equal(sentenceServes('money', 'The studio bought CAD 3D software.'), 0);
   assert.equal(sentenceServes('number', 'Nearly 3 lakh people were displaced.', new Set(['how', 'many', 'people'])), 1);
 });
 

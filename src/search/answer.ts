@@ -285,10 +285,13 @@ function scoreBound(
   context: Context,
 ): { score: number; support: number } {
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
-  const serves = sentenceServes(parsed.kind, index.passageText(passage), parsed.words);
+  // Quotation marks are paired across a whole passage as they are not within one sentence (a stray inch mark):
+  // any mark may let one of its sentences bring a quotation.
+  const text = index.passageText(passage);
+  const serves = parsed.kind === 'quote' ? (/["“”'‘’]/.test(text) ? 1 : 0) : sentenceServes(parsed.kind, text, parsed.words);
   const impliedBySum = (term: QueryTerm) => (parsed.kind === 'money' && serves >= 1 && SUM_WORDS.has(term.term) ? WEIGHTS.impliedBySum : 0);
   const held = terms.map((term) =>
-    Math.max(bestCredit(term, (m) => index.postings.has(m, passage)), term.spelledOut ? spellsOut(term, index.passageText(passage)) : 0, impliedBySum(term)),
+    Math.max(bestCredit(term, (m) => index.postings.has(m, passage)), term.spelledOut ? spellsOut(term, text) : 0, impliedBySum(term)),
   );
   // A quotation that opens on "he said" takes the previous paragraph's names in full (see `speaking`).
   const speaker = parsed.kind === 'quote' ? context.speaker : context.inDocument;

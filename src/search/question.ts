@@ -184,7 +184,9 @@ const NUMBER_WORDS =
 // Newswire short forms too ("15.5 mln dlrs", "40 cts"), currency codes ("USD 40m", "Rs 12 crore") and the
 // currencies most papers in English report in.
 const MONEY =
-  /[$£€¥₹]\s?\d|\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|JPY|CHF|CNY|Rs\.?|Rp)\s?\d|\b\d[\d,.]*\s*(dollars?|dlrs?|cents?|cts|pounds?|euros?|francs?|marks?|rubles?|roubles?|yen|yuan|rupees?|pesos?|rand|shillings?|dinars?|dirhams?|riyals?|naira|ringgit)\b|\b(million|billion|thousand|mln|bln|lakh|crore) (dollars|dlrs|pounds|stg|euros|rupees)\b/i;
+  /[$£€¥₹]\s?\d|\b\d[\d,.]*\s*(dollars?|dlrs?|cents?|cts|pounds?|euros?|francs?|marks?|rubles?|roubles?|yen|yuan|rupees?|pesos?|rand|shillings?|dinars?|dirhams?|riyals?|naira|ringgit)\b|\b(million|billion|thousand|mln|bln|lakh|crore) (dollars|dlrs|pounds|stg|euros|rupees)\b/i;
+/** A currency code before a sum, in capitals as written ("USD 40m", "Rs 12 crore"), not "CAD 3D software". */
+const CURRENCY_CODE = /\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|JPY|CHF|CNY|Rs\.?|Rp)\s?\d[\d,.]*(?:bn|mn|m|k)?(?![\p{L}\d])/u;
 const MONTH = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec';
 const TIME_WORDS = new RegExp(
   `\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|${MONTH}|yesterday|today|tonight|tomorrow|ago|last (week|month|year|night)|this (week|month|year|morning)|next (week|month|year)|1[6-9]\\d\\d|20\\d\\d|morning|afternoon|evening|weekend|since|until|earlier|later)\\b`,
@@ -282,7 +284,7 @@ export function sentenceServes(kind: AnswerKind, written: string, asked: Readonl
   const isNew = (text: string) => !text.toLowerCase().split(/[\s,.'’-]+/).every((w) => w === '' || asked.has(w));
   switch (kind) {
     case 'money':
-      return MONEY.test(sentence) ? 1 : 0;
+      return MONEY.test(sentence) || CURRENCY_CODE.test(sentence) ? 1 : 0;
     case 'number': {
       const holdsNewFigure = (text: string) => [...text.matchAll(/\d[\d,.]*/g)].some((m) => isNew(m[0]));
       if (holdsNewFigure(sentence.replace(LABEL_NUMBERS, ' ').replace(DAY_FIRST, ' '))) return 1;
