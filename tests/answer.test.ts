@@ -36,6 +36,9 @@ async function indexOf(files: Record<string, string>): Promise<NewsIndex> {
   return buildIndex(await loadCorpus(dir), 'answer-test');
 }
 
+/** An article as most sites save it: the headline and each paragraph on a line, a blank line between them. */
+const article = (...paragraphs: string[]) => paragraphs.map((paragraph) => `${paragraph}\n`).join('\n');
+
 /** The text an excerpt quotes, without its "…" marks. */
 const quoted = (excerpt: string) => excerpt.split('…').filter(Boolean);
 
@@ -271,16 +274,12 @@ describe('options', () => {
 describe('what a sum says', () => {
   test('a sum answers what something costs, though the passage never says "cost"', async () => {
     const index = await indexOf({
-      'quay.txt': [
+      'quay.txt': article(
         'Council approves quay redevelopment',
-        '',
         'Plans to rebuild the Porthallow quay were approved by the county council after a two-year campaign by fishermen.',
-        '',
         'The £40m scheme will replace the crumbling sea wall and add a fish market and 120 berths.',
-        '',
         'Opponents said the berths would go to yachts rather than to the fishing fleet.',
-        '',
-      ].join('\n'),
+      ),
     });
     const result = answer(index, 'How much will the quay scheme cost?');
     assert.equal(result.answered, true, describeResults(result));
@@ -289,14 +288,11 @@ describe('what a sum says', () => {
 
   test('a sum elsewhere in the paragraph does not say what was paid for the thing asked about', async () => {
     const index = await indexOf({
-      'club.txt': [
+      'club.txt': article(
         'Rovers sign striker',
-        '',
         'Tarvik Rovers have signed the striker Marek Haskell from Porthallow Town; the fee was not disclosed.',
-        '',
         "The club's new north stand, which opens next month, cost £12m.",
-        '',
-      ].join('\n'),
+      ),
     });
     const result = answer(index, 'What did the club pay for the striker?');
     assert.ok(!result.results.some((r) => r.excerpt.includes('£12m')), describeResults(result));
@@ -304,14 +300,11 @@ describe('what a sum says', () => {
 
   test('"how much money" is counted by the sum itself, and "so far" asks nothing', async () => {
     const index = await indexOf({
-      'relief.txt': [
+      'relief.txt': article(
         'Relief for flood-hit districts',
-        '',
         'The Tarvik state government on Wednesday sanctioned Rs 12 crore as immediate relief for flood-hit districts.',
-        '',
         'Officials said more than 40,000 people had been moved to camps as the river kept rising.',
-        '',
-      ].join('\n'),
+      ),
     });
     const result = answer(index, 'How much money has the Tarvik government released for flood relief so far?');
     assert.equal(result.answered, true, describeResults(result));
@@ -321,20 +314,14 @@ describe('what a sum says', () => {
 
 describe('house styles', () => {
   // British and Australian papers quote speech in single marks, and write the day before the month.
-  const FERRY = [
+  const FERRY = article(
     'Ferry fares to rise by 12%',
-    '',
     "The island's ferry operator will raise fares by 12% from April, its chief executive Dana Whitcombe confirmed on Monday.",
-    '',
     'Whitcombe, who took over the company last year, met councillors on Monday to discuss the fares and the winter timetable.',
-    '',
     '‘We have held fares for six years while fuel doubled in price, and we cannot hold them any longer,’ Whitcombe said.',
-    '',
     "The union's regional organiser, Alan Brierley, said crews had not been consulted about the timetable.",
-    '',
     "'Our members have had their pay frozen for three years while the board awarded itself bonuses,' he told reporters.",
-    '',
-  ].join('\n');
+  );
 
   test('speech in single quotes answers "what did X say", and carries on the speaker the paragraph before names', async () => {
     const index = await indexOf({ 'ferry.txt': FERRY });
@@ -346,18 +333,13 @@ describe('house styles', () => {
 
   test('a paragraph that opens on "she added that…" reports the speaker the paragraph before names', async () => {
     const index = await indexOf({
-      'crews.txt': [
+      'crews.txt': article(
         'Ferry crews vote to strike',
-        '',
         'Ferry crews on the Tarvik route have voted to strike for three days in a dispute over rosters.',
-        '',
         'Union organiser Ines Varga said: "Our members have worked every weekend since March and the company will not talk to us."',
-        '',
         'She added that crews were "tired of being thanked in speeches and ignored at the negotiating table".',
-        '',
         'The company said it had offered talks on Friday.',
-        '',
-      ].join('\n'),
+      ),
     });
     const result = answer(index, 'What did Ines Varga say crews are fed up with?');
     assert.match(result.results[0]?.excerpt ?? '', /^She added that crews were/, describeResults(result));
@@ -749,20 +731,14 @@ describe('reading questions the way newsrooms write', () => {
 
   test('an explainer\'s question subhead is never quoted; the paragraph under it answers it', async () => {
     const index = await indexOf({
-      'barrier.txt': [
+      'barrier.txt': article(
         'Tarvik tidal barrier: what is proposed and what happens next?',
-        '',
         'The Harbour Trust has opened a consultation on plans for a tidal barrier across the Tarvik estuary.',
-        '',
         'How much will it cost?',
-        '',
         'The Trust puts the bill at £310m, most of it from central government.',
-        '',
         'What happens next?',
-        '',
         'The consultation closes on 30 June, and a public inquiry would follow in the new year.',
-        '',
-      ].join('\n'),
+      ),
     });
     const cost = answer(index, 'How much will the Tarvik barrier cost?');
     assert.match(cost.results[0]?.excerpt ?? '', /£310m/, describeResults(cost));
@@ -774,7 +750,7 @@ describe('reading questions the way newsrooms write', () => {
 
   test('explainers that share their subheads each answer for their own subject', async () => {
     const explainer = (subject: string, sum: string) =>
-      [`${subject}: what is proposed?`, '', `The county has opened a consultation on the ${subject}.`, '', 'How much will it cost?', '', `The county puts the bill at ${sum}.`, ''].join('\n');
+      article(`${subject}: what is proposed?`, `The county has opened a consultation on the ${subject}.`, 'How much will it cost?', `The county puts the bill at ${sum}.`);
     const index = await indexOf({
       'bypass.txt': explainer('Tarvik bypass', '£85m'),
       'library.txt': explainer('Porthallow library', '£6m'),
@@ -788,22 +764,15 @@ describe('reading questions the way newsrooms write', () => {
 
   test('key points, fact-box lines and scores without a full stop are reporting, not subheads', async () => {
     const index = await indexOf({
-      'crash.txt': [
+      'crash.txt': article(
         'Motorway crash',
-        '',
         'Summary',
-        '',
         'Three people were killed in a crash on the Tarvik bypass',
-        '',
         'The lorry driver was arrested at the scene',
-        '',
         'The road will stay closed until Monday',
-        '',
         'Police said the lorry crossed the central reservation shortly after 6am.',
-        '',
         'Cost of the repairs: £2m, from the county reserves',
-        '',
-      ].join('\n'),
+      ),
     });
     const killed = answer(index, 'How many people were killed in the crash on the bypass?');
     assert.match(killed.results[0]?.excerpt ?? '', /Three people were killed/, describeResults(killed));
@@ -813,26 +782,17 @@ describe('reading questions the way newsrooms write', () => {
 
   test('an advice column\'s reply answers the reader\'s letter above it', async () => {
     const index = await indexOf({
-      'column.txt': [
+      'column.txt': article(
         'Your health',
-        '',
         'Steam baths',
-        '',
         'Writes: Do steam baths do anything for your health?',
-        '',
         'Reply:',
-        '',
         'No, other than cleaning out the pores. An ordinary hot bath or shower will do the same.',
-        '',
         'Numb hands',
-        '',
         'Writes: What makes my hands numb when sewing?',
-        '',
         'Reply:',
-        '',
         'Pressure on a nerve of the wrist, which rest usually relieves.',
-        '',
-      ].join('\n'),
+      ),
     });
     const result = answer(index, 'Are steam baths good for your health?');
     assert.match(result.results[0]?.excerpt ?? '', /^No, other than cleaning out the pores/, describeResults(result));
