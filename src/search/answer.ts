@@ -294,10 +294,10 @@ function scoreBound(
     Math.max(bestCredit(term, (m) => index.postings.has(m, passage)), term.spelledOut ? spellsOut(term, text) : 0, impliedBySum(term)),
   );
   // A quotation that opens on "he said" takes the previous paragraph's names in full (see `speaking`).
-  const speaker = parsed.kind === 'quote' ? context.speaker : context.inDocument;
+  const speaker = (i: number) => (parsed.kind === 'quote' ? context.speaker[i]! : 0);
   const support =
     terms.reduce(
-      (sum, t, i) => sum + t.weight * Math.max(held[i]!, context.continued[i]!, WEIGHTS.continuationCredit * context.twoBack[i]!, context.inDocument[i]!, speaker[i]!),
+      (sum, t, i) => sum + t.weight * Math.max(held[i]!, context.continued[i]!, WEIGHTS.continuationCredit * context.twoBack[i]!, context.inDocument[i]!, speaker(i)),
       0,
     ) / totalWeight;
   let adjacent = 0;
@@ -709,11 +709,11 @@ function scorePassage(
       const opens = serves > 0 || first === 0;
       // A quotation that opens its paragraph on "he said" carries on the speaker the paragraph before names.
       const speaking = parsed.kind === 'quote' && first === 0 && serves >= 1 && quotesPronoun;
-      // The share of the question the window carries, with `surrounding` the credit the reporting around it lends.
       // A sum says what something costs when it stands by that thing ("the £40m scheme", "Rs 12 crore as relief"), not
       // anywhere in the window ("the club's new stand cost £12m" says nothing of what the club paid for a striker).
       const sumStands =
         serves >= 1 && sumWords.length > 0 && inWindow((sentence) => terms.some((term, i) => !sumWords.includes(i) && figureBeside(sentence.terms, term)));
+      // The share of the question the window carries, with `surrounding` the credit the reporting around it lends.
       const supportWith = (surrounding: number[]) => {
         const spoken = speaking ? surrounding.map((c, i) => Math.max(c, context.speaker[i]!)) : surrounding;
         const around = sumStands ? spoken.map((c, i) => (sumWords.includes(i) ? Math.max(c, WEIGHTS.impliedBySum) : c)) : spoken;
@@ -810,8 +810,9 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
   const previous = passagesOfPreviousParagraph(index, passage);
   const heading = index.headingOf(passage);
   const inTitle = terms.map((term) => bestCredit(term, (m) => title.has(m) || heading.terms.has(m)));
-  // The question a subhead asks is the one its paragraph answers: its words are shared, not a coincidence.
-  const asked = terms.map((term, i) => (heading.asks ? inTitle[i]! : 0));
+  // The question a subhead asks is the one its paragraph answers, about what the headline names ("How much will it
+  // cost?" under "Tarvik tidal barrier: …"): the words of both are shared, not a coincidence.
+  const asked = inTitle.map((credit) => (heading.asks ? credit : 0));
   const inPrevious = terms.map((term) => bestCredit(term, (m) => previous.some((p) => index.postings.has(m, p))));
   const around = (i: number) => Math.max(inTitle[i]!, inPrevious[i]!);
   // A long paragraph is cut into windows: a name its earlier windows give is the "he" of the later ones.
