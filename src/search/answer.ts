@@ -3,7 +3,7 @@ import { analyze, baseFormOf, relatedTerms, termOfWord, type Token } from './ana
 import { MAX_EXCERPT_CHARS, trimToLimit, widenToFit } from './excerpt.ts';
 import type { NewsIndex } from './newsIndex.ts';
 import { isSubhead, MAX_SUBHEAD_CHARS } from './passages.ts';
-import { parseQuestion, sentenceServes, type ParsedQuestion } from './question.ts';
+import { opensOnName, parseQuestion, sentenceServes, type ParsedQuestion } from './question.ts';
 import { allowedEdits, correctSpelling, isEnglishWord } from './spelling.ts';
 import { spellingCandidates, termsStartingWith } from './vocabulary.ts';
 import { englishSpecificity } from './english.ts';
@@ -288,7 +288,9 @@ function scoreBound(
   // Quotation marks are paired across a whole passage as they are not within one sentence (a stray inch mark):
   // any mark may let one of its sentences bring a quotation.
   const text = index.passageText(passage);
-  const serves = parsed.kind === 'quote' ? (/["“”'‘’]/.test(text) ? 1 : 0) : sentenceServes(parsed.kind, text, parsed.words);
+  const whole = parsed.kind === 'quote' ? (/["“”'‘’]/.test(text) ? 1 : 0) : sentenceServes(parsed.kind, text, parsed.words);
+  // A later sentence may open on a surname ("Moscow denies…") where the passage's first does not.
+  const serves = parsed.kind === 'who' && whole < 0.5 && someSentenceOpensOnName(index, passage, text, parsed.words) ? 0.5 : whole;
   const impliedBySum = (term: QueryTerm) => (parsed.kind === 'money' && serves >= 1 && SUM_WORDS.has(term.term) ? WEIGHTS.impliedBySum : 0);
   const held = terms.map((term) =>
     Math.max(bestCredit(term, (m) => index.postings.has(m, passage)), term.spelledOut ? spellsOut(term, text) : 0, impliedBySum(term)),
@@ -948,6 +950,13 @@ function spelledOutBeside(index: NewsIndex, initials: string, words: QueryTerm[]
     if (words.every((word) => [...word.matches].some(([term, credit]) => credit >= WEIGHTS.correctedCredit && documentHas(index, passage, term)))) return true;
     if (seen.size >= INITIALS_DOCUMENTS) return false;
   }
+  return false;
+}
+
+/** Whether a sentence of `passage` (whose text is `text`) opens on a name no dictionary has (see `opensOnName`). */
+function someSentenceOpensOnName(index: NewsIndex, passage: number, text: string, asked: ReadonlySet<string>): boolean {
+  const { first, bounds } = index.sentences;
+  for (let i = first[passage]!; i < first[passage + 1]!; i++) if (opensOnName(text.slice(bounds[2 * i]!, bounds[2 * i + 1]!), asked)) return true;
   return false;
 }
 

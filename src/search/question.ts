@@ -267,6 +267,17 @@ export function singleQuotations(sentence: string): Array<{ words: string; asked
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
+/**
+ * Whether a sentence opens on a lone capitalised word no dictionary has, which is not among `asked`: news calls a
+ * person by surname after the first mention ("Ierulli will replace Desmond D. Connall"). Weak evidence of a name.
+ */
+export function opensOnName(sentence: string, asked: ReadonlySet<string>): boolean {
+  const opening = /^[^\p{L}]*(\p{Lu}\p{Ll}+)(?![\p{L}'’-])/u.exec(sentence)?.[1];
+  return (
+    opening !== undefined && !NOT_NAMES.test(opening) && !INSTITUTION_WORDS.test(opening) && !asked.has(opening.toLowerCase()) && !isEnglishWord(opening.toLowerCase())
+  );
+}
+
 /** A full date or a year ("Aug. 2, 1913", "2 September", "in 1944"): a stronger answer to "when" than "Friday" or "earlier". */
 const FULL_DATES = new RegExp(`\\b(1[6-9]\\d\\d|20\\d\\d)\\b|\\b(${MONTH})\\.?\\s+\\d{1,2}\\b`, 'gi');
 
@@ -307,13 +318,7 @@ export function sentenceServes(kind: AnswerKind, written: string, asked: Readonl
         if (words.length >= 2) return 1;
         if (m.index > 0) best = 0.5;
       }
-      // A lone capitalised word opening the sentence is a name when no dictionary has it: news calls a person by
-      // surname after the first mention ("Ierulli will replace Desmond D. Connall").
-      const opening = /^[^\p{L}]*(\p{Lu}\p{Ll}+)(?![\p{L}'’-])/u.exec(sentence)?.[1];
-      if (best === 0 && opening && !NOT_NAMES.test(opening) && !INSTITUTION_WORDS.test(opening) && isNew(opening) && !isEnglishWord(opening.toLowerCase())) {
-        best = 0.5;
-      }
-      return best;
+      return best === 0 && opensOnName(sentence, asked) ? 0.5 : best;
     }
     case 'when':
       if (fullDates(sentence).some((m) => isNew(m[0]))) return 1;
