@@ -86,8 +86,7 @@ export class NewsIndex {
   private readonly byId: Map<string, number>;
   private postingsTable: PassagePostings | undefined;
   private readonly titleTerms = new Map<number, ReadonlySet<string>>();
-  /** By passage: the subhead it stands under, found on first use. */
-  private readonly headings = new Map<number, Heading>();
+  /** By document: which paragraphs are subheads, found on first use (see `headingOf`). */
   private readonly subheads = new Map<number, Uint8Array>();
   private readonly headingBlocks = new Map<string, { right: Heading; above: Heading }>();
 
@@ -129,26 +128,17 @@ export class NewsIndex {
    * under it answers ("How much will it cost?" in an explainer, a reader's letter in an advice column).
    */
   headingOf(p: number): Heading {
-    let heading = this.headings.get(p);
-    if (!heading) {
-      const doc = this.passages.doc[p]!;
-      const subheads = this.subheadsOf(doc);
-      const paragraph = this.passages.paragraph[p]!;
-      let last = paragraph - 1;
-      while (last >= 0 && subheads[last] === 0) last--;
-      // Headings stack ("Steam baths", "Writes: Do steam baths help?", "Reply:"): the run above the passage is one.
-      let first = last;
-      while (first > 0 && subheads[first - 1] === 1) first--;
-      if (last < 0) heading = NO_HEADING;
-      else {
-        const adjacent = last === paragraph - 1 && this.passages.start[p] === 0;
-        const block = this.headingBlock(doc, first, last);
-        heading = adjacent ? block.right : block.above;
-      }
-      if (this.headings.size >= HEADING_CACHE_LIMIT) this.headings.clear();
-      this.headings.set(p, heading);
-    }
-    return heading;
+    const doc = this.passages.doc[p]!;
+    const subheads = this.subheadsOf(doc);
+    const paragraph = this.passages.paragraph[p]!;
+    let last = paragraph - 1;
+    while (last >= 0 && subheads[last] === 0) last--;
+    if (last < 0) return NO_HEADING;
+    // Headings stack ("Steam baths", "Writes: Do steam baths help?", "Reply:"): the run above the passage is one.
+    let first = last;
+    while (first > 0 && subheads[first - 1] === 1) first--;
+    const block = this.headingBlock(doc, first, last);
+    return last === paragraph - 1 && this.passages.start[p] === 0 ? block.right : block.above;
   }
 
   /** A run of subheads, analysed once for all the passages under it: as seen right under it, and further down. */
