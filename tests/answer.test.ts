@@ -780,6 +780,19 @@ describe('reading questions the way newsrooms write', () => {
     assert.match(repairs.results[0]?.excerpt ?? '', /£2m/, describeResults(repairs));
   });
 
+  test('a run of short lines is a list, not a stack of subheads lending every line to the paragraph under it', async () => {
+    const index = await indexOf({
+      'fixtures.txt': article(
+        'Weekend fixtures',
+        ...['Tarvik Rovers', 'Harbour Athletic', 'Porthallow Town', 'Kessel United', 'Marsh Lane', 'Quay Road'],
+        'Kick-off is at three on Saturday afternoon, weather permitting, the league said.',
+      ),
+    });
+    const kickOff = [...Array(index.passageCount).keys()].find((p) => index.passageText(p).startsWith('Kick-off'))!;
+    const heading = index.headingOf(kickOff).terms;
+    assert.ok(heading.has('quai') && !heading.has('tarvik'), [...heading].join(' '));
+  });
+
   test('an advice column\'s reply answers the reader\'s letter above it', async () => {
     const index = await indexOf({
       'column.txt': article(

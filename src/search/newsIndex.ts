@@ -16,6 +16,7 @@ export interface Heading {
 
 const NO_HEADING: Heading = { terms: new Set(), asks: false };
 const HEADING_CACHE_LIMIT = 100_000;
+const MAX_HEADING_RUN = 4;
 
 /** Every passage, as parallel typed arrays: at archive size an object per passage costs more than the text. */
 export interface PassageTable {
@@ -134,9 +135,10 @@ export class NewsIndex {
     let last = paragraph - 1;
     while (last >= 0 && subheads[last] === 0) last--;
     if (last < 0) return NO_HEADING;
-    // Headings stack ("Steam baths", "Writes: Do steam baths help?", "Reply:"): the run above the passage is one.
+    // Headings stack ("Steam baths", "Writes: Do steam baths help?", "Reply:"): the run above the passage is one, up to
+    // a few lines (a file of nothing but short lines is a list, not a stack of headings).
     let first = last;
-    while (first > 0 && subheads[first - 1] === 1) first--;
+    while (first > 0 && last - first < MAX_HEADING_RUN - 1 && subheads[first - 1] === 1) first--;
     const block = this.headingBlock(doc, first, last);
     return last === paragraph - 1 && this.passages.start[p] === 0 ? block.right : block.above;
   }
