@@ -249,6 +249,15 @@ test('a lone surname no dictionary knows, opening the sentence, is a new name: n
   assert.equal(sentenceServes('who', 'Kowalczyk will take over the harbour office.', new Set([...asked, 'kowalczyk'])), 0);
 });
 
+test('a title before one word of a name makes it a person\'s ("Dr. Okafor"), however the sentence opens', () => {
+  const asked = new Set(['which', 'of', 'the', 'three', 'engineers', 'chaired', 'tarvik', 'inquiry']);
+  assert.equal(sentenceServes('who', 'Dr. Okafor chaired the inquiry.', asked), 0.5);
+  assert.equal(sentenceServes('who', 'The inquiry was chaired by Cllr Okafor.', asked), 0.5);
+  // A name the question gives is no answer, nor is its possessive, nor a title with nothing after it.
+  assert.equal(sentenceServes('who', "Dr. Tarvik's inquiry was chaired by an engineer.", new Set([...asked, 'dr'])), 0);
+  assert.equal(sentenceServes('who', 'The inquiry was chaired by the Dr. who found the fault.', asked), 0);
+});
+
 test('an abbreviation\'s full stop does not end the thing "how many" counts ("no. 2 pencils")', () => {
   assert.equal(parseQuestion('how many no. 2 pencils did the school buy').counted, 'pencil');
 });

@@ -225,9 +225,13 @@ const REASON =
 // or a surname after initials ("C. H. Dodd", though not "U.S. Secretary").
 const NAME =
   /\b(?:\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.\s*)*(?:(?:al|de|bin|van|von|la|le|du|da)[\s-]+)?\p{Lu}[\p{L}'’-]+)+|(?<![\p{L}.])(?:\p{Lu}\.\s+)+\p{Lu}[\p{L}'’-]+)/gu;
+/** Titles news writes before a name, most of them abbreviated ("Lt. Col.", "Cllr", "Messrs"). */
+const TITLES = 'Mr|Mrs|Ms|Messrs|Mme|Miss|Dr|Prof|Rev|Fr|Sir|Lady|Lord|Gov|Sen|Rep|Gen|Col|Maj|Lt|Capt|Cmdr|Adm|Sgt|Cpl|Cllr|Supt|Insp|Det';
 // Words of a capitalised run that are not the name: sentence openers, titles ("Miss Sally May Saabye" answers a
 // question about the Miss Rhode Island pageant) and initials.
-const NOT_NAMES = /^(The|A|An|In|On|At|But|And|When|If|As|After|Before|He|She|It|They|We|This|That|Mr|Mrs|Ms|Miss|Dr|Prof|Rev|Sir|Lady|Lord|Jr|Sr|Gov|Sen|Rep|Gen|Col|Lt|Capt|St|\p{Lu})$/u;
+const NOT_NAMES = new RegExp(`^(The|A|An|In|On|At|But|And|When|If|As|After|Before|He|She|It|They|We|This|That|${TITLES}|Jr|Sr|St|\\p{Lu})$`, 'u');
+/** A "Dr. Okafor" is a person, though the title leaves one word of the name (see `sentenceServes`). */
+const TITLED_SURNAME = new RegExp(`\\b(?:${TITLES})\\.?\\s+(?:\\p{Lu}\\.\\s*)*(\\p{Lu}[\\p{L}'’-]+)`, 'gu');
 // Words that make a capitalised run the name of a body, a place or an event rather than of a person.
 const INSTITUTION_WORDS =
   /^(Group|Council|Nations|Assembly|Department|Committee|University|College|School|Party|Union|States|Street|County|City|Republic|Army|Forces?|Agency|Organi[sz]ation|Court|House|Senate|Congress|Ministry|Office|Bureau|Company|Corporation|Inc|Association|Society|Church|Hospital|Board|Commission|Fund|Bank|Airport|Station|River|Mountains?|Sea|Ocean|Square|Avenue|Road|Hall|Club|Conference|Summit|Games|Cup|Treaty|Act|Bill|Accord|Agreement|Observatory|Front|Movement|Council's|Nations')$/;
@@ -292,7 +296,7 @@ const fullDates = (sentence: string) => [...sentence.matchAll(FULL_DATES), ...se
 export function sentenceServes(kind: AnswerKind, written: string, asked: ReadonlySet<string> = new Set()): number {
   // The patterns below read words apart by one space ("due to"); a hard-wrapped sentence may have a line break there.
   const sentence = written.includes('\n') ? written.replace(/\s+/g, ' ') : written;
-  const isNew = (text: string) => !text.toLowerCase().split(/[\s,.'’-]+/).every((w) => w === '' || asked.has(w));
+  const isNew = (text: string) => !text.toLowerCase().split(/[\s,.'’-]+/).every((w) => w === '' || w === 's' || asked.has(w));
   switch (kind) {
     case 'money':
       return MONEY.test(sentence) || CURRENCY_CODE.test(sentence) ? 1 : 0;
@@ -318,6 +322,8 @@ export function sentenceServes(kind: AnswerKind, written: string, asked: Readonl
         if (words.length >= 2) return 1;
         if (m.index > 0) best = 0.5;
       }
+      // Later mentions keep a title and drop the given name ("Dr. Okafor chaired the inquiry"): one word, but a person's.
+      if (best === 0 && [...sentence.matchAll(TITLED_SURNAME)].some((m) => isNew(m[1]!))) return 0.5;
       return best === 0 && opensOnName(sentence, asked) ? 0.5 : best;
     }
     case 'when':
