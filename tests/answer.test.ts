@@ -420,6 +420,22 @@ describe('reading questions the way newsrooms write', () => {
     assert.ok(opening && opening.support >= WEIGHTS.answeredSupport, `support ${opening?.support}`);
   });
 
+  test('the paragraph after one that sets a why-question up answers it, though it shares a single word', async () => {
+    const ferry =
+      'Harbour news\n' +
+      'The Tarvik harbour ferry now makes only two evening crossings on weekdays, down from six last summer.\n' +
+      '"The crew cannot work the evening shift as well as the morning one," the operator told the council.\n' +
+      'A new ticket office opens at the pier in May, with a café beside it.\n';
+    const index = await indexOf({ 'ferry.txt': ferry });
+    const question = 'Why does the Tarvik ferry make only two evening crossings on weekdays?';
+    const reply = rankPassages(index, question).scored.find((s) => /crew cannot work/.test(index.passageText(s.passage)));
+    assert.ok(reply && reply.support >= WEIGHTS.answeredSupport, `support ${reply?.support}`);
+    assert.ok(answer(index, question).results.some((r) => /crew cannot work/.test(r.excerpt)));
+    // A paragraph that does not open on the setup, or follows one that sets up something else, is still a coincidence.
+    const unrelated = rankPassages(index, 'Why does the pier café open only in the evening?').scored.find((s) => /crew cannot work/.test(index.passageText(s.passage)));
+    assert.ok(!unrelated || unrelated.support <= 0.3, `support ${unrelated?.support}`);
+  });
+
   test('a name given early in a long paragraph is the "he" of its later windows', async () => {
     const lab =
       'Diet science\n' +

@@ -750,7 +750,12 @@ function scorePassage(
         // One shared word is a coincidence, not an answer, when the question says more than one thing; unless that
         // word is most of what the question says and the rest is in the reporting around it.
         let termsShared = 0;
-        for (let i = 0; i < terms.length; i++) if (credit[i]! > 0 || context.asked[i]! > 0 || ((speaking || (sumStands && sumWords.includes(i))) && around[i]! > 0)) termsShared++;
+        // The paragraph right after one that sets a why-question up ("Haskell kicks only a dozen a session.") shares
+        // its words: news gives the reason next ('"Too many and the leg goes dead," he said'), in words no pattern of
+        // a reason knows, as it answers an open question. Other kinds must bring what they ask for on their own: a
+        // sum after "the fee was not disclosed" is the price of something else.
+        const answersSetUp = first === 0 && context.setUp && (parsed.kind === 'why' || parsed.kind === 'other');
+        for (let i = 0; i < terms.length; i++) if (credit[i]! > 0 || context.asked[i]! > 0 || ((speaking || answersSetUp || (sumStands && sumWords.includes(i))) && around[i]! > 0)) termsShared++;
         const oneWordShared = terms.length >= 2 && termsShared < 2;
         const dominantInContext = dominant >= 0 && credit[dominant]! >= 1 && around.some((c, i) => i !== dominant && c > 0);
         return oneWordShared && !dominantInContext ? Math.min(support, 0.3) : support;
@@ -840,6 +845,7 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
     readsAround,
     previous,
     inPrevious,
+    setUp: terms.reduce((sum, term, i) => sum + term.weight * inPrevious[i]!, 0) >= WEIGHTS.answeredSupport * terms.reduce((sum, term) => sum + term.weight, 0),
     twoBack: terms.map((term) => (twoBack.length === 0 ? 0 : bestCredit(term, (m) => twoBack.some((p) => index.postings.has(m, p))))),
   };
 }
@@ -914,6 +920,8 @@ interface Context {
   /** The previous paragraph's credit, and the one before it (empty for questions whose kind says nothing of it). */
   inPrevious: number[];
   twoBack: number[];
+  /** Whether the previous paragraph alone carries as much of the question as an answer must: it sets the question up. */
+  setUp: boolean;
 }
 
 /** Full credit when `text` spells out the acronym `term` is, none otherwise. */
