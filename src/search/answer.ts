@@ -8,6 +8,7 @@ import { allowedEdits, correctSpelling, isEnglishWord } from './spelling.ts';
 import { spellingCandidates, termsStartingWith } from './vocabulary.ts';
 import { englishSpecificity } from './english.ts';
 import { isWrittenAcronym, namesWithInitials, spelledOutPattern, wordRunsWithInitials } from './acronyms.ts';
+import { speakersNamed } from './speakers.ts';
 import { derivedWordsOf, phrasalSynonymsOf, synonymsOf } from './synonyms.ts';
 import type { Answer, AnswerOptions, AnswerResult, SourceRef } from './types.ts';
 
@@ -840,7 +841,7 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
     plain,
     asked,
     continued: plain.map((credit, i) => Math.max(credit, WEIGHTS.continuationCredit * inPrevious[i]!)),
-    speaker: terms.map((term, i) => (term.isName ? inPrevious[i]! : 0)),
+    speaker: parsed.kind === 'quote' ? speakerCredit(index, previous, terms, inPrevious) : terms.map(() => 0),
     inDocument,
     readsAround,
     previous,
@@ -848,6 +849,17 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
     setUp: terms.reduce((sum, term, i) => sum + term.weight * inPrevious[i]!, 0) >= WEIGHTS.answeredSupport * terms.reduce((sum, term) => sum + term.weight, 0),
     twoBack: terms.map((term) => (twoBack.length === 0 ? 0 : bestCredit(term, (m) => twoBack.some((p) => index.postings.has(m, p))))),
   };
+}
+
+/**
+ * The credit a "he said" quotation lends each name of the question from the paragraph before it (`previous`): the
+ * speaker that paragraph's attribution names, or any name it gives when it attributes nothing to a named speaker.
+ */
+function speakerCredit(index: NewsIndex, previous: readonly number[], terms: QueryTerm[], inPrevious: readonly number[]): number[] {
+  const named = previous.length === 0 ? undefined : speakersNamed(previous.map((p) => index.passageText(p)).join(' '));
+  if (named === undefined) return terms.map((term, i) => (term.isName ? inPrevious[i]! : 0));
+  const speakers = new Set(named.flatMap((name) => analyze(name).map((token) => token.term)));
+  return terms.map((term) => (term.isName ? bestCredit(term, (m) => speakers.has(m)) : 0));
 }
 
 /**
@@ -908,7 +920,7 @@ interface Context {
   /** Credit from a question subhead right above the passage, which it answers. */
   asked: number[];
   continued: number[];
-  /** The previous paragraph's credit for the question's names: the speaker of a "he said" quotation. */
+  /** For a quote question, the credit of the question's names the previous paragraph gives as its speaker (see `speakerCredit`). */
   speaker: number[];
   /** Credit for the question's names the article gives elsewhere: counts toward support, never lifts a missing name. */
   inDocument: number[];
