@@ -552,6 +552,21 @@ describe('reading questions the way newsrooms write', () => {
     assert.match(result.results[0]?.excerpt ?? '', /tired of flying/, describeResults(result));
   });
 
+  test('a quotation that opens on "he commented", "she remarked" or "he went on" speaks for the one named before, as "he said" does', async () => {
+    const support = async (verb: string) => {
+      const index = await indexOf({
+        'parks.txt': article(
+          'Spraying criticised',
+          'Wildlife trust director Tom Ruiz spoke to delegates at the coastal parks conference on Friday.',
+          `"Spraying from the air is like handing matches to a child," he ${verb}.`,
+        ),
+      });
+      return rankPassages(index, 'What did Tom Ruiz say about spraying from the air?').scored.find((s) => /handing matches/.test(index.passageText(s.passage)))?.support;
+    };
+    const said = await support('said');
+    for (const verb of ['commented', 'remarked', 'went on']) assert.equal(await support(verb), said, verb);
+  });
+
   test('the "he" of "he said" is the speaker the paragraph before names, not every name it gives', async () => {
     const index = await indexOf({
       'trial.txt': article(

@@ -907,12 +907,15 @@ function servingSentences(index: NewsIndex, parsed: ParsedQuestion, terms: Query
   };
 }
 
+/** Verbs that attribute speech to the one before them ("he commented", "she went on"). */
+const SPEECH_VERBS = 'said|says|added|adds|told|tells|explained|replied|continued|insisted|declared|warned|argued|noted|commented|remarked|observed|stated|answered|recalled|conceded|admitted|acknowledged|concluded|cautioned|stressed|wrote|went on';
+
 /** "He added that drivers were 'fed up'": a paragraph that opens on what the one named before went on to say. */
-const PRONOUN_SPEECH = /^(?:He|She|They)\s+(?:also\s+)?(?:said|says|added|adds|told|tells|explained|replied|continued|insisted|declared|warned|argued|noted)\b/u;
+const PRONOUN_SPEECH = new RegExp(`^(?:He|She|They)\\s+(?:also\\s+)?(?:${SPEECH_VERBS})\\b`, 'u');
 
 /** "It's a whole lot easier," he said (or in single marks): a quotation whose speaker is the one named before. */
 const PRONOUN_QUOTE =
-  /^(?:["“][^"“”]+["”]|['‘](?:[^'‘’]|['’](?=\p{L})|(?<=s)['’](?=\s+\p{Ll}))+['’]),?\s+(he|she|they)\s+(said|says|told|added|explained|replied|continued|insisted|declared)\b/iu;
+  new RegExp(`^(?:["“][^"“”]+["”]|['‘](?:[^'‘’]|['’](?=\\p{L})|(?<=s)['’](?=\\s+\\p{Ll}))+['’]),?\\s+(he|she|they)\\s+(${SPEECH_VERBS})\\b`, 'iu');
 
 /** Credit (by term position) the text around a passage lends its terms, for excerpts that do not or do answer. */
 interface Context {
