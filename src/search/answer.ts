@@ -8,7 +8,7 @@ import { allowedEdits, correctSpelling, isEnglishWord } from './spelling.ts';
 import { spellingCandidates, termsStartingWith } from './vocabulary.ts';
 import { englishSpecificity } from './english.ts';
 import { isWrittenAcronym, namesWithInitials, spelledOutPattern, wordRunsWithInitials } from './acronyms.ts';
-import { speakersNamed } from './speakers.ts';
+import { SPEECH_VERBS, speakersNamed } from './speakers.ts';
 import { derivedWordsOf, phrasalSynonymsOf, synonymsOf } from './synonyms.ts';
 import type { Answer, AnswerOptions, AnswerResult, SourceRef } from './types.ts';
 
@@ -906,9 +906,6 @@ function servingSentences(index: NewsIndex, parsed: ParsedQuestion, terms: Query
     return found;
   };
 }
-
-/** Verbs that attribute speech to the one before them ("he commented", "she went on"). */
-const SPEECH_VERBS = 'said|says|added|adds|told|tells|explained|replied|continued|insisted|declared|warned|argued|noted|commented|remarked|observed|stated|answered|recalled|conceded|admitted|acknowledged|concluded|cautioned|stressed|wrote|went on';
 
 /** "He added that drivers were 'fed up'": a paragraph that opens on what the one named before went on to say. */
 const PRONOUN_SPEECH = new RegExp(`^(?:He|She|They)\\s+(?:also\\s+)?(?:${SPEECH_VERBS})\\b`, 'u');

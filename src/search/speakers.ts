@@ -4,10 +4,15 @@
  * Ruiz, said the case would go ahead" the speaker is Tom Ruiz.
  */
 
-/** Verbs that follow their speaker ("Ines Varga told reporters")… */
-const SPEAKING = String.raw`said|says|told|tells|added|adds|stated|explained|replied|answered|asked|continued|insisted|declared|warned|argued|noted|recalled`;
-/** …and words the speaker follows ("said Tom Ruiz", "according to Dr. Okafor"; the one "asked" answers next). */
-const SPEAKER_NEXT = String.raw`said|says|added|adds|stated|explained|replied|answered|asked|continued|insisted|declared|warned|argued|noted|recalled|according to`;
+/** Verbs of speech that may also come before their speaker ("said Tom Ruiz", "added the minister")… */
+const INVERTIBLE =
+  'said|says|added|adds|explained|replied|continued|insisted|declared|warned|argued|noted|commented|remarked|observed|stated|answered|recalled|conceded|admitted|acknowledged|concluded|cautioned|stressed|wrote';
+/** …and all that attribute speech to the one before them ("Ines Varga told reporters", "he went on"). */
+export const SPEECH_VERBS = `${INVERTIBLE}|told|tells|went on`;
+/** The verbs after a speaker, with "asked", whose subject may be the one speaking next. */
+const SPEAKING = `${SPEECH_VERBS}|asked`;
+/** What a speaker's name follows ("according to Dr. Okafor"; the one "asked" answers next). */
+const SPEAKER_NEXT = `${INVERTIBLE}|asked|according to`;
 /** A capitalised run: a name, perhaps with a title or initials ("Dr. C. H. Okafor", "Harbour Board Chairman Ines Varga"). */
 const NAME_RUN = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*`;
 /** The name right after the verb: "said Tom Ruiz", "according to Dr. Okafor". */
