@@ -431,9 +431,19 @@ describe('reading questions the way newsrooms write', () => {
     const reply = rankPassages(index, question).scored.find((s) => /crew cannot work/.test(index.passageText(s.passage)));
     assert.ok(reply && reply.support >= WEIGHTS.answeredSupport, `support ${reply?.support}`);
     assert.ok(answer(index, question).results.some((r) => /crew cannot work/.test(r.excerpt)));
-    // A paragraph that does not open on the setup, or follows one that sets up something else, is still a coincidence.
+    // A paragraph that follows one setting up something else is still a coincidence…
     const unrelated = rankPassages(index, 'Why does the pier café open only in the evening?').scored.find((s) => /crew cannot work/.test(index.passageText(s.passage)));
     assert.ok(!unrelated || unrelated.support <= 0.3, `support ${unrelated?.support}`);
+    // …and so is one after the setup that gives neither a reason nor a quotation.
+    const weather = await indexOf({
+      'office.txt': article(
+        'Harbour office',
+        'Ada Lind ran the Tarvik harbour office for ten years. The office stands by the pier. In March the board dismissed the harbour master.',
+        'The weather in the region turned cold early this year.',
+      ),
+    });
+    const cold = rankPassages(weather, 'Why was Ada Lind dismissed as harbour master?').scored.find((s) => /weather/.test(weather.passageText(s.passage)));
+    assert.ok(!cold || cold.support <= 0.3, `support ${cold?.support}`);
   });
 
   test('a name given early in a long paragraph is the "he" of its later windows', async () => {

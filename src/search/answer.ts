@@ -683,6 +683,8 @@ function scorePassage(
   const sumWords = parsed.kind === 'money' ? terms.flatMap((t, i) => (SUM_WORDS.has(t.term) ? [i] : [])) : [];
   const opening = sentences.length > 0 ? text.slice(sentences[0]!.span.start, sentences[0]!.span.end) : '';
   const quotesPronoun = parsed.kind === 'quote' && (PRONOUN_QUOTE.test(opening) || PRONOUN_SPEECH.test(opening));
+  let opensQuoting: boolean | undefined;
+  const opensOnQuotation = () => (opensQuoting ??= sentenceServes('quote', opening) >= 1);
   let bestWindow = { first: 0, last: 0 };
   let bestScore = -Infinity;
   let bestSupport = 0;
@@ -751,11 +753,11 @@ function scorePassage(
         // One shared word is a coincidence, not an answer, when the question says more than one thing; unless that
         // word is most of what the question says and the rest is in the reporting around it.
         let termsShared = 0;
-        // The paragraph right after one that sets a why-question up ("Haskell kicks only a dozen a session.") shares
-        // its words: news gives the reason next ('"Too many and the leg goes dead," he said'), in words no pattern of
-        // a reason knows, as it answers an open question. Other kinds must bring what they ask for on their own: a
-        // sum after "the fee was not disclosed" is the price of something else.
-        const answersSetUp = first === 0 && context.setUp && (parsed.kind === 'why' || parsed.kind === 'other');
+        // A paragraph that gives a reason or a quotation right after one that sets a why-question up ("Haskell kicks
+        // only a dozen a session.") shares that paragraph's words: news gives the reason next, often in words no
+        // pattern of a reason knows ('"Too many and the leg goes dead," he said'). Only then: a paragraph about the
+        // weather after the setup is no reply, nor is a sum after "the fee was not disclosed" another thing's price.
+        const answersSetUp = first === 0 && context.setUp && (serves > 0 || opensOnQuotation());
         for (let i = 0; i < terms.length; i++) if (credit[i]! > 0 || context.asked[i]! > 0 || ((speaking || answersSetUp || (sumStands && sumWords.includes(i))) && around[i]! > 0)) termsShared++;
         const oneWordShared = terms.length >= 2 && termsShared < 2;
         const dominantInContext = dominant >= 0 && credit[dominant]! >= 1 && around.some((c, i) => i !== dominant && c > 0);
@@ -846,7 +848,12 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
     readsAround,
     previous,
     inPrevious,
-    setUp: terms.reduce((sum, term, i) => sum + term.weight * inPrevious[i]!, 0) >= WEIGHTS.answeredSupport * terms.reduce((sum, term) => sum + term.weight, 0),
+    // Only a why-question's reply is read this way (see `scorePassage`), and only at the opening of its paragraph.
+    setUp:
+      parsed.kind === 'why' &&
+      previous.length > 0 &&
+      earlier.length === 0 &&
+      terms.reduce((sum, term, i) => sum + term.weight * inPrevious[i]!, 0) >= WEIGHTS.answeredSupport * terms.reduce((sum, term) => sum + term.weight, 0),
     twoBack: terms.map((term) => (twoBack.length === 0 ? 0 : bestCredit(term, (m) => twoBack.some((p) => index.postings.has(m, p))))),
   };
 }
@@ -932,7 +939,10 @@ interface Context {
   /** The previous paragraph's credit, and the one before it (empty for questions whose kind says nothing of it). */
   inPrevious: number[];
   twoBack: number[];
-  /** Whether the previous paragraph alone carries as much of the question as an answer must: it sets the question up. */
+  /**
+   * For a why-question and a passage that opens its paragraph: whether the previous paragraph alone carries as much
+   * of the question as an answer must, so that it sets the question up.
+   */
   setUp: boolean;
 }
 
