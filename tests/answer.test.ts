@@ -593,6 +593,17 @@ describe('reading questions the way newsrooms write', () => {
     assert.ok(speaker('What did Ada Lind say about the fraud case?') < speaker('What did Tom Ruiz say about the fraud case?'));
     const result = answer(index, 'What did Ada Lind say about the fraud case?');
     assert.ok(!/ready for a long fight/.test(result.results[0]?.excerpt ?? ''), describeResults(result));
+    // Without such an apposition, every name the paragraph gives lends the quotation its credit: the speaker's and
+    // what she spoke about.
+    const board = await indexOf({
+      'board.txt': article(
+        'Lind answers the board',
+        'Ada Lind said on Monday that the Tarvik Harbour Board had misled her about the lease.',
+        '"They told us one thing in the spring and did another in the autumn," she said.',
+      ),
+    });
+    const quoted = rankPassages(board, 'What did Ada Lind say about the Tarvik Harbour Board?').scored.find((s) => /one thing in the spring/.test(board.passageText(s.passage)));
+    assert.equal(quoted?.support, 1);
   });
 
   test('a name the article gives paragraphs earlier counts toward a passage that calls it "they"', async () => {

@@ -8,7 +8,7 @@ import { allowedEdits, correctSpelling, isEnglishWord } from './spelling.ts';
 import { spellingCandidates, termsStartingWith } from './vocabulary.ts';
 import { englishSpecificity } from './english.ts';
 import { isWrittenAcronym, namesWithInitials, spelledOutPattern, wordRunsWithInitials } from './acronyms.ts';
-import { SPEECH_VERBS, speakersNamed } from './speakers.ts';
+import { bystanderClauses, SPEECH_VERBS } from './speakers.ts';
 import { derivedWordsOf, phrasalSynonymsOf, synonymsOf } from './synonyms.ts';
 import type { Answer, AnswerOptions, AnswerResult, SourceRef } from './types.ts';
 
@@ -296,7 +296,7 @@ function scoreBound(
   const held = terms.map((term) =>
     Math.max(bestCredit(term, (m) => index.postings.has(m, passage)), term.spelledOut ? spellsOut(term, text) : 0, impliedBySum(term)),
   );
-  // A quotation that opens on "he said" takes the previous paragraph's names in full (see `speaking`).
+  // A quotation that opens on "he said" takes the speaker credit of the previous paragraph's names (see `speaking`).
   const speaker = (i: number) => (parsed.kind === 'quote' ? context.speaker[i]! : 0);
   const support =
     terms.reduce(
@@ -859,14 +859,15 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
 }
 
 /**
- * The credit a "he said" quotation lends each name of the question from the paragraph before it (`previous`): the
- * speaker that paragraph's attribution names, or any name it gives when it attributes nothing to a named speaker.
+ * The credit a "he said" quotation lends each name of the question from the paragraph before it (`previous`): every
+ * name that paragraph gives, save those it puts in an apposition beside its speaker (see `bystanderClauses`).
  */
 function speakerCredit(index: NewsIndex, previous: readonly number[], terms: QueryTerm[], inPrevious: readonly number[]): number[] {
-  const named = previous.length === 0 ? undefined : speakersNamed(previous.map((p) => index.passageText(p)).join(' '));
-  if (named === undefined) return terms.map((term, i) => (term.isName ? inPrevious[i]! : 0));
-  const speakers = new Set(named.flatMap((name) => analyze(name).map((token) => token.term)));
-  return terms.map((term) => (term.isName ? bestCredit(term, (m) => speakers.has(m)) : 0));
+  const paragraph = previous.map((p) => index.passageText(p)).join(' ');
+  const bystanders = previous.length === 0 ? [] : bystanderClauses(paragraph);
+  if (bystanders.length === 0) return terms.map((term, i) => (term.isName ? inPrevious[i]! : 0));
+  const speaking = new Set(analyze(bystanders.reduce((rest, clause) => rest.replace(clause, ' '), paragraph)).map((token) => token.term));
+  return terms.map((term) => (term.isName ? bestCredit(term, (m) => speaking.has(m)) : 0));
 }
 
 /**
@@ -936,8 +937,9 @@ interface Context {
   /** Whether ranking reads the previous paragraph for what it brings (set when the question's kind says what it asks). */
   readsAround: boolean;
   previous: number[];
-  /** The previous paragraph's credit, and the one before it (empty for questions whose kind says nothing of it). */
+  /** The previous paragraph's credit for each question term… */
   inPrevious: number[];
+  /** …and the one before it's (all zero for questions whose kind says nothing of it). */
   twoBack: number[];
   /**
    * For a why-question and a passage that opens its paragraph: whether the previous paragraph alone carries as much
