@@ -219,7 +219,7 @@ export function answer(index: NewsIndex, question: string, options: AnswerOption
   return {
     question,
     answered: true,
-    results: results.map(({ key: _key, core: _core, coreKey: _coreKey, coreTerms: _coreTerms, doc: _doc, paragraph0: _paragraph, ...answer }) => answer),
+    results: results.map(({ key: _key, keyTerms: _keyTerms, core: _core, coreKey: _coreKey, coreTerms: _coreTerms, doc: _doc, paragraph0: _paragraph, ...answer }) => answer),
     nearest: [],
   };
 }
@@ -1036,6 +1036,8 @@ function adjacentPairs(sentenceTerms: readonly string[], terms: QueryTerm[], cre
 interface BuiltAnswer extends Answer {
   /** The excerpt's terms, in order, space-separated with spaces at both ends. */
   key: string;
+  /** The excerpt's distinct terms. */
+  keyTerms: ReadonlySet<string>;
   /** The verbatim sentences that answer (the excerpt before widening), and their terms. */
   core: string;
   coreKey: string;
@@ -1063,6 +1065,7 @@ function buildAnswer(index: NewsIndex, terms: QueryTerm[], scored: Scored): Buil
   const termsWithin = (start: number, end: number) => tokens.filter((t) => t.start >= start && t.end <= end).map((t) => t.term);
   const core = { start: scored.sentences[scored.window.first]!.span.start, end: scored.sentences[scored.window.last]!.span.end };
   const coreTerms = termsWithin(core.start, core.end);
+  const excerptTerms = termsWithin(widened.start + trimmed.start, widened.start + trimmed.end);
   return {
     excerpt: trimmed.text,
     terms: [...new Set(shown.map((t) => text.slice(t.start, t.end)))],
@@ -1070,7 +1073,8 @@ function buildAnswer(index: NewsIndex, terms: QueryTerm[], scored: Scored): Buil
     paragraph: paragraph0 + 1,
     score: Math.round(scored.score * 1000) / 1000,
     alsoIn: [...new Set(scored.copies)].filter((d) => d !== doc).map((d) => index.sourceRef(d)),
-    key: termKey(termsWithin(widened.start + trimmed.start, widened.start + trimmed.end)),
+    key: termKey(excerptTerms),
+    keyTerms: new Set(excerptTerms),
     core: text.slice(core.start, core.end),
     coreKey: termKey(coreTerms),
     coreTerms,
@@ -1088,11 +1092,10 @@ const termKey = (terms: readonly string[]) => ` ${terms.join(' ')} `;
  */
 function isSameReport(a: BuiltAnswer, b: BuiltAnswer): boolean {
   if (a.key.includes(b.coreKey) || b.key.includes(a.coreKey)) return true;
-  const [x, y] = [new Set(a.key.trim().split(' ')), new Set(b.key.trim().split(' '))];
   let shared = 0;
-  for (const term of x) if (y.has(term)) shared++;
+  for (const term of a.keyTerms) if (b.keyTerms.has(term)) shared++;
   // Over the larger set: a short excerpt whose words all occur in a longer, different passage is not its copy.
-  return shared / Math.max(x.size, y.size) >= 0.8;
+  return shared / Math.max(a.keyTerms.size, b.keyTerms.size, 1) >= 0.8;
 }
 
 /**
