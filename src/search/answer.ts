@@ -8,7 +8,6 @@ import { allowedEdits, correctSpelling, isEnglishWord } from './spelling.ts';
 import { spellingCandidates, termsStartingWith } from './vocabulary.ts';
 import { englishSpecificity } from './english.ts';
 import { isWrittenAcronym, namesWithInitials, spelledOutPattern, wordRunsWithInitials } from './acronyms.ts';
-import { bystanderClauses, SPEECH_VERBS } from './speakers.ts';
 import { derivedWordsOf, phrasalSynonymsOf, synonymsOf } from './synonyms.ts';
 import type { Answer, AnswerOptions, AnswerResult, SourceRef } from './types.ts';
 
@@ -296,7 +295,7 @@ function scoreBound(
   const held = terms.map((term) =>
     Math.max(bestCredit(term, (m) => index.postings.has(m, passage)), term.spelledOut ? spellsOut(term, text) : 0, impliedBySum(term)),
   );
-  // A quotation that opens on "he said" takes the speaker credit of the previous paragraph's names (see `speaking`).
+  // A quotation that opens on "he said" takes the previous paragraph's names in full (see `speaking`).
   const speaker = (i: number) => (parsed.kind === 'quote' ? context.speaker[i]! : 0);
   const support =
     terms.reduce(
@@ -843,7 +842,7 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
     plain,
     asked,
     continued: plain.map((credit, i) => Math.max(credit, WEIGHTS.continuationCredit * inPrevious[i]!)),
-    speaker: parsed.kind === 'quote' ? speakerCredit(index, previous, terms, inPrevious) : terms.map(() => 0),
+    speaker: terms.map((term, i) => (term.isName ? inPrevious[i]! : 0)),
     inDocument,
     readsAround,
     previous,
@@ -856,18 +855,6 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
       terms.reduce((sum, term, i) => sum + term.weight * inPrevious[i]!, 0) >= WEIGHTS.answeredSupport * terms.reduce((sum, term) => sum + term.weight, 0),
     twoBack: terms.map((term) => (twoBack.length === 0 ? 0 : bestCredit(term, (m) => twoBack.some((p) => index.postings.has(m, p))))),
   };
-}
-
-/**
- * The credit a "he said" quotation lends each name of the question from the paragraph before it (`previous`): every
- * name that paragraph gives, save those it puts in an apposition beside its speaker (see `bystanderClauses`).
- */
-function speakerCredit(index: NewsIndex, previous: readonly number[], terms: QueryTerm[], inPrevious: readonly number[]): number[] {
-  const paragraph = previous.map((p) => index.passageText(p)).join(' ');
-  const bystanders = previous.length === 0 ? [] : bystanderClauses(paragraph);
-  if (bystanders.length === 0) return terms.map((term, i) => (term.isName ? inPrevious[i]! : 0));
-  const speaking = new Set(analyze(bystanders.reduce((rest, clause) => rest.replace(clause, ' '), paragraph)).map((token) => token.term));
-  return terms.map((term) => (term.isName ? bestCredit(term, (m) => speaking.has(m)) : 0));
 }
 
 /**
@@ -915,6 +902,10 @@ function servingSentences(index: NewsIndex, parsed: ParsedQuestion, terms: Query
   };
 }
 
+/** Verbs that attribute speech to the one named before them ("he commented", "she went on"). */
+const SPEECH_VERBS =
+  'said|says|added|adds|told|tells|explained|replied|continued|insisted|declared|warned|argued|noted|commented|remarked|observed|stated|answered|recalled|conceded|admitted|acknowledged|concluded|cautioned|stressed|wrote|went on';
+
 /** "He added that drivers were 'fed up'": a paragraph that opens on what the one named before went on to say. */
 const PRONOUN_SPEECH = new RegExp(`^(?:He|She|They)\\s+(?:also\\s+)?(?:${SPEECH_VERBS})\\b`, 'u');
 
@@ -928,7 +919,7 @@ interface Context {
   /** Credit from a question subhead right above the passage, which it answers. */
   asked: number[];
   continued: number[];
-  /** For a quote question, the credit of the question's names the previous paragraph gives as its speaker (see `speakerCredit`). */
+  /** The previous paragraph's credit for the question's names: the speaker of a "he said" quotation. */
   speaker: number[];
   /** Credit for the question's names the article gives elsewhere: counts toward support, never lifts a missing name. */
   inDocument: number[];

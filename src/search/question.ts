@@ -226,7 +226,7 @@ const REASON =
 const NAME =
   /\b(?:\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.\s*)*(?:(?:al|de|bin|van|von|la|le|du|da)[\s-]+)?\p{Lu}[\p{L}'’-]+)+|(?<![\p{L}.])(?:\p{Lu}\.\s+)+\p{Lu}[\p{L}'’-]+)/gu;
 /** Titles news writes before a name, most of them abbreviated ("Lt. Col.", "Cllr", "Messrs"). */
-export const TITLES = 'Mr|Mrs|Ms|Messrs|Mme|Miss|Dr|Prof|Rev|Fr|Sir|Lady|Lord|Gov|Sen|Rep|Gen|Col|Maj|Lt|Capt|Cmdr|Adm|Sgt|Cpl|Cllr|Supt|Insp|Det';
+const TITLES = 'Mr|Mrs|Ms|Messrs|Mme|Miss|Dr|Prof|Rev|Fr|Sir|Lady|Lord|Gov|Sen|Rep|Gen|Col|Maj|Lt|Capt|Cmdr|Adm|Sgt|Cpl|Cllr|Supt|Insp|Det';
 // Words of a capitalised run that are not the name: sentence openers, titles ("Miss Sally May Saabye" answers a
 // question about the Miss Rhode Island pageant) and initials.
 const NOT_NAMES = new RegExp(`^(The|A|An|In|On|At|But|And|When|If|As|After|Before|He|She|It|They|We|This|That|${TITLES}|Jr|Sr|St|\\p{Lu})$`, 'u');
