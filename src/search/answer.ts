@@ -754,8 +754,8 @@ function scorePassage(
         let termsShared = 0;
         // A paragraph that gives a reason or a quotation right after one that sets a why-question up ("Haskell kicks
         // only a dozen a session.") shares that paragraph's words: news gives the reason next, often in words no
-        // pattern of a reason knows ('"Too many and the leg goes dead," he said'). Only then: a paragraph about the
-        // weather after the setup is no reply, nor is a sum after "the fee was not disclosed" another thing's price.
+        // pattern of a reason knows ('"Too many and the leg goes dead," he said'). A paragraph that gives neither
+        // (the weather, the next fixture) stays a coincidence, as does any reply to a question of another kind.
         const answersSetUp = first === 0 && context.setUp && (serves > 0 || opensOnQuotation());
         for (let i = 0; i < terms.length; i++) if (credit[i]! > 0 || context.asked[i]! > 0 || ((speaking || answersSetUp || (sumStands && sumWords.includes(i))) && around[i]! > 0)) termsShared++;
         const oneWordShared = terms.length >= 2 && termsShared < 2;

@@ -232,8 +232,6 @@ const TITLES = 'Mr|Mrs|Ms|Messrs|Mme|Miss|Dr|Prof|Rev|Fr|Sir|Lady|Lord|Gov|Sen|R
 const NOT_NAMES = new RegExp(`^(The|A|An|In|On|At|But|And|When|If|As|After|Before|He|She|It|They|We|This|That|${TITLES}|Jr|Sr|St|\\p{Lu})$`, 'u');
 /** A "Dr. Okafor" or a "Det. Sgt. Okafor" is a person, though the titles leave one word of the name (see `sentenceServes`). */
 const TITLED_SURNAME = new RegExp(`\\b(?:(?:${TITLES})\\.?\\s+)+(?:\\p{Lu}\\.\\s*)*(\\p{Lu}[\\p{L}'’-]+)`, 'gu');
-/** Words after a title that are another part of the office, not a name: "the Lord Mayor", "Lt. General". */
-const OFFICES = /^(Mayor|Provost|President|Minister|Secretary|Chair(?:man|woman)?|Governor|Senator|Judge|Justice|Chief|Commissioner|Speaker|Bishop|Cardinal|Ambassador|Director|General|Colonel|Major|Captain|Commander|Officer|Constable|Sheriff|Inspector|Superintendent|Sergeant)$/;
 // Words that make a capitalised run the name of a body, a place or an event rather than of a person.
 const INSTITUTION_WORDS =
   /^(Group|Council|Nations|Assembly|Department|Committee|University|College|School|Party|Union|States|Street|County|City|Republic|Army|Forces?|Agency|Organi[sz]ation|Court|House|Senate|Congress|Ministry|Office|Bureau|Company|Corporation|Inc|Association|Society|Church|Hospital|Board|Commission|Fund|Bank|Airport|Station|River|Mountains?|Sea|Ocean|Square|Avenue|Road|Hall|Club|Conference|Summit|Games|Cup|Treaty|Act|Bill|Accord|Agreement|Observatory|Front|Movement|Council's|Nations')$/;
@@ -325,8 +323,7 @@ export function sentenceServes(kind: AnswerKind, written: string, asked: Readonl
         if (m.index > 0) best = 0.5;
       }
       // Later mentions keep a title and drop the given name ("Dr. Okafor chaired the inquiry"): one word, but a person's.
-      const surname = (word: string) => !NOT_NAMES.test(word) && !INSTITUTION_WORDS.test(word) && !OFFICES.test(word) && isNew(word);
-      if (best === 0 && [...sentence.matchAll(TITLED_SURNAME)].some((m) => surname(m[1]!))) return 0.5;
+      if (best === 0 && [...sentence.matchAll(TITLED_SURNAME)].some((m) => !NOT_NAMES.test(m[1]!) && isNew(m[1]!))) return 0.5;
       return best === 0 && opensOnName(sentence, asked) ? 0.5 : best;
     }
     case 'when':
