@@ -81,6 +81,21 @@ test('"what/which NOUN" questions want what their noun is a kind of: a salary is
   for (const [question, kind] of focusKinds) assert.equal(parseQuestion(question).kind, kind, question);
 });
 
+test('the kind survives what a question puts before or beside its question word', () => {
+  const cases: Array<[string, string]> = [
+    // Names before the noun say which ones, not what kind.
+    ['Which Tarvik teenager ran the school bank?', 'who'],
+    // A leading preposition, a leading clause.
+    ['To whom did the council write?', 'who'],
+    ['Under the new timetable, how many ferries cross each day?', 'number'],
+    ['How few boats still fish from the harbour?', 'number'],
+    // "What made" a named person do something asks for a cause; what made the news does not.
+    ['What made Ada Lind quit the harbour board?', 'why'],
+    ['What made the headlines in Tarvik on Monday?', 'other'],
+  ];
+  for (const [question, kind] of cases) assert.equal(parseQuestion(question).kind, kind, question);
+});
+
 test('the focus noun is the head of the phrase after the question word, as WordNet spells it', () => {
   assert.equal(focusNoun('what is the European Central Bank\'s current interest rate?'), 'interest_rate');
   assert.equal(focusNoun('whats the entrance fee for topkapi palace'), 'entrance_fee');

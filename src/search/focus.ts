@@ -108,6 +108,11 @@ export function focusNoun(opening: string): string | undefined {
   const phrase: string[] = [];
   const isNoun: boolean[] = [];
   let endsClause = false;
+  // "Which Tarvik teenager", "which Dutch sailors": names before the noun say which ones, not what kind.
+  if (!afterCopula) {
+    const names = words.slice(0, 3).findIndex((w) => !/^\p{Lu}[\p{L}'’.-]*$/u.test(w));
+    if (names > 0 && /^\p{Ll}/u.test(words[names]!)) words = words.slice(names);
+  }
   for (const written of words.slice(0, 4)) {
     const word = written.replace(/[?.!,;:]+$/, '');
     // A capitalised word is a name ("Paris", "Front"), not the kind of thing asked for.

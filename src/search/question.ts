@@ -46,13 +46,15 @@ const OPENING_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ['who', /^(who|whom|whose)\b/i],
   ['when', /^(when|(what|which|in what) (day|date|time|year|month|week|season)s?)\b/i],
   ['where', /^where\b/i],
-  // "What led to the strike", "What excuse was given": a cause asked for without "why". ("What made" can ask for a
-  // cause or for a thing: "What made the headlines".)
+  // "What led to the strike", "What excuse was given": a cause asked for without "why". "What made" asks for a cause
+  // when a person follows and does something ("What made Ada Lind quit?"), for a thing otherwise ("What made the headlines").
   ['why', /^(why|what for|how come)\b|^what\b.*\bfor\s*\??$|^what (caused|causes|led to|leads to|prompted|forced|triggered|sparked|motivated|inspired|persuaded|convinced)\b|^what (excuse|reason|explanation|justification|motive)s?\b/i],
+  // Case matters here: a name is written with a capital.
+  ['why', /^[Ww]hat (made|makes|drove|drives|got|gets) (him|her|them|\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*)*) \p{Ll}/u],
   ['duration', /^(how long|for how long)\b/i],
   ['age', AGE_OPENING],
   ['money', MONEY_QUESTION],
-  ['number', /^(how (many|much|old|far|big|large|often|tall|high|deep|wide|fast|heavy|long a)|what (was|is|were|are) the (number|size|amount|total|crowd|attendance|population|score|count|percentage|rate|toll)|what (percentage|proportion|share|amount|number|age))\b/i],
+  ['number', /^(how (many|much|few|little|old|far|big|large|often|tall|high|deep|wide|fast|heavy|long a)|what (was|is|were|are) the (number|size|amount|total|crowd|attendance|population|score|count|percentage|rate|toll)|what (percentage|proportion|share|amount|number|age))\b/i],
   ['quote', /^(what|how) (did|does|do|has|have|had|will|would)\b.*\b(say|said|says|tell|told|call|called|describe|describes|described|react|reacted|respond|responded|joke|joked|write|wrote|reply|replied|announce|announced|promise|promised|warn|warned)\b/i],
 ];
 
@@ -116,8 +118,11 @@ export function parseQuestion(question: string): ParsedQuestion {
     .replace(/^(and|but|so|ok|okay|hey|hi|please|tell me|do you know|any idea|i wonder)[\s,]+/i, '')
     // Chat spells "what is" as "whats" or "what's".
     .replace(/^(who|what|where|when|how)['’]?s\b/i, '$1 is')
-    // "When pressed, who did…": a clause before the question word says when it applies, not what is asked.
-    .replace(/^(when|once|if|after|before)\b[^,?]*,\s*(?=(who|whom|whose|what|which|where|why|how)\b)/i, '');
+    // "When pressed, who did…", "Under the new plan, how many…": a clause before the question word says when or where
+    // it applies, not what is asked.
+    .replace(/^[^,?]{1,80},\s*(?=(who|whom|whose|what|which|where|when|why|how)\b)/i, '')
+    // "By what score…", "under which law…": the preposition says how the answer fits, the question word what it is.
+    .replace(/^(by|under|with|for|from|to|of|on|against|over|during|through|into|after|before)\s+(?=(what|which|whom|how)\b)/i, '');
   const kind =
     OPENING_PATTERNS.find(([, pattern]) => pattern.test(opening))?.[0] ??
     (isWhQuestion(opening) ? undefined : CLOSING_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0]) ??
