@@ -96,6 +96,20 @@ test('the kind survives what a question puts before or beside its question word'
   for (const [question, kind] of cases) assert.equal(parseQuestion(question).kind, kind, question);
 });
 
+test('words said are asked for by more verbs than "say", and by their noun; a purpose or grounds is a cause', () => {
+  const cases: Array<[string, string]> = [
+    ['How did the mayor characterise the ruling?', 'quote'],
+    ['What did Ada Lind compare the new ferry timetable to?', 'quote'],
+    ['What did the coach make of the penalty decision?', 'quote'],
+    ['What was the harbour master\'s famous retort about the gulls?', 'quote'],
+    // What someone claims is more often reported than quoted.
+    ['What does the board claim the union is doing with the funds?', 'other'],
+    ['What was the point of the weekly pause in the talks?', 'why'],
+    ['On what grounds did the council refuse the plan?', 'why'],
+  ];
+  for (const [question, kind] of cases) assert.equal(parseQuestion(question).kind, kind, question);
+});
+
 test('the focus noun is the head of the phrase after the question word, as WordNet spells it', () => {
   assert.equal(focusNoun('what is the European Central Bank\'s current interest rate?'), 'interest_rate');
   assert.equal(focusNoun('whats the entrance fee for topkapi palace'), 'entrance_fee');

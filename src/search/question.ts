@@ -48,14 +48,16 @@ const OPENING_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ['where', /^where\b/i],
   // "What led to the strike", "What excuse was given": a cause asked for without "why". "What made" asks for a cause
   // when a person follows and does something ("What made Ada Lind quit?"), for a thing otherwise ("What made the headlines").
-  ['why', /^(why|what for|how come)\b|^what\b.*\bfor\s*\??$|^what (caused|causes|led to|leads to|prompted|forced|triggered|sparked|motivated|inspired|persuaded|convinced)\b|^what (excuse|reason|explanation|justification|motive)s?\b/i],
+  ['why', /^(why|what for|how come)\b|^what\b.*\bfor\s*\??$|^what (caused|causes|led to|leads to|prompted|forced|triggered|sparked|motivated|inspired|persuaded|convinced)\b|^what (excuse|reason|explanation|justification|motive|grounds)s?\b|^what (was|is|were|are) the (point|purpose|aim|goal|object) of\b/i],
   // Case matters here: a name is written with a capital.
   ['why', /^[Ww]hat (made|makes|drove|drives|got|gets) (him|her|them|\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*)*) \p{Ll}/u],
   ['duration', /^(how long|for how long)\b/i],
   ['age', AGE_OPENING],
   ['money', MONEY_QUESTION],
   ['number', /^(how (many|much|few|little|old|far|big|large|often|tall|high|deep|wide|fast|heavy|long a)|what (was|is|were|are) the (number|size|amount|total|crowd|attendance|population|score|count|percentage|rate|toll)|what (percentage|proportion|share|amount|number|age))\b/i],
-  ['quote', /^(what|how) (did|does|do|has|have|had|will|would)\b.*\b(say|said|says|tell|told|call|called|describe|describes|described|react|reacted|respond|responded|joke|joked|write|wrote|reply|replied|announce|announced|promise|promised|warn|warned)\b/i],
+  ['quote', /^(what|how) (did|does|do|has|have|had|will|would)\b.*\b(say|said|says|tell|told|call|called|describe|describes|described|react|reacted|respond|responded|joke|joked|write|wrote|reply|replied|announce|announced|promise|promised|warn|warned|insist|insisted|compare|compared|define|defined|characteri[sz]e|characteri[sz]ed|sum up|summed up|answer|answered|make of|made of|complain|complained)\b/i],
+  // "What was her reply", "What was the mayor's famous retort": words someone said, asked for by their noun.
+  ['quote', /^what (was|were|is|are)\b.*\b(reply|replies|retort|response|answer|comment|comments|remark|remarks|quip|words|message|verdict on)\b/i],
 ];
 
 /** Keyword questions say what they want last ("bond issue amount?", "kerry nickname?", "ceasefire start date"). */
