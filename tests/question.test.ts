@@ -96,7 +96,7 @@ test('the kind survives what a question puts before or beside its question word'
   for (const [question, kind] of cases) assert.equal(parseQuestion(question).kind, kind, question);
 });
 
-test('words said are asked for by more verbs than "say", and by their noun; a purpose or grounds is a cause', () => {
+test('words said are asked for by more verbs than "say", and by their noun; a purpose is a cause, and a price has other words', () => {
   const cases: Array<[string, string]> = [
     ['How did the mayor characterise the ruling?', 'quote'],
     ['What did Ada Lind compare the new ferry timetable to?', 'quote'],
@@ -106,6 +106,11 @@ test('words said are asked for by more verbs than "say", and by their noun; a pu
     ['What does the board claim the union is doing with the funds?', 'other'],
     ['What was the point of the weekly pause in the talks?', 'why'],
     ['On what grounds did the council refuse the plan?', 'why'],
+    // A price asked for without "how much".
+    ['What did the harbour painting sell for at auction?', 'money'],
+    ['What did the new ferry terminal end up costing?', 'money'],
+    ['What did the weekend at the Tarvik hotel set the couple back?', 'money'],
+    ['What did the club go for in the first round of the draft?', 'other'],
   ];
   for (const [question, kind] of cases) assert.equal(parseQuestion(question).kind, kind, question);
 });
