@@ -89,6 +89,7 @@ test('the kind survives what a question puts before or beside its question word'
     ['To whom did the council write?', 'who'],
     ['Under the new timetable, how many ferries cross each day?', 'number'],
     ['How few boats still fish from the harbour?', 'number'],
+    ['The harbour master resigned on Friday -- who replaced him?', 'who'],
     // "What made" a named person do something asks for a cause; what made the news does not.
     ['What made Ada Lind quit the harbour board?', 'why'],
     ['What made the headlines in Tarvik on Monday?', 'other'],
@@ -111,6 +112,11 @@ test('words said are asked for by more verbs than "say", and by their noun; a pu
     ['What did the new ferry terminal end up costing?', 'money'],
     ['What did the weekend at the Tarvik hotel set the couple back?', 'money'],
     ['What did the club go for in the first round of the draft?', 'other'],
+    // A money word that names someone's job asks for no sum; a sum someone gave still is one.
+    ['What did charge nurse Ada Lind say the new ward finally has for families?', 'quote'],
+    ['What did the mayor say the new pool will cost?', 'money'],
+    // A hyphenated modifier before the noun.
+    ["What were Tarvik Ferries' pre-tax profits for the quarter?", 'money'],
   ];
   for (const [question, kind] of cases) assert.equal(parseQuestion(question).kind, kind, question);
 });

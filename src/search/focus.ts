@@ -118,7 +118,8 @@ export function focusNoun(opening: string): string | undefined {
     // A capitalised word is a name ("Paris", "Front"), not the kind of thing asked for.
     if (!/^\p{Ll}[\p{Ll}-]*$/u.test(word) || ENDS_PHRASE.test(word)) break;
     const noun = NUMERAL.test(word) ? undefined : lemmaOf(word, 'noun');
-    if (!noun && !NUMERAL.test(word) && !lemmaOf(word, 'adj')) break;
+    // A hyphenated modifier WordNet lacks ("pre-tax", "long-awaited") still leads to the noun.
+    if (!noun && !NUMERAL.test(word) && !lemmaOf(word, 'adj') && !/\p{L}-\p{L}/u.test(word)) break;
     phrase.push(noun ?? word.toLowerCase());
     isNoun.push(noun !== undefined);
     if (word !== written) {

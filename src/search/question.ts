@@ -31,7 +31,7 @@ const PERSON_NOUNS =
   'person|people|persons|man|men|woman|women|official|officials|leader|leaders|player|players|candidate|candidates|member|members|senator|senators|judge|coach|president|minister|author|writer|americans|officer|officers|spokesman|spokeswoman|chief|head|director|ambassador|envoy|general|commander|team|group|company|firm|country|countries|organi[sz]ation|party';
 
 const MONEY_QUESTION =
-  /\bhow much (money|did|does|do|will|would|is|was|are|were)?\b.*\b(pay|paid|cost|costs|spend|spent|earn|earned|worth|price|priced|sell|sold|buy|bought|raise|raised|budget|salary|fee|charge|charged|owe|owed|bring in|save|saved|fine|fined)\b|\bhow much money\b|\bwhat (did|does|do|will|would)\b[^?]*\b(sell|sold|fetch|fetched) for\b|\b(end|ended|ends) up costing\b|\bset\b[^?]*\bback\W*$|\bwhat (was|is) the (price|cost|salary|fee|budget)\b|\bwhat (did|does|do|was|is|were|will|would)\b[^?]*(?<!\b(?:the|a|an|its|their|his|her) )(?<!\b(?:say|said|says|tell|told|think|thinks|thought|ask|asked|talk|talked|speak|spoke|complain|complained)\b[^?]*\b(?:about|over|on) )\b(pay|paid|charge|charged|charges|cost|costs)\b/i;
+  /\bhow much (money|did|does|do|will|would|is|was|are|were)?\b.*\b(pay|paid|cost|costs|spend|spent|earn|earned|worth|price|priced|sell|sold|buy|bought|raise|raised|budget|salary|fee|charge|charged|owe|owed|bring in|save|saved|fine|fined)\b|\bhow much money\b|\bwhat (did|does|do|will|would)\b[^?]*\b(sell|sold|fetch|fetched) for\b|\b(end|ended|ends) up costing\b|\bset\b[^?]*\bback\W*$|\bwhat (was|is) the (price|cost|salary|fee|budget)\b|\bwhat (did|does|do|was|is|were|will|would)\b[^?]*(?<!\b(?:the|a|an|its|their|his|her) )(?<!\b(?:say|said|says|tell|told|think|thinks|thought|ask|asked|talk|talked|speak|spoke|complain|complained)\b[^?]*\b(?:about|over|on) )\b(pay|paid|charge|charged|charges|cost|costs)\b(?![^?]*\b(?:say|said|says|tell|told)\b)/i;
 
 /** "How old was…", "at what age…", "what was her age": an age is a figure, never a year or a date. */
 const AGE_QUESTION = /\bhow old\b|\b(what|which) age\b|\bwhat (was|is|were|are) (his|her|their|its|the) ages?\b/i;
@@ -123,6 +123,8 @@ export function parseQuestion(question: string): ParsedQuestion {
     // "When pressed, who did…", "Under the new plan, how many…": a clause before the question word says when or where
     // it applies, not what is asked.
     .replace(/^[^,?]{1,80},\s*(?=(who|whom|whose|what|which|where|when|why|how)\b)/i, '')
+    // "The paper called it a fiasco -- how did farmers beat it?": a statement before a dash or colon sets the question up.
+    .replace(/^(?!(who|whom|whose|what|which|where|when|why|how)\b)[^?]{1,160}?\s(--|—|–|:)\s*(?=(who|whom|whose|what|which|where|when|why|how)\b)/i, '')
     // "By what score…", "under which law…": the preposition says how the answer fits, the question word what it is.
     .replace(/^(by|under|with|for|from|to|of|on|against|over|during|through|into|after|before)\s+(?=(what|which|whom|how)\b)/i, '');
   const kind =
