@@ -190,10 +190,16 @@ test('a cause serves a why-question, however the reporting words it', () => {
     'The leak caused the closure.',
     'The pay offer was rejected, which is why the crews walked out.',
     'The opening was held up by problems with the ventilation system.',
+    'The month has no R in it, so no oysters are on the menu.',
+    'The board will admit new members only if they live in the parish.',
+    'The ferry will sail unless the wind rises above force eight.',
   ]) {
     assert.equal(sentenceServes('why', sentence), 1, sentence);
   }
   assert.equal(sentenceServes('why', 'The ferry sailed on Friday.'), 0);
+  // "So" as an adverb, and a plain "if", give no reason.
+  assert.equal(sentenceServes('why', 'The crew was so tired that night.'), 0);
+  assert.equal(sentenceServes('why', 'She asked if the ferry would sail.'), 0);
 });
 
 test('an age serves an age question; another figure does not', () => {
