@@ -25,7 +25,7 @@ const POSTINGS_CEILING = 10_000;
 const MAX_COPY_POSTINGS = 300;
 const MAX_WINDOW_SENTENCES = 3;
 /** How many candidates are read sentence by sentence, chosen by the share of the question they hold… */
-const SHORTLIST = 8;
+const SHORTLIST = 12;
 /** …and how many of the best of them also put forward the passage that follows them. */
 const FOLLOWERS_OF = 4;
 /**
