@@ -272,10 +272,11 @@ test('words someone said answer "what did X say"; a quoted word is weaker eviden
   assert.equal(sentenceServes('quote', '"It\'s a whole lot easier," he said, "to increase the population of Nevada."'), 1);
 });
 
-test('a surname after initials is a name ("C. H. Dodd"); "U.S. Secretary" is not', () => {
+test('a surname after initials is a full name ("C. H. Okafor"); "U.S. Secretary" and "U. S. Steel" are not', () => {
   const asked = new Set(['who', 'heads', 'the', 'bible', 'project']);
-  assert.equal(sentenceServes('who', 'The project is headed by Prof. C. H. Dodd, a minister.', asked), 0.5);
+  assert.equal(sentenceServes('who', 'The project is headed by Prof. C. H. Okafor, a minister.', asked), 1);
   assert.equal(sentenceServes('who', 'The project is headed by the U.S. Secretary of the Interior.', asked), 0);
+  assert.equal(sentenceServes('who', 'The project is paid for by U. S. Steel and the city.', asked), 0.5);
 });
 
 test('a word may stand between a count and its unit of time ("52 rainless days")', () => {

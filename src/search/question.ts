@@ -329,6 +329,8 @@ export function sentenceServes(kind: AnswerKind, written: string, asked: Readonl
         // "John Kerry" is no answer to a question naming Kerry: a new name shares no word with the question.
         if (words.length === 0 || !words.every((w) => isNew(w))) continue;
         if (words.length >= 2) return 1;
+        // Initials make one surname a full name ("C. H. Okafor"), unless the word is a dictionary one ("U. S. Steel").
+        if (/(^|\s)\p{Lu}\.\s/u.test(m[0]) && !isEnglishWord(words[0]!.toLowerCase())) return 1;
         if (m.index > 0) best = 0.5;
       }
       // Later mentions keep a title and drop the given name ("Dr. Okafor chaired the inquiry"): one word, but a person's.
