@@ -54,6 +54,7 @@ const kinds: Array<[string, string]> = [
   // A leading preposition, clause or statement says how the question applies, not what it asks.
   ['To whom did the council write?', 'who'],
   ['Under the new timetable, how many ferries cross each day?', 'number'],
+  ['What did the mayor say, when asked about the ferry?', 'quote'],
   ['The harbour master resigned on Friday -- who replaced him?', 'who'],
   ['How few boats still fish from the harbour?', 'number'],
   // Words said are asked for by more verbs than "say", and by their noun…
