@@ -349,7 +349,7 @@ export function sentenceServes(kind: AnswerKind, written: string, asked: Readonl
       return /\bborn\b/i.test(sentence) && fullDates(sentence).some((m) => isNew(m[0])) ? 0.5 : 0;
     case 'where':
       // "in al Waer", "from de Gaulle airport": Arabic and Romance place names open with a lower-case particle.
-      return [...sentence.matchAll(/\b(?:in|at|near|outside|inside|from|between|along|across|via|through|towards?|opposite|beside)\s+(?:the\s+)?(?:(?:al|el|ad|as|an|ar|de|del|la|le|du|di|da)[\s-]+)?(\p{Lu}[\p{L}-]+)/gu)].some((m) => isNew(m[1]!)) ? 1 : 0;
+      return [...sentence.matchAll(/\b(?:in|at|near|outside|inside|from)\s+(?:the\s+)?(?:(?:al|el|ad|as|an|ar|de|del|la|le|du|di|da)[\s-]+)?(\p{Lu}[\p{L}-]+)/gu)].some((m) => isNew(m[1]!)) ? 1 : 0;
     case 'why':
       return REASON.test(sentence) ? 1 : 0;
     case 'quote': {
