@@ -1,4 +1,5 @@
 import type { AnswerKind } from './question.ts';
+import { baseFormOf } from './analyzer.ts';
 import { entriesOf, hypernymsOf, sensesOf } from './wordnet.ts';
 
 /**
@@ -117,6 +118,9 @@ export function focusNoun(opening: string): string | undefined {
     const word = written.replace(/[?.!,;:]+$/, '');
     // A capitalised word is a name ("Paris", "Front"), not the kind of thing asked for.
     if (!/^\p{Ll}[\p{Ll}-]*$/u.test(word) || ENDS_PHRASE.test(word)) break;
+    // After a noun, a verb's past or third-person form is the question's own verb, whatever else WordNet files it
+    // under ("which rider won…": "won" is also a currency).
+    if (isNoun.includes(true) && (baseFormOf(word) ?? word) !== word) break;
     const noun = NUMERAL.test(word) ? undefined : lemmaOf(word, 'noun');
     // A hyphenated modifier WordNet lacks ("pre-tax", "long-awaited") still leads to the noun.
     if (!noun && !NUMERAL.test(word) && !lemmaOf(word, 'adj') && !/\p{L}-\p{L}/u.test(word)) break;

@@ -31,7 +31,7 @@ const PERSON_NOUNS =
   'person|people|persons|man|men|woman|women|official|officials|leader|leaders|player|players|candidate|candidates|member|members|senator|senators|judge|coach|president|minister|author|writer|americans|officer|officers|spokesman|spokeswoman|chief|head|director|ambassador|envoy|general|commander|team|group|company|firm|country|countries|organi[sz]ation|party';
 
 const MONEY_QUESTION =
-  /\bhow much (money|did|does|do|will|would|is|was|are|were)?\b.*\b(pay|paid|cost|costs|spend|spent|earn|earned|worth|price|priced|sell|sold|buy|bought|raise|raised|budget|salary|fee|charge|charged|owe|owed|bring in|save|saved|fine|fined)\b|\bhow much money\b|\bwhat (did|does|do|will|would)\b[^?]*\b(sell|sold|fetch|fetched) for\b|\b(end|ended|ends) up costing\b|\bset\b[^?]*\bback\W*$|\bwhat (was|is) the (price|cost|salary|fee|budget)\b|\bwhat (did|does|do|was|is|were|will|would)\b[^?]*(?<!\b(?:the|a|an|its|their|his|her) )(?<!\b(?:say|said|says|tell|told|think|thinks|thought|ask|asked|talk|talked|speak|spoke|complain|complained)\b[^?]*\b(?:about|over|on) )\b(pay|paid|charge|charged|charges|cost|costs)\b(?![^?]*\b(?:say|said|says|tell|told)\b)/i;
+  /\bhow much (money|did|does|do|will|would|is|was|are|were)?\b.*\b(pay|paid|cost|costs|spend|spent|earn|earned|worth|price|priced|sell|sold|buy|bought|raise|raised|budget|salary|fee|charge|charged|owe|owed|bring in|save|saved|fine|fined)\b|\bhow much money\b|\bwhat (did|does|do|will|would)\b[^?]*\b(sell|sold|fetch|fetched) for\b|\b(end|ended|ends) up costing\b|^what (did|does|do|will|would)\b[^?]*\bset\b[^?]*\bback\W*$|\bwhat (was|is) the (price|cost|salary|fee|budget)\b|\bwhat (did|does|do|was|is|were|will|would)\b[^?]*(?<!\b(?:the|a|an|its|their|his|her) )(?<!\b(?:say|said|says|tell|told|think|thinks|thought|ask|asked|talk|talked|speak|spoke|complain|complained)\b[^?]*\b(?:about|over|on) )\b(pay|paid|charge|charged|charges|cost|costs)\b/i;
 
 /** "How old was…", "at what age…", "what was her age": an age is a figure, never a year or a date. */
 const AGE_QUESTION = /\bhow old\b|\b(what|which) age\b|\bwhat (was|is|were|are) (his|her|their|its|the) ages?\b/i;
@@ -48,16 +48,17 @@ const OPENING_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ['where', /^where\b/i],
   // "What led to the strike", "What excuse was given": a cause asked for without "why". "What made" asks for a cause
   // when a person follows and does something ("What made Ada Lind quit?"), for a thing otherwise ("What made the headlines").
-  ['why', /^(why|what for|how come)\b|^what\b.*\bfor\s*\??$|^what (caused|causes|led to|leads to|prompted|forced|triggered|sparked|motivated|inspired|persuaded|convinced)\b|^what (excuse|reason|explanation|justification|motive|grounds)s?\b|^what (was|is|were|are) the (point|purpose|aim|goal|object) of\b/i],
+  ['why', /^(why|what for|how come)\b|^what\b(?!.*\b(sell|sold|fetch|fetched)\s+for\s*\??$).*\bfor\s*\??$|^what (caused|causes|led to|leads to|prompted|forced|triggered|sparked|motivated|inspired|persuaded|convinced)\b|^what (excuse|reason|explanation|justification|motive)s?\b|^what (was|is|were|are) the (purpose|aim|goal) of\b/i],
   // Case matters here: a name is written with a capital.
   ['why', /^[Ww]hat (made|makes|drove|drives|got|gets) (him|her|them|\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*)*) \p{Ll}/u],
   ['duration', /^(how long|for how long)\b/i],
   ['age', AGE_OPENING],
   ['money', MONEY_QUESTION],
   ['number', /^(how (many|much|few|little|old|far|big|large|often|tall|high|deep|wide|fast|heavy|long a)|what (was|is|were|are) the (number|size|amount|total|crowd|attendance|population|score|count|percentage|rate|toll)|what (percentage|proportion|share|amount|number|age))\b/i],
-  ['quote', /^(what|how) (did|does|do|has|have|had|will|would)\b.*\b(say|said|says|tell|told|call|called|describe|describes|described|react|reacted|respond|responded|joke|joked|write|wrote|reply|replied|announce|announced|promise|promised|warn|warned|insist|insisted|compare|compared|define|defined|characteri[sz]e|characteri[sz]ed|sum up|summed up|answer|answered|make of|made of|complain|complained)\b/i],
-  // "What was her reply", "What was the mayor's famous retort": words someone said, asked for by their noun.
-  ['quote', /^what (was|were|is|are)\b.*\b(reply|replies|retort|response|answer|comment|comments|remark|remarks|quip|words|message|verdict on)\b/i],
+  ['quote', /^(what|how) (did|does|do|has|have|had|will|would)\b.*\b(say|said|says|tell|told|call|called|describe|describes|described|react|reacted|respond|responded|joke|joked|write|wrote|reply|replied|announce|announced|promise|promised|warn|warned|insist|insisted|define|defined|characteri[sz]e|characteri[sz]ed|sum up|summed up|answer|answered|make of|complain|complained|compared?\b[^?]*\bto(?=\W*$))\b/i],
+  // "What was her reply", "What was the mayor's famous retort about…": words someone said, asked for by the noun the
+  // question is about, not by one it mentions ("the date of the reply", "the reply deadline").
+  ['quote', /^what (was|were|is|are) (?:(?!of\b)[\p{L}.'’-]+\s+){0,4}(reply|replies|retort|response|answer|comment|comments|remark|remarks|quip|words|message)(?=\s+(about|to|when|on|after|at|over|as)\b|\W*$)/iu],
 ];
 
 /** Keyword questions say what they want last ("bond issue amount?", "kerry nickname?", "ceasefire start date"). */
@@ -80,7 +81,7 @@ const KIND_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ['number', /\b(how (many|much|old|far|big|large|often|tall|high|deep|wide)|number of|death toll|what (percentage|proportion|share|amount|age))\b/i],
   // "when" as a question word ("and when did…"), not as a conjunction ("the crowd when he won").
   ['when', /\bwhen (did|does|do|is|was|were|will|would|has|have|had|can|could)\b|\b(what (day|date|time|year|month|week)|which (day|date|year|month))\b|^\W*when\b/i],
-  ['why', /\b(why|what for|for what reason|reason|purpose|meant to|intended to|aim(ed)? to|in order to)\b/i],
+  ['why', /\b(why|what for|for what reason|on what grounds|reason|purpose|meant to|intended to|aim(ed)? to|in order to)\b/i],
   ['quote', /\b(say|said|says|describe[ds]?|call(ed)?|quote[ds]?|react(ed)?|respond(ed)?|word(s|ed)?|told)\b/i],
   ['who', new RegExp(`(^|[.?!,]\\s*)(who|whom|whose)\\b|\\b(which|what) (\\w+ )?(${PERSON_NOUNS})\\b|\\bname of\\b|\\bnamed?\\b`, 'i')],
   ['where', /\b(where|(which|what) (part|city|town|place|country|area|region|district|neighbou?rhoods?|street|building|province|state))\b/i],
@@ -125,7 +126,7 @@ export function parseQuestion(question: string): ParsedQuestion {
     .replace(/^(when|once|if|after|before)\b[^,?]*,\s*(?=(who|whom|whose|what|which|where|why|how)\b)/i, '')
     .replace(/^(?!(who|whom|whose|what|which|where|when|why|how)\b)[^,?]{1,80},\s*(?=(who|whom|whose|what|which|where|when|why|how)\b)/i, '')
     // "The paper called it a fiasco -- how did farmers beat it?": a statement before a dash or colon sets the question up.
-    .replace(/^(?!(who|whom|whose|what|which|where|when|why|how)\b)[^?]{1,160}?\s(--|—|–|:)\s*(?=(who|whom|whose|what|which|where|when|why|how)\b)/i, '')
+    .replace(/^(?!(who|whom|whose|what|which|where|when|why|how)\b)[^?]{1,160}?\s*(--|—|–|:)\s*(?=(who|whom|whose|what|which|where|when|why|how)\b)/i, '')
     // "By what score…", "under which law…": the preposition says how the answer fits, the question word what it is.
     .replace(/^(by|under|with|for|from|to|of|on|against|over|during|through|into|after|before)\s+(?=(what|which|whom|how)\b)/i, '');
   const kind =
@@ -230,7 +231,7 @@ const AGE_AFTER_NAME = /(?<!\p{L})\p{Lu}\p{Ll}+(?:,\s*\d{1,3},(?!\d)(?!\s*\p{Lu}
 const DURATION =
   /\b(\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|several|few|many|some)[\s-]+(?:\p{Ll}+[\s-]+)?(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)\b|\bsince\b|\buntil\b|\b(all|the whole) (day|night|week|month|year)\b/iu;
 const REASON =
-  /,\s*so\b|\b(only if|unless|because|due to|in order to|so that|so as to|to (allow|alleviate|avoid|prevent|help|ensure|protect|stop|save|give|get|bring|make|put|restore|keep|meet|provide|honou?r|mark|celebrate|protest|support|raise|force|win|end|reduce|cut|pay)|aim(ed|s)? (at|to)|in preparation for|in response to|as a (result|salute|tribute|memorial|protest|reward|gesture|favou?r|precaution|consequence)|reason|since|for fear|to pave|owing to|thanks to|caused by|led to|leads to|lead to|resulted in|stems? from|grew out of|blamed|attributed|designed to|intended|meant to|in an effort to|in hopes? of|hoping to|on the grounds|for the purpose|motivated|out of (fear|concern|respect|necessity)|so they|so he|so she|so we|so it|put an end to|forced (him|her|them|it|us)|prompted|caused|causing|on account of|which is why|that is why|that's why|the result of|(held up|delayed|hampered|slowed|stalled|set back|pushed back|hit) by)\b/i;
+  /,\s*so\s+(?!(far|long|often|much|many|few|little|called|too|that)\b)|\b(only if|unless(?!\s+otherwise)|because|due to|in order to|so that|so as to|to (allow|alleviate|avoid|prevent|help|ensure|protect|stop|save|give|get|bring|make|put|restore|keep|meet|provide|honou?r|mark|celebrate|protest|support|raise|force|win|end|reduce|cut|pay)|aim(ed|s)? (at|to)|in preparation for|in response to|as a (result|salute|tribute|memorial|protest|reward|gesture|favou?r|precaution|consequence)|reason|since|for fear|to pave|owing to|thanks to|caused by|led to|leads to|lead to|resulted in|stems? from|grew out of|blamed|attributed|designed to|intended|meant to|in an effort to|in hopes? of|hoping to|on the grounds|for the purpose|motivated|out of (fear|concern|respect|necessity)|so they|so he|so she|so we|so it|put an end to|forced (him|her|them|it|us)|prompted|caused|causing|on account of|which is why|that is why|that's why|the result of|(held up|delayed|hampered|slowed|stalled|set back|pushed back|hit) by)\b/i;
 // Two capitalised words in a row ("Ivan Allen", "Jan Egeland", "Vitaly Churkin"), allowing initials and particles,
 // or a surname after initials ("C. H. Dodd", though not "U.S. Secretary").
 const NAME =
@@ -330,8 +331,9 @@ export function sentenceServes(kind: AnswerKind, written: string, asked: Readonl
         // "John Kerry" is no answer to a question naming Kerry: a new name shares no word with the question.
         if (words.length === 0 || !words.every((w) => isNew(w))) continue;
         if (words.length >= 2) return 1;
-        // Initials make one surname a full name ("C. H. Okafor"), unless the word is a dictionary one ("U. S. Steel").
-        if (/(^|\s)\p{Lu}\.\s/u.test(m[0]) && !isEnglishWord(words[0]!.toLowerCase())) return 1;
+        // Two initials make one surname a full name ("C. H. Okafor"), unless the word is a dictionary one ("U. S.
+        // Steel"); one may abbreviate a place ("N. Korea").
+        if ((m[0].match(/(?:^|\s)\p{Lu}\.(?=\s)/gu)?.length ?? 0) >= 2 && !isEnglishWord(words[0]!.toLowerCase())) return 1;
         if (m.index > 0) best = 0.5;
       }
       // Later mentions keep a title and drop the given name ("Dr. Okafor chaired the inquiry"): one word, but a person's.
