@@ -31,7 +31,7 @@ const PERSON_NOUNS =
   'person|people|persons|man|men|woman|women|official|officials|leader|leaders|player|players|candidate|candidates|member|members|senator|senators|judge|coach|president|minister|author|writer|americans|officer|officers|spokesman|spokeswoman|chief|head|director|ambassador|envoy|general|commander|team|group|company|firm|country|countries|organi[sz]ation|party';
 
 const MONEY_QUESTION =
-  /\bhow much (money|did|does|do|will|would|is|was|are|were)?\b.*\b(pay|paid|cost|costs|spend|spent|earn|earned|worth|price|priced|sell|sold|buy|bought|raise|raised|budget|salary|fee|charge|charged|owe|owed|bring in|save|saved|fine|fined)\b|\bhow much money\b|\bwhat (did|does|do|will|would)\b[^?]*\b(sell|sold|fetch|fetched) for\b|\b(end|ended|ends) up costing\b|^what (did|does|do|will|would)\b[^?]*\bset\b[^?]*\bback\W*$|\bwhat (was|is) the (price|cost|salary|fee|budget)\b|\bwhat (did|does|do|was|is|were|will|would)\b[^?]*(?<!\b(?:the|a|an|its|their|his|her) )(?<!\b(?:say|said|says|tell|told|think|thinks|thought|ask|asked|talk|talked|speak|spoke|complain|complained)\b[^?]*\b(?:about|over|on) )\b(pay|paid|charge|charged|charges|cost|costs)\b/i;
+  /\bhow much (money|did|does|do|will|would|is|was|are|were)?\b.*\b(pay|paid|cost|costs|spend|spent|earn|earned|worth|price|priced|sell|sold|buy|bought|raise|raised|budget|salary|fee|charge|charged|owe|owed|bring in|save|saved|fine|fined)\b|\bhow much money\b|\bwhat (did|does|do|will|would)\b[^?]*\b(sell|sold|fetch|fetched) for\b|\b(end|ended|ends) up costing\b|^what (did|does|do|will|would)\b(?=[^?]*\bset\b)[^?]*\bback\W*$|\bwhat (was|is) the (price|cost|salary|fee|budget)\b|\bwhat (did|does|do|was|is|were|will|would)\b[^?]*(?<!\b(?:the|a|an|its|their|his|her) )(?<!\b(?:say|said|says|tell|told|think|thinks|thought|ask|asked|talk|talked|speak|spoke|complain|complained)\b[^?]*\b(?:about|over|on) )\b(pay|paid|charge|charged|charges|cost|costs)\b/i;
 
 /** "How old was…", "at what age…", "what was her age": an age is a figure, never a year or a date. */
 const AGE_QUESTION = /\bhow old\b|\b(what|which) age\b|\bwhat (was|is|were|are) (his|her|their|its|the) ages?\b/i;
@@ -55,7 +55,9 @@ const OPENING_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ['age', AGE_OPENING],
   ['money', MONEY_QUESTION],
   ['number', /^(how (many|much|few|little|old|far|big|large|often|tall|high|deep|wide|fast|heavy|long a)|what (was|is|were|are) the (number|size|amount|total|crowd|attendance|population|score|count|percentage|rate|toll)|what (percentage|proportion|share|amount|number|age))\b/i],
-  ['quote', /^(what|how) (did|does|do|has|have|had|will|would)\b.*\b(say|said|says|tell|told|call|called|describe|describes|described|react|reacted|respond|responded|joke|joked|write|wrote|reply|replied|announce|announced|promise|promised|warn|warned|insist|insisted|define|defined|characteri[sz]e|characteri[sz]ed|sum up|summed up|answer|answered|make of|complain|complained|compared?\b[^?]*\bto(?=\W*$))\b/i],
+  ['quote', /^(what|how) (did|does|do|has|have|had|will|would)\b.*\b(say|said|says|tell|told|call|called|describe|describes|described|react|reacted|respond|responded|joke|joked|write|wrote|reply|replied|announce|announced|promise|promised|warn|warned|insist|insisted|define|defined|characteri[sz]e|characteri[sz]ed|sum up|summed up|answer|answered|make of|complain|complained)\b/i],
+  // "What did she compare the timetable to?" ("how does it compare with…" asks for no words said).
+  ['quote', /^(what|how) (did|does|do|has|have|had|will|would)\b(?=.*\bcompared?\b).*\bto\W*$/i],
   // "What was her reply", "What was the mayor's famous retort about…": words someone said, asked for by the noun the
   // question is about, not by one it mentions ("the date of the reply", "the reply deadline").
   ['quote', /^what (was|were|is|are) (?:(?!of\b)[\p{L}.'’-]+\s+){0,4}(reply|replies|retort|response|answer|comment|comments|remark|remarks|quip|words|message)(?=\s+(about|to|when|on|after|at|over|as)\b|\W*$)/iu],
