@@ -52,11 +52,12 @@ const kinds: Array<[string, string]> = [
   // "What made" a named person do something asks for a cause; what made the news does not.
   ['What made Ada Lind quit the harbour board?', 'why'],
   ['What made the headlines in Tarvik on Monday?', 'other'],
-  // A leading preposition, clause or statement says how the question applies, not what it asks.
+  // A leading preposition or clause says how the question applies, not what it asks; the question's own clause stays.
   ['To whom did the council write?', 'who'],
   ['Under the new timetable, how many ferries cross each day?', 'number'],
   ['What did the mayor say, when asked about the ferry?', 'quote'],
-  ['The harbour master resigned on Friday -- who replaced him?', 'who'],
+  ['By how much did fares rise, when adjusted for inflation?', 'number'],
+  ['Did Ada Lind say, when asked, that she would resign?', 'quote'],
   ['How few boats still fish from the harbour?', 'number'],
   // Words said are asked for by more verbs than "say", and by their noun…
   ['How did the mayor characterise the ruling?', 'quote'],
@@ -68,12 +69,16 @@ const kinds: Array<[string, string]> = [
   // A noun of words said that the question only mentions asks for nothing said.
   ['What was the date of the reply?', 'when'],
   ['What was the reply deadline?', 'when'],
+  ['What is the answer to the housing shortage?', 'other'],
+  ['What was the emergency response on Monday?', 'other'],
   // …though what someone claims is more often reported than quoted.
   ['What does the board claim the union is doing with the funds?', 'other'],
   // A price asked for without "how much".
   ['What did the harbour painting sell for at auction?', 'money'],
   ['What did the harbour painting sell for?', 'money'],
   ['What set the ferry talks back?', 'other'],
+  ['What did Ada Lind set out to win back?', 'other'],
+  ['What did the club sell the striker for?', 'money'],
   ['What did the new ferry terminal end up costing?', 'money'],
   ['What did the weekend at the Tarvik hotel set the couple back?', 'money'],
   ['What did the club go for in the first round of the draft?', 'other'],

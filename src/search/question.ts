@@ -31,7 +31,7 @@ const PERSON_NOUNS =
   'person|people|persons|man|men|woman|women|official|officials|leader|leaders|player|players|candidate|candidates|member|members|senator|senators|judge|coach|president|minister|author|writer|americans|officer|officers|spokesman|spokeswoman|chief|head|director|ambassador|envoy|general|commander|team|group|company|firm|country|countries|organi[sz]ation|party';
 
 const MONEY_QUESTION =
-  /\bhow much (money|did|does|do|will|would|is|was|are|were)?\b.*\b(pay|paid|cost|costs|spend|spent|earn|earned|worth|price|priced|sell|sold|buy|bought|raise|raised|budget|salary|fee|charge|charged|owe|owed|bring in|save|saved|fine|fined)\b|\bhow much money\b|\bwhat (did|does|do|will|would)\b[^?]*\b(sell|sold|fetch|fetched) for\b|\b(end|ended|ends) up costing\b|^what (did|does|do|will|would)\b(?=[^?]*\bset\b)[^?]*\bback\W*$|\bwhat (was|is) the (price|cost|salary|fee|budget)\b|\bwhat (did|does|do|was|is|were|will|would)\b[^?]*(?<!\b(?:the|a|an|its|their|his|her) )(?<!\b(?:say|said|says|tell|told|think|thinks|thought|ask|asked|talk|talked|speak|spoke|complain|complained)\b[^?]*\b(?:about|over|on) )\b(pay|paid|charge|charged|charges|cost|costs)\b/i;
+  /\bhow much (money|did|does|do|will|would|is|was|are|were)?\b.*\b(pay|paid|cost|costs|spend|spent|earn|earned|worth|price|priced|sell|sold|buy|bought|raise|raised|budget|salary|fee|charge|charged|owe|owed|bring in|save|saved|fine|fined)\b|\bhow much money\b|\b(end|ended|ends) up costing\b|^what (did|does|do|will|would)\b[^?]*\bset\s+(?!(?:out|up|off|about|aside)\b)\w+(?:\s+\w+){0,4}\s+back\W*$|\bwhat (was|is) the (price|cost|salary|fee|budget)\b|\bwhat (did|does|do|was|is|were|will|would)\b[^?]*(?<!\b(?:the|a|an|its|their|his|her) )(?<!\b(?:say|said|says|tell|told|think|thinks|thought|ask|asked|talk|talked|speak|spoke|complain|complained)\b[^?]*\b(?:about|over|on) )\b(pay|paid|charge|charged|charges|cost|costs)\b/i;
 
 /** "How old was…", "at what age…", "what was her age": an age is a figure, never a year or a date. */
 const AGE_QUESTION = /\bhow old\b|\b(what|which) age\b|\bwhat (was|is|were|are) (his|her|their|its|the) ages?\b/i;
@@ -46,9 +46,11 @@ const OPENING_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ['who', /^(who|whom|whose)\b/i],
   ['when', /^(when|(what|which|in what) (day|date|time|year|month|week|season)s?)\b/i],
   ['where', /^where\b/i],
+  // "What did the painting sell for?" asks a price, not a purpose ("What was the overture written for?").
+  ['money', /^what (did|does|do|will|would)\b(?=[^?]*\b(sell|sold|fetch|fetched)\b)[^?]*\bfor\b/i],
   // "What led to the strike", "What excuse was given": a cause asked for without "why". "What made" asks for a cause
   // when a person follows and does something ("What made Ada Lind quit?"), for a thing otherwise ("What made the headlines").
-  ['why', /^(why|what for|how come)\b|^what\b(?!.*\b(sell|sold|fetch|fetched)\s+for\s*\??$).*\bfor\s*\??$|^what (caused|causes|led to|leads to|prompted|forced|triggered|sparked|motivated|inspired|persuaded|convinced)\b|^what (excuse|reason|explanation|justification|motive)s?\b|^what (was|is|were|are) the (purpose|aim|goal) of\b/i],
+  ['why', /^(why|what for|how come)\b|^what\b.*\bfor\s*\??$|^what (caused|causes|led to|leads to|prompted|forced|triggered|sparked|motivated|inspired|persuaded|convinced)\b|^what (excuse|reason|explanation|justification|motive)s?\b|^what (was|is|were|are) the (purpose|aim|goal) of\b/i],
   // Case matters here: a name is written with a capital.
   ['why', /^[Ww]hat (made|makes|drove|drives|got|gets) (him|her|them|\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*)*) \p{Ll}/u],
   ['duration', /^(how long|for how long)\b/i],
@@ -60,7 +62,7 @@ const OPENING_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ['quote', /^(what|how) (did|does|do|has|have|had|will|would)\b(?=.*\bcompared?\b).*\bto\W*$/i],
   // "What was her reply", "What was the mayor's famous retort about…": words someone said, asked for by the noun the
   // question is about, not by one it mentions ("the date of the reply", "the reply deadline").
-  ['quote', /^what (was|were|is|are) (?:(?!of\b)[\p{L}.'’-]+\s+){0,4}(reply|replies|retort|response|answer|comment|comments|remark|remarks|quip|words|message)(?=\s+(about|to|when|on|after|at|over|as)\b|\W*$)/iu],
+  ['quote', /^what (was|were|is|are) (?:(?!of\b)[\p{L}.'’-]+\s+){0,4}(reply|replies|retort|response|comment|comments|remark|remarks|quip|words|message)(?=\s+(about|to|when|after|over)\s+\w|\W*$)/iu],
 ];
 
 /** Keyword questions say what they want last ("bond issue amount?", "kerry nickname?", "ceasefire start date"). */
@@ -126,9 +128,7 @@ export function parseQuestion(question: string): ParsedQuestion {
     // "When pressed, who did…", "Under the new plan, how many…": a clause before the question word says when or where
     // it applies, not what is asked. A question's own clause is no such thing ("What did Kerry say, when asked…").
     .replace(/^(when|once|if|after|before)\b[^,?]*,\s*(?=(who|whom|whose|what|which|where|why|how)\b)/i, '')
-    .replace(/^(?!(who|whom|whose|what|which|where|when|why|how)\b)[^,?]{1,80},\s*(?=(who|whom|whose|what|which|where|when|why|how)\b)/i, '')
-    // "The paper called it a fiasco -- how did farmers beat it?": a statement before a dash or colon sets the question up.
-    .replace(/^(?!(who|whom|whose|what|which|where|when|why|how)\b)[^?]{1,160}?\s*(--|—|–|:)\s*(?=(who|whom|whose|what|which|where|when|why|how)\b)/i, '')
+    .replace(/^(?!(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b)(?:(?!\b(?:who|whom|whose|what|which|where|when|why|how)\b)[^,?]){1,80},\s*(?=(who|whom|whose|what|which|where|when|why|how)\b)/i, '')
     // "By what score…", "under which law…": the preposition says how the answer fits, the question word what it is.
     .replace(/^(by|under|with|for|from|to|of|on|against|over|during|through|into|after|before)\s+(?=(what|which|whom|how)\b)/i, '');
   const kind =
@@ -233,7 +233,7 @@ const AGE_AFTER_NAME = /(?<!\p{L})\p{Lu}\p{Ll}+(?:,\s*\d{1,3},(?!\d)(?!\s*\p{Lu}
 const DURATION =
   /\b(\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|several|few|many|some)[\s-]+(?:\p{Ll}+[\s-]+)?(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)\b|\bsince\b|\buntil\b|\b(all|the whole) (day|night|week|month|year)\b/iu;
 const REASON =
-  /,\s*so\s+(?!(far|long|often|much|many|few|little|called|too|that)\b)|\b(only if|unless(?!\s+otherwise)|because|due to|in order to|so that|so as to|to (allow|alleviate|avoid|prevent|help|ensure|protect|stop|save|give|get|bring|make|put|restore|keep|meet|provide|honou?r|mark|celebrate|protest|support|raise|force|win|end|reduce|cut|pay)|aim(ed|s)? (at|to)|in preparation for|in response to|as a (result|salute|tribute|memorial|protest|reward|gesture|favou?r|precaution|consequence)|reason|since|for fear|to pave|owing to|thanks to|caused by|led to|leads to|lead to|resulted in|stems? from|grew out of|blamed|attributed|designed to|intended|meant to|in an effort to|in hopes? of|hoping to|on the grounds|for the purpose|motivated|out of (fear|concern|respect|necessity)|so they|so he|so she|so we|so it|put an end to|forced (him|her|them|it|us)|prompted|caused|causing|on account of|which is why|that is why|that's why|the result of|(held up|delayed|hampered|slowed|stalled|set back|pushed back|hit) by)\b/i;
+  /,\s*so\s+(?!(far|long|often|much|many|few|little|called|too|that)\b)|\b(only if|unless(?!\s+(?:otherwise|stated|noted|indicated)\b)|because|due to|in order to|so that|so as to|to (allow|alleviate|avoid|prevent|help|ensure|protect|stop|save|give|get|bring|make|put|restore|keep|meet|provide|honou?r|mark|celebrate|protest|support|raise|force|win|end|reduce|cut|pay)|aim(ed|s)? (at|to)|in preparation for|in response to|as a (result|salute|tribute|memorial|protest|reward|gesture|favou?r|precaution|consequence)|reason|since|for fear|to pave|owing to|thanks to|caused by|led to|leads to|lead to|resulted in|stems? from|grew out of|blamed|attributed|designed to|intended|meant to|in an effort to|in hopes? of|hoping to|on the grounds|for the purpose|motivated|out of (fear|concern|respect|necessity)|so they|so he|so she|so we|so it|put an end to|forced (him|her|them|it|us)|prompted|caused|causing|on account of|which is why|that is why|that's why|the result of|(held up|delayed|hampered|slowed|stalled|set back|pushed back|hit) by)\b/i;
 // Two capitalised words in a row ("Ivan Allen", "Jan Egeland", "Vitaly Churkin"), allowing initials and particles,
 // or a surname after initials ("C. H. Dodd", though not "U.S. Secretary").
 const NAME =
