@@ -126,7 +126,7 @@ export function parseQuestion(question: string): ParsedQuestion {
     // Chat spells "what is" as "whats" or "what's".
     .replace(/^(who|what|where|when|how)['’]?s\b/i, '$1 is')
     // "When pressed, who did…", "Under the new plan, how many…": a clause before the question word says when or where
-    // it applies, not what is asked. A question's own clause is no such thing ("What did Kerry say, when asked…").
+    // it applies, not what is asked. A question's own clause is no such thing ("What did the mayor say, when asked…").
     .replace(/^(when|once|if|after|before)\b[^,?]*,\s*(?=(who|whom|whose|what|which|where|why|how)\b)/i, '')
     .replace(/^(?!(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b)(?:(?!\b(?:who|whom|whose|what|which|where|when|why|how)\b)[^,?]){1,80},\s*(?=(who|whom|whose|what|which|where|when|why|how)\b)/i, '')
     // "By what score…", "under which law…": the preposition says how the answer fits, the question word what it is.
