@@ -109,6 +109,17 @@ function withoutShouting(question: string): string {
   );
 }
 
+const QUESTION_WORDS = 'who|whom|whose|what|which|where|when|why|how';
+/**
+ * A clause of up to 80 characters before a comma and the question word ("Under the new plan, how many…"). It holds
+ * no question word and opens on no auxiliary: "By how much did fares rise, when…" and "Did she say, when asked…"
+ * keep their own clause.
+ */
+const LEADING_CLAUSE = new RegExp(
+  `^(?!(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\\b)(?:(?!\\b(?:${QUESTION_WORDS})\\b)[^,?]){1,80},\\s*(?=(${QUESTION_WORDS})\\b)`,
+  'i',
+);
+
 export function parseQuestion(question: string): ParsedQuestion {
   const text = withoutShouting(question);
   const seen = new Set<string>();
@@ -128,7 +139,7 @@ export function parseQuestion(question: string): ParsedQuestion {
     // "When pressed, who did…", "Under the new plan, how many…": a clause before the question word says when or where
     // it applies, not what is asked. A question's own clause is no such thing ("What did the mayor say, when asked…").
     .replace(/^(when|once|if|after|before)\b[^,?]*,\s*(?=(who|whom|whose|what|which|where|why|how)\b)/i, '')
-    .replace(/^(?!(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b)(?:(?!\b(?:who|whom|whose|what|which|where|when|why|how)\b)[^,?]){1,80},\s*(?=(who|whom|whose|what|which|where|when|why|how)\b)/i, '')
+    .replace(LEADING_CLAUSE, '')
     // "By what score…", "under which law…": the preposition says how the answer fits, the question word what it is.
     .replace(/^(by|under|with|for|from|to|of|on|against|over|during|through|into|after|before)\s+(?=(what|which|whom|how)\b)/i, '');
   const kind =
