@@ -736,6 +736,16 @@ describe('reading questions the way newsrooms write', () => {
     assert.equal(answer(named, 'Who bought the harbour painting at the auction?').answered, true);
   });
 
+  test('a ranked role ("deputy coach") is not answered by a passage naming the holder of the role itself', async () => {
+    const coach = 'Harbour Rovers\nHarbour Rovers head coach Ilse Marten named her squad for the cup final on Friday.\n';
+    const weather = 'Weather\nHeavy rain is forecast along the coast until Sunday.\n';
+    const question = 'Who is the deputy coach of Harbour Rovers?';
+    const unranked = answer(await indexOf({ 'rovers.txt': coach, 'weather.txt': weather }), question);
+    assert.equal(unranked.answered, false, describeResults(unranked));
+    const ranked = answer(await indexOf({ 'rovers.txt': coach.replace('head coach', 'deputy coach'), 'weather.txt': weather }), question);
+    assert.equal(ranked.answered, true);
+  });
+
   test('an acronym finds the name it stands for spelled out, and a spelled-out name its acronym', async () => {
     const index = await indexOf({
       'inquiry.txt':

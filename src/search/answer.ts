@@ -133,6 +133,8 @@ export const WEIGHTS = {
    * counts as missing below this share of its credit.
    */
   partialName: 0.35,
+  /** Support factor for an excerpt that holds a role the question ranks ("deputy envoy") without the rank. */
+  rankMissing: 0.6,
 };
 
 /** A question term with what counts as finding it in a passage and how much finding it is worth. */
@@ -667,6 +669,10 @@ function scorePassage(
   const dominant = terms.findIndex((t) => t.weight >= WEIGHTS.dominantShare * totalWeight);
   const countedIndex = parsed.counted === undefined ? -1 : terms.findIndex((t) => t.term === parsed.counted);
   const countedModifiers = terms.filter((t) => t.term !== parsed.counted && parsed.countedGroup?.includes(t.term));
+  const rankedRoles = parsed.rankedRoles.flatMap(([rank, role]): Array<[number, number]> => {
+    const [r, k] = [terms.findIndex((t) => t.term === rank), terms.findIndex((t) => t.term === role)];
+    return r >= 0 && k >= 0 ? [[r, k]] : [];
+  });
   const passageTerms = parsed.phrases.length === 0 ? '' : ` ${sentences.flatMap((s) => s.terms).join(' ')} `;
   const phrasesHeld = parsed.phrases.every((phrase) => passageTerms.includes(` ${phrase.join(' ')} `));
 
@@ -749,6 +755,8 @@ function scorePassage(
         else if (parsed.kind === 'when' && serves === 0) support *= WEIGHTS.undatedSupport;
         else if (countedIndex >= 0 && !sumCounts && credit[countedIndex]! > 0 && !inWindow((s) => countsThing(s.terms, terms[countedIndex]!))) support *= WEIGHTS.countedMissing;
         if (!phrasesHeld) support *= 0.5;
+        // "The UN envoy Staffan de Mistura" says nothing of who the deputy envoy is.
+        for (const [rank, role] of rankedRoles) if (credit[role]! > 0 && credit[rank] === 0) support *= WEIGHTS.rankMissing;
         // One shared word is a coincidence, not an answer, when the question says more than one thing; unless that
         // word is most of what the question says and the rest is in the reporting around it.
         let termsShared = 0;

@@ -23,7 +23,12 @@ export interface ParsedQuestion {
   words: Set<string>;
   /** The question asks for a name outright ("what is the name of…", "who is … called"). */
   asksName: boolean;
+  /** A rank that makes a role another person's ("deputy envoy", "vice president"), as [rank term, role term]. */
+  rankedRoles: Array<[string, string]>;
 }
+
+/** Ranks under a role that name another holder of it: the deputy envoy is not the envoy. */
+const RANKED_ROLE = /\b(deputy|vice|assistant|associate|lieutenant)[\s-]+(\p{L}+)/giu;
 
 const QUOTED = /["“”«»]([^"“”«»]{2,200})["“”«»]/gu;
 
@@ -150,7 +155,11 @@ export function parseQuestion(question: string): ParsedQuestion {
     'other';
   const words = new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
   const asksName = /\bnamed?\b|\bnames\b|\bcalled\b/i.test(text) && kind === 'who';
-  const parsed: ParsedQuestion = { text, kind, tokens, phrases, words, asksName, attribution: attributionTerms(text, tokens) };
+  const rankedRoles = [...text.matchAll(RANKED_ROLE)].flatMap((m): Array<[string, string]> => {
+    const [rank, role] = [analyze(m[1]!)[0]?.term, analyze(m[2]!)[0]?.term];
+    return rank && role ? [[rank, role]] : [];
+  });
+  const parsed: ParsedQuestion = { text, kind, tokens, phrases, words, asksName, rankedRoles, attribution: attributionTerms(text, tokens) };
   const counted = countedThing(text);
   if (counted) {
     parsed.counted = counted.at(-1)!;
