@@ -188,6 +188,42 @@ describe('aliases', () => {
     assert.ok(!terms('Naoto Kan').includes(termOf('Kansas')));
     assert.ok(!terms('Mont Blanc').includes(termOf('Montana')));
     assert.deepEqual(terms('Columbia, S.C.'), terms('Columbia, South Carolina'));
+    assert.deepEqual(terms('Baton Rouge, La., and Spokane, Wash.'), terms('Baton Rouge, Louisiana, and Spokane, Washington'));
+    assert.notEqual(termOf('Maine'), termOf('main'));
+  });
+
+  test('a country meets its demonyms and formal names; a place named inside another name stays apart', () => {
+    assertMeet('Nigeria', 'Nigerian', 'Nigerians');
+    assertMeet('Myanmar', 'Burma', 'Burmese');
+    assertMeet('Ireland', 'Irish', 'Republic of Ireland');
+    assertMeet('Ivory Coast', 'Côte d’Ivoire', 'Ivorian');
+    assert.deepEqual(terms('fishing boats from New Zealand'), terms('fishing boats of New Zealanders'));
+    // "English" is also the language; New England, New South Wales and Scotland Yard are not the countries.
+    assert.notEqual(termOf('English'), termOf('England'));
+    assert.ok(!terms('a town in New England').includes(termOf('England')));
+    assert.ok(!terms('floods in New South Wales').includes(termOf('Wales')));
+    assert.ok(!terms('detectives from Scotland Yard').includes(termOf('Scotland')));
+    assert.ok(!terms('she will welsh on the bet').includes(termOf('Wales')));
+  });
+
+  test('agencies meet their abbreviations; the Fed is the Federal Reserve, "fed" is not', () => {
+    assertMeet('FBI', 'F.B.I.', 'Federal Bureau of Investigation');
+    assertMeet('European Central Bank', 'ECB');
+    assert.deepEqual(terms('The Fed raised interest rates'), terms('The Federal Reserve raised interest rates'));
+    assert.ok(!terms('they fed the horses at dawn').includes(termOf('Federal Reserve')));
+    assert.ok(!terms('a sec later').includes(termOf('SEC')));
+    assert.ok(!terms('the ice on the road').includes(termOf('ICE')));
+  });
+
+  test('parties meet their short forms; the words they are named with stay words', () => {
+    assert.deepEqual(terms('Lib Dems'), terms('Liberal Democrats'));
+    assert.deepEqual(terms('the GOP nominee'), terms('the Republican nominee'));
+    assertMeet('Tories', 'Tory', 'Conservative Party');
+    assert.notEqual(termOf('Labour'), termOf('labour'));
+    assert.ok(terms('the Labor Party leader').includes(termOf('Labour')));
+    // "democratic" and "conservative" are ordinary words: no alias takes them from their stems.
+    assert.deepEqual(terms('a democratic vote'), terms('a Democrat vote'));
+    assert.notEqual(termOf('conservative'), termOf('Conservative Party'));
   });
 
   test('British and American spellings meet; words that only look like a pair stay apart', () => {
