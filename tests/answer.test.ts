@@ -744,6 +744,16 @@ describe('reading questions the way newsrooms write', () => {
     assert.equal(unranked.answered, false, describeResults(unranked));
     const ranked = answer(await indexOf({ 'rovers.txt': coach.replace('head coach', 'deputy coach'), 'weather.txt': weather }), question);
     assert.equal(ranked.answered, true);
+    // Capitalised, the rank and the role are one name of the question; the rank is still needed.
+    const capitalised = answer(await indexOf({ 'rovers.txt': coach, 'weather.txt': weather }), 'Who is the Deputy Coach of Harbour Rovers?');
+    assert.equal(capitalised.answered, false, describeResults(capitalised));
+  });
+
+  test('"associate" as a verb ranks no role', async () => {
+    const survey = 'Doctors survey\nNine in ten doctors questioned in Tarvik said smoking was the main cause of lung cancer.\n';
+    const weather = 'Weather\nHeavy rain is forecast along the coast until Sunday.\n';
+    const result = answer(await indexOf({ 'survey.txt': survey, 'weather.txt': weather }), 'What do doctors associate smoking with?');
+    assert.equal(result.answered, true, describeResults(result));
   });
 
   test('an acronym finds the name it stands for spelled out, and a spelled-out name its acronym', async () => {

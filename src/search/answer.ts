@@ -669,10 +669,6 @@ function scorePassage(
   const dominant = terms.findIndex((t) => t.weight >= WEIGHTS.dominantShare * totalWeight);
   const countedIndex = parsed.counted === undefined ? -1 : terms.findIndex((t) => t.term === parsed.counted);
   const countedModifiers = terms.filter((t) => t.term !== parsed.counted && parsed.countedGroup?.includes(t.term));
-  const rankedRoles = parsed.rankedRoles.flatMap(([rank, role]): Array<[number, number]> => {
-    const [r, k] = [terms.findIndex((t) => t.term === rank), terms.findIndex((t) => t.term === role)];
-    return r >= 0 && k >= 0 ? [[r, k]] : [];
-  });
   const passageTerms = parsed.phrases.length === 0 ? '' : ` ${sentences.flatMap((s) => s.terms).join(' ')} `;
   const phrasesHeld = parsed.phrases.every((phrase) => passageTerms.includes(` ${phrase.join(' ')} `));
 
@@ -756,7 +752,10 @@ function scorePassage(
         else if (countedIndex >= 0 && !sumCounts && credit[countedIndex]! > 0 && !inWindow((s) => countsThing(s.terms, terms[countedIndex]!))) support *= WEIGHTS.countedMissing;
         if (!phrasesHeld) support *= 0.5;
         // "The UN envoy Staffan de Mistura" says nothing of who the deputy envoy is.
-        for (const [rank, role] of rankedRoles) if (credit[role]! > 0 && credit[rank] === 0) support *= WEIGHTS.rankMissing;
+        // Read from the window's own words: a capitalised "Deputy Coach" is one name term of the question.
+        for (const [rank, role] of parsed.rankedRoles) {
+          if (inWindow((s) => s.terms.includes(role)) && !inWindow((s) => s.terms.includes(rank))) support *= WEIGHTS.rankMissing;
+        }
         // One shared word is a coincidence, not an answer, when the question says more than one thing; unless that
         // word is most of what the question says and the rest is in the reporting around it.
         let termsShared = 0;
