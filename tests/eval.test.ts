@@ -154,9 +154,9 @@ describe('no regression on the held-out question sets', () => {
   const floors = [
     { file: 'eval/seeds-extra.jsonl', corpus: SEEDS, hitAt1: 0.84, hitAt3: 0.91, abstained: 0.85, wronglyRefused: 0.06 },
     { file: 'eval/seeds-fresh.jsonl', corpus: SEEDS, hitAt1: 0.91, hitAt3: 0.93, abstained: 0.55, wronglyRefused: 0.02 },
-    { file: 'eval/brown-test.jsonl', corpus: sharedPath('corpora/brown'), hitAt1: 0.63, hitAt3: 0.77, abstained: 0.7, wronglyRefused: 0.07 },
+    { file: 'eval/brown-test.jsonl', corpus: sharedPath('corpora/brown'), hitAt1: 0.64, hitAt3: 0.77, abstained: 0.7, wronglyRefused: 0.07 },
     // News in the house styles the other corpora lack (single quotes, day-first dates, rupees, subheads…).
-    { file: 'eval/styles-dev.jsonl', corpus: path.resolve(import.meta.dirname, '..', 'eval', 'styles'), hitAt1: 0.47, hitAt3: 0.72, abstained: 0.55, wronglyRefused: 0.15 },
+    { file: 'eval/styles-dev.jsonl', corpus: path.resolve(import.meta.dirname, '..', 'eval', 'styles'), hitAt1: 0.54, hitAt3: 0.77, abstained: 0.55, wronglyRefused: 0.1 },
   ];
   for (const floor of floors) {
     test(`${floor.file}: hit@1 ≥ ${floor.hitAt1}, hit@3 ≥ ${floor.hitAt3}, abstained ≥ ${floor.abstained}, refused ≤ ${floor.wronglyRefused}`, async () => {
