@@ -78,7 +78,7 @@ const ARTICLE = /^(the|a|an)$/i;
 const PREPOSITION = /^(of|for|in|on|at|to|from|with|by|during|after|before|about|under|over|between|among|per|when|if|so|now|then|currently|still|already|yet|ever|today|this|last)$/i;
 
 /** The WordNet lemma a written word stands for as a noun or adjective, trying its singular. */
-function lemmaOf(word: string, pos: 'noun' | 'adj'): string | undefined {
+export function lemmaOf(word: string, pos: 'noun' | 'adj'): string | undefined {
   const folded = word.toLowerCase();
   const forms = [folded];
   if (pos === 'noun') {

@@ -1,5 +1,5 @@
 import { analyze, baseFormOf, isCaseSensitiveAlias, type Token } from './analyzer.ts';
-import { focusKind, kindOfNoun } from './focus.ts';
+import { focusKind, kindOfNoun, lemmaOf } from './focus.ts';
 import { isEnglishWord } from './spelling.ts';
 import { entriesOf } from './wordnet.ts';
 
@@ -158,9 +158,8 @@ export function parseQuestion(question: string): ParsedQuestion {
   // Only before a person's title: "associate smoking with cancer" ranks nothing.
   const rankedRoles = [...text.matchAll(RANKED_ROLE)].flatMap((m): Array<[string, string]> => {
     const [rank, role] = [analyze(m[1]!)[0]?.term, analyze(m[2]!)[0]?.term];
-    const title = m[2]!.toLowerCase();
-    const isTitle = [title, title.replace(/s$/, ''), title.replace(/es$/, '')].some((noun) => kindOfNoun(noun) === 'who');
-    return rank && role && isTitle ? [[rank, role]] : [];
+    const title = lemmaOf(m[2]!, 'noun');
+    return rank && role && title !== undefined && kindOfNoun(title) === 'who' ? [[rank, role]] : [];
   });
   const parsed: ParsedQuestion = { text, kind, tokens, phrases, words, asksName, rankedRoles, attribution: attributionTerms(text, tokens) };
   const counted = countedThing(text);
