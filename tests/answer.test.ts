@@ -36,6 +36,9 @@ async function indexOf(files: Record<string, string>): Promise<NewsIndex> {
   return buildIndex(await loadCorpus(dir), 'answer-test');
 }
 
+/** An article on nothing the tests ask about, so that a corpus has more than the one story. */
+const WEATHER = 'Weather\nHeavy rain is forecast along the coast until Sunday.\n';
+
 /** An article as most sites save it: the headline and each paragraph on a line, a blank line between them. */
 const article = (...paragraphs: string[]) => paragraphs.map((paragraph) => `${paragraph}\n`).join('\n');
 
@@ -738,21 +741,19 @@ describe('reading questions the way newsrooms write', () => {
 
   test('a ranked role ("deputy coach") is not answered by a passage naming the holder of the role itself', async () => {
     const coach = 'Harbour Rovers\nHarbour Rovers head coach Ilse Marten named her squad for the cup final on Friday.\n';
-    const weather = 'Weather\nHeavy rain is forecast along the coast until Sunday.\n';
     const question = 'Who is the deputy coach of Harbour Rovers?';
-    const unranked = answer(await indexOf({ 'rovers.txt': coach, 'weather.txt': weather }), question);
+    const unranked = answer(await indexOf({ 'rovers.txt': coach, 'weather.txt': WEATHER }), question);
     assert.equal(unranked.answered, false, describeResults(unranked));
-    const ranked = answer(await indexOf({ 'rovers.txt': coach.replace('head coach', 'deputy coach'), 'weather.txt': weather }), question);
+    const ranked = answer(await indexOf({ 'rovers.txt': coach.replace('head coach', 'deputy coach'), 'weather.txt': WEATHER }), question);
     assert.equal(ranked.answered, true);
     // Capitalised, the rank and the role are one name of the question; the rank is still needed.
-    const capitalised = answer(await indexOf({ 'rovers.txt': coach, 'weather.txt': weather }), 'Who is the Deputy Coach of Harbour Rovers?');
+    const capitalised = answer(await indexOf({ 'rovers.txt': coach, 'weather.txt': WEATHER }), 'Who is the Deputy Coach of Harbour Rovers?');
     assert.equal(capitalised.answered, false, describeResults(capitalised));
   });
 
   test('news vocabulary readers and reporters swap finds the passage ("walkout" for "stoppage")', async () => {
     const trams = 'Tram drivers\nTarvik tram drivers began a 24-hour stoppage at dawn on Monday over pay.\n';
-    const weather = 'Weather\nHeavy rain is forecast along the coast until Sunday.\n';
-    const result = answer(await indexOf({ 'trams.txt': trams, 'weather.txt': weather }), 'When did the Tarvik tram drivers start their walkout?');
+    const result = answer(await indexOf({ 'trams.txt': trams, 'weather.txt': WEATHER }), 'When did the Tarvik tram drivers start their walkout?');
     assert.equal(result.answered, true, describeResults(result));
     assert.match(result.results[0]!.excerpt, /stoppage/);
     // As near a match as the table says (0.7), more than a WordNet synonym, less than the word itself.
@@ -762,8 +763,7 @@ describe('reading questions the way newsrooms write', () => {
 
   test('"associate" as a verb ranks no role', async () => {
     const survey = 'Doctors survey\nNine in ten doctors questioned in Tarvik said smoking was the main cause of lung cancer.\n';
-    const weather = 'Weather\nHeavy rain is forecast along the coast until Sunday.\n';
-    const result = answer(await indexOf({ 'survey.txt': survey, 'weather.txt': weather }), 'What do doctors associate smoking with?');
+    const result = answer(await indexOf({ 'survey.txt': survey, 'weather.txt': WEATHER }), 'What do doctors associate smoking with?');
     assert.equal(result.answered, true, describeResults(result));
   });
 
