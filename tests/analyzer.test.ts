@@ -274,6 +274,17 @@ describe('aliases', () => {
     const related = relatedTerms.get(termOf('Moscow'))?.map((r) => r.term) ?? [];
     assert.ok(related.includes(termOf('Russia')), JSON.stringify(related));
   });
+
+  test('related words of news vocabulary widen each other, and a phrase widens nothing through its one content word', () => {
+    const widens = (word: string, other: string) => relatedTerms.get(termOf(word)!)?.some((r) => r.term === termOf(other)) ?? false;
+    assert.ok(widens('blamed', 'faulted'));
+    assert.ok(widens('lorry', 'truck'));
+    // "stepped down" is resigning, but read word by word it is "step": no "step" may stand for a resignation.
+    assert.ok(!widens('step', 'resigned'));
+    assert.ok(!widens('resigned', 'step'));
+    // A hyphenated noun is read as the reader's own is: "sit-down" and "talks".
+    assert.ok(widens('sit-down', 'talks'));
+  });
 });
 
 describe('numbers', () => {

@@ -301,8 +301,12 @@ function matchAliasPhrase(readings: WordReading[], at: number): { term: string; 
 export const relatedTerms: ReadonlyMap<string, ReadonlyArray<{ term: string; weight: number }>> = (() => {
   const related = new Map<string, Array<{ term: string; weight: number }>>();
   for (const group of aliasData.related) {
-    // A multi-word entry that is no alias of its own ("white house") would widen each of its words: skip it.
-    const single = group.terms.map((t) => analyze(t)).filter((tokens) => tokens.length === 1);
+    // A multi-word entry that is no alias of its own ("white house") would widen each of its words, and one whose
+    // other words are stop words ("stepped down") its one word ("step"): only an entry read as one term counts. A
+    // hyphenated one ("sit-down") is read as the reader's own word is, so it widens that.
+    const single = group.terms
+      .map((t) => analyze(t))
+      .filter((tokens, i) => tokens.length === 1 && (!group.terms[i]!.includes(' ') || tokens[0]!.end - tokens[0]!.start === group.terms[i]!.length));
     const terms = [...new Set(single.map((tokens) => tokens[0]!.term))];
     for (const term of terms) {
       const list = related.get(term) ?? [];
