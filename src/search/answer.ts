@@ -8,7 +8,7 @@ import { allowedEdits, correctSpelling, isEnglishWord } from './spelling.ts';
 import { spellingCandidates, termsStartingWith } from './vocabulary.ts';
 import { englishSpecificity } from './english.ts';
 import { isWrittenAcronym, namesWithInitials, spelledOutPattern, wordRunsWithInitials } from './acronyms.ts';
-import { clippingsOf, derivedWordsOf, phrasalSynonymsOf, synonymsOf } from './synonyms.ts';
+import { derivedWordsOf, phrasalSynonymsOf, synonymsOf } from './synonyms.ts';
 import type { Answer, AnswerOptions, AnswerResult, SourceRef } from './types.ts';
 
 export const DEFAULT_TOP = 3;
@@ -371,9 +371,6 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
     for (const derived of plainWord ? derivationTerms(token) : []) {
       if (!matches.has(derived) && frequency(derived) > 0) matches.set(derived, WEIGHTS.derivationCredit);
     }
-    for (const clipping of plainWord ? clippingTerms(token) : []) {
-      if (!matches.has(clipping) && frequency(clipping) > 0) matches.set(clipping, WEIGHTS.derivedCredit);
-    }
     for (const synonym of plainWord ? [...synonymTerms(token), ...phrasalTerms(parsed.text, token)] : []) {
       if (!matches.has(synonym) && frequency(synonym) > 0) matches.set(synonym, WEIGHTS.synonymCredit);
     }
@@ -451,12 +448,6 @@ function synonymTerms(token: Token): string[] {
   if (token.term.includes('_')) return [];
   // An irregular form is not in WordNet as written: "written" has the synonyms of "write".
   return asIndexTerms(token.surface, token, () => synonymsOf(baseFormOf(token.surface) ?? token.surface));
-}
-
-/** A plain word's clipped or full form, as index terms ("subs" → submarin). */
-function clippingTerms(token: Token): string[] {
-  if (token.term.includes('_')) return [];
-  return asIndexTerms(`~${token.surface}`, token, () => clippingsOf(baseFormOf(token.surface) ?? token.surface));
 }
 
 /** The words WordNet derives from a plain word in other parts of speech, as index terms ("violin" → violinist). */

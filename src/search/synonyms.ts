@@ -78,19 +78,6 @@ export function synonymsOf(word: string): string[] {
   return synonyms;
 }
 
-/** The shorter of a word and its clipped or full form: fewer letters than this is an abbreviation, not a clipping. */
-const MIN_CLIPPING = 3;
-
-/**
- * The synonyms of `word` that are its clipped or full form ("subs" → submarine, "laboratory" → lab): the same
- * word shortened, not another word with a shared sense.
- */
-export function clippingsOf(word: string): string[] {
-  const lemmas = lookups(word).map(([lemma]) => lemma).filter((lemma) => entriesOf(lemma).length > 0);
-  const clipped = (a: string, b: string) => a.length >= MIN_CLIPPING && b.length >= a.length + 2 && b.startsWith(a);
-  return synonymsOf(word).filter((s) => /^[a-z]+$/.test(s) && lemmas.some((lemma) => clipped(lemma, s) || clipped(s, lemma)));
-}
-
 /** WordNet's derivationally related words of `word` (folded, any inflection): "invaded" → invasion, invasive. */
 export function derivedWordsOf(word: string): string[] {
   const found = new Set<string>();
