@@ -10,7 +10,7 @@ import spellingVariantData from './data/spelling-variants.json' with { type: 'js
  * The one analyzer behind both the index and the questions, so that a word is always turned into the same term.
  * Bump ANALYZER_VERSION whenever its output can change: saved indexes carry it and are rebuilt when it differs.
  */
-export const ANALYZER_VERSION = 13;
+export const ANALYZER_VERSION = 12;
 
 /** One indexed term and where its words stand in the analysed text (for highlighting). */
 export interface Token {
