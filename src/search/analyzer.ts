@@ -303,7 +303,8 @@ export const relatedTerms: ReadonlyMap<string, ReadonlyArray<{ term: string; wei
   for (const group of aliasData.related) {
     // A multi-word entry that is no alias of its own ("white house") would widen each of its words, and one whose
     // other words are stop words ("stepped down") its one word ("step"): only an entry read as one term counts. A
-    // hyphenated one ("sit-down") is read as the reader's own word is, so it widens that.
+    // hyphenated one still counts as its one word ("sit-down" as "sit", which so meets "talks"): a reader's
+    // "sit-down" is read the same way, and taking it out lost a seeds answer.
     const single = group.terms
       .map((t) => analyze(t))
       .filter((tokens, i) => tokens.length === 1 && (!group.terms[i]!.includes(' ') || tokens[0]!.end - tokens[0]!.start === group.terms[i]!.length));
