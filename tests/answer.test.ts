@@ -162,6 +162,24 @@ describe('abstention', () => {
     assert.equal(result.answered, false, describeResults(result));
   });
 
+  test('a title the question names is not found in the same words written in lower case', async () => {
+    const talks = await indexOf({
+      'talks.txt': article(
+        'Border talks resume',
+        'The envoy Mira Solberg told both sides that a lasting peace would need an end to the war over the river.',
+        'Talks on the border resumed in Kestrel on Monday, officials said.',
+      ),
+      'weather.txt': WEATHER,
+    });
+    for (const question of ['Who wrote the novel War and Peace?', 'Who wrote War and Peace?']) {
+      const result = answer(talks, question);
+      assert.equal(result.answered, false, `${question}: ${describeResults(result)}`);
+    }
+    // A reader who capitalises for emphasis still gets the passage that carries the rest of the question.
+    const emphatic = answer(talks, 'Who said a lasting Peace needs an end to the War?');
+    assert.match(emphatic.results[0]?.excerpt ?? '', /Mira Solberg/, describeResults(emphatic));
+  });
+
   test('empty and stop-word-only questions are not answered', () => {
     for (const question of ['', '   ', '?', 'what is it?', 'the of and']) {
       const result = answer(seeds, question);

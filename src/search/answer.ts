@@ -135,6 +135,11 @@ export const WEIGHTS = {
   partialName: 0.35,
   /** Support factor for an excerpt that holds a role the question ranks ("deputy envoy") without the rank. */
   rankMissing: 0.6,
+  /**
+   * Most credit a dictionary word the question writes as a name ("Who founded Peace Now", "What did Brown say")
+   * earns from a sentence that has it only in lower case: "peace" and "brown" there are other words.
+   */
+  nameWordInLowerCase: 0.5,
 };
 
 /** A question term with what counts as finding it in a passage and how much finding it is worth. */
@@ -149,6 +154,8 @@ export interface QueryTerm {
   attribution?: boolean;
   /** For an acronym of the question ("FAA"), where a text spells it out ("Federal Aviation Agency"), which counts as finding it. */
   spelledOut?: RegExp;
+  /** A dictionary word the question writes as a name on its own ("Brown", "Peace"): a lower-case one in the text is another word. */
+  nameWord?: boolean;
 }
 
 export interface SentenceView {
@@ -392,6 +399,7 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
       isName,
       ...(parsed.attribution.has(token.term) ? { attribution: true } : {}),
       ...(isWrittenAcronym(written) ? { spelledOut: spelledOutPattern(written) } : {}),
+      ...(isName && /^\p{Lu}\p{Ll}+$/u.test(written) && isEnglishWord(token.surface) && !inNameRun(parsed.text, token) ? { nameWord: true } : {}),
     };
   });
   // A name the question spells out is found by its initials too, where the archive uses them: initials that spell
@@ -409,6 +417,22 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
     for (const i of spelled) resolved[i]!.matches.set(plain, 1);
   }
   return mergeNames(parsed, resolved);
+}
+
+/** A capitalised word beside another ("Sleeping Beauty", "Goodbody & Company") is part of a longer name. */
+function inNameRun(question: string, token: Token): boolean {
+  const before = question.slice(0, token.start);
+  const after = question.slice(token.end);
+  return /\p{Lu}[\p{L}'’.-]*(?:\s+&)?\s+$/u.test(before) || /^(?:\s+&)?\s+\p{Lu}/u.test(after);
+}
+
+/** Whether `sentence` writes one of the words that satisfy `term` capitalised, as a name is. */
+function writesAsName(sentence: string, term: QueryTerm): boolean {
+  for (const [word] of sentence.matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
+    const found = termOfWord(word.toLowerCase());
+    if (found !== undefined && term.matches.has(found)) return true;
+  }
+  return false;
 }
 
 /** Most credit a dictionary word of a name earns alone, when the name has a rarer word of its own. */
@@ -656,6 +680,7 @@ function scorePassage(
 ): Scored {
   const text = index.passageText(passage);
   const acronyms = terms.flatMap((term, i) => (term.spelledOut ? [i] : []));
+  const nameWords = terms.flatMap((term, i) => (term.nameWord ? [i] : []));
   const sentences: SentenceView[] = index.readSentences(passage).map(({ span, terms: sentenceTerms }) => {
     const credit = new Array<number>(terms.length).fill(0);
     for (const term of sentenceTerms) {
@@ -663,6 +688,7 @@ function scorePassage(
     }
     const sentence = text.slice(span.start, span.end);
     for (const i of acronyms) credit[i] = Math.max(credit[i]!, spellsOut(terms[i]!, sentence));
+    for (const i of nameWords) if (credit[i]! > WEIGHTS.nameWordInLowerCase && !writesAsName(sentence, terms[i]!)) credit[i] = WEIGHTS.nameWordInLowerCase;
     return { span, terms: sentenceTerms, credit, adjacent: adjacentPairs(sentenceTerms, terms, credits), serves: sentenceServes(parsed.kind, sentence, parsed.words) };
   });
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
