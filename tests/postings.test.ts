@@ -83,14 +83,15 @@ describe('the MiniSearch built from the analysed passages', () => {
     // The second batch's thread fails while the first is still analysing a long document.
     const long = { ...corpus.documents[0]!, id: 'long', paragraphs: Array.from({ length: 40 }, () => corpus.documents.flatMap((doc) => doc.paragraphs)).flat() };
     const broken = { ...corpus.documents[1]!, id: 'broken', paragraphs: 42 as unknown as string[] };
-    await assert.rejects(buildIndex({ ...corpus, documents: [long, broken, ...corpus.documents] }, 'test', { batchParagraphs: 1 }));
+    await assert.rejects(buildIndex({ ...corpus, documents: [long, broken, ...corpus.documents] }, 'test', { batchParagraphs: 1, inThreadBelow: 0 }));
   });
 
   test('is the same whichever threads analysed which documents: terms are numbered corpus-wide in document order', async () => {
     const corpus = await loadCorpus(SEEDS);
+    // The seeds are few enough to be analysed in this thread; a batch per paragraph, with worker threads asked for,
+    // spreads the five articles over every analysing thread.
     const whole = await buildIndex(corpus, 'test');
-    // A batch per paragraph spreads the five articles over every analysing thread.
-    const spread = await buildIndex(corpus, 'test', { batchParagraphs: 1 });
+    const spread = await buildIndex(corpus, 'test', { batchParagraphs: 1, inThreadBelow: 0 });
     assert.deepEqual(spread.tokens, whole.tokens);
     assert.deepEqual(spread.stats, whole.stats);
     assert.deepEqual(exportState(spread.search), exportState(whole.search));

@@ -25,17 +25,18 @@ const MAX_WORKERS = 4;
 
 /**
  * Worker threads do the analysis (splitting, stemming, aliases): building uses every core, and the event loop
- * that answers questions is never held by analysis. Where no worker can start, the same code runs in this thread,
- * one batch per turn of the event loop.
+ * that answers questions is never held by analysis. Where no worker can start, or `inThread` asks for it (a corpus
+ * this thread analyses sooner than a worker starts), the same code runs in this thread, one batch per turn of the
+ * event loop.
  */
-export function startBatchAnalyzer(batches: number): BatchAnalyzer {
+export function startBatchAnalyzer(batches: number, { inThread = false }: { inThread?: boolean } = {}): BatchAnalyzer {
   const threads: ThreadAnalyzer[] = [];
   try {
-    for (let i = 0; i < Math.max(1, Math.min(MAX_WORKERS, availableParallelism(), batches)); i++) threads.push(workerAnalyzer());
+    if (!inThread) for (let i = 0; i < Math.max(1, Math.min(MAX_WORKERS, availableParallelism(), batches)); i++) threads.push(workerAnalyzer());
   } catch {
     for (const thread of threads.splice(0)) void thread.close();
-    threads.push(inThreadAnalyzer());
   }
+  if (threads.length === 0) threads.push(inThreadAnalyzer());
   // Each thread numbers the terms it sees; here they get one numbering, in batch order, so that a term's number
   // says when the corpus first used it whichever thread read it.
   const vocabulary = new Map<string, number>();
