@@ -180,6 +180,21 @@ describe('abstention', () => {
     assert.match(emphatic.results[0]?.excerpt ?? '', /Mira Solberg/, describeResults(emphatic));
   });
 
+  test('a who-question is answered by a passage that names someone by role ("her chief of staff") rather than name', async () => {
+    const bridge = await indexOf({
+      'bridge.txt': article(
+        'Bridge shut',
+        'The Tarvik river bridge was shut to traffic on Tuesday after engineers found cracks in two of its piers.',
+        'Mayor Ines Varga learned of the closure from a radio bulletin while driving to a meeting, the city said.',
+        'She was told of the cracks only later that morning, when her chief of staff telephoned from the town hall.',
+      ),
+      'weather.txt': WEATHER,
+    });
+    const result = answer(bridge, 'Who told Mayor Varga about the cracks in the bridge?');
+    assert.equal(result.answered, true, describeResults(result));
+    assert.match(result.results[0]!.excerpt, /her chief of staff/, describeResults(result));
+  });
+
   test('empty and stop-word-only questions are not answered', () => {
     for (const question of ['', '   ', '?', 'what is it?', 'the of and']) {
       const result = answer(seeds, question);

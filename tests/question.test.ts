@@ -283,6 +283,17 @@ test('a surname after initials is a full name ("C. H. Okafor"); "U.S. Secretary"
   assert.equal(sentenceServes('who', 'The project was halted after N. Korea fired a missile.', asked), 0.5);
 });
 
+test('someone\'s role answers "who" weakly ("her chief of staff", "the bride\'s brother"); what someone owns does not', () => {
+  const asked = new Set(['who', 'told', 'the', 'mayor', 'about', 'cracks']);
+  assert.equal(sentenceServes('who', 'She heard only later, when her chief of staff telephoned.', asked), 0.5);
+  assert.equal(sentenceServes('who', "The bride's elder brother will give her away.", asked), 0.5);
+  // The first noun after the possessive is what it possesses: a car is no one.
+  assert.equal(sentenceServes('who', 'She heard only later, on her car radio.', asked), 0);
+  // A role the question names is what it asks about, not an answer.
+  assert.equal(sentenceServes('who', 'She heard only later, from the mayor\'s office.', new Set([...asked, 'office'])), 0);
+  assert.equal(sentenceServes('who', 'She heard only later from her aide.', new Set([...asked, 'aide'])), 0);
+});
+
 test('a word may stand between a count and its unit of time ("52 rainless days")', () => {
   assert.equal(sentenceServes('duration', 'After 52 rainless days it finally rained.'), 1);
   assert.equal(sentenceServes('duration', 'It finally rained at Del Mar.'), 0);

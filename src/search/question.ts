@@ -323,6 +323,23 @@ const FULL_DATES = new RegExp(`\\b(1[6-9]\\d\\d|20\\d\\d)\\b|\\b(${MONTH})\\.?\\
 /** Full dates and years, in either order of day and month. */
 const fullDates = (sentence: string) => [...sentence.matchAll(FULL_DATES), ...sentence.matchAll(DAY_FIRST)];
 
+/** A possessive and up to three words after it: "his chief of staff", "the city's new police chief". */
+const POSSESSED = /\b(?:his|her|its|their|\p{L}+['’]s)((?:\s+\p{Ll}[\p{Ll}-]*){1,3})/gu;
+
+/** Whether `sentence` names a person by a role someone holds ("her brother", "Aleppo's rebels"), in words not asked about. */
+function namesSomeonesRole(sentence: string, isNew: (text: string) => boolean): boolean {
+  for (const m of sentence.matchAll(POSSESSED)) {
+    for (const word of m[1]!.trim().split(/\s+/)) {
+      const lemma = word.length >= 3 ? lemmaOf(word, 'noun') : undefined;
+      if (lemma === undefined) continue;
+      // The first noun after the possessive is what it possesses: "his chief of staff" is a chief, "her car keys" a car.
+      if (isNew(word) && kindOfNoun(lemma) === 'who') return true;
+      break;
+    }
+  }
+  return false;
+}
+
 /**
  * How well a sentence brings what the question asks for, beyond the question's own words: 1 for a figure, a full
  * name, a full date, a reason, a quotation; 0.5 for weaker evidence (a number word, a lone capitalised word, a
@@ -362,6 +379,9 @@ export function sentenceServes(kind: AnswerKind, written: string, asked: Readonl
       }
       // Later mentions keep a title and drop the given name ("Dr. Okafor chaired the inquiry"): one word, but a person's.
       if (best === 0 && [...sentence.matchAll(TITLED_SURNAME)].some((m) => !NOT_NAMES.test(m[1]!) && isNew(m[1]!))) return 0.5;
+      // News often answers "who" with someone's role rather than a name ("when his chief of staff showed him",
+      // "the bride's brother will give her away"): a person whose the sentence says, weakly.
+      if (best === 0 && namesSomeonesRole(sentence, isNew)) return 0.5;
       return best === 0 && opensOnName(sentence, asked) ? 0.5 : best;
     }
     case 'when':
