@@ -92,6 +92,9 @@ const focusKinds: Array<[string, string]> = [
   ['What is the bank\'s current interest rate?', 'number'],
   // A word of time after the focus does not hide it.
   ['What is the pitcher\'s earned run average so far this season?', 'number'],
+  // "last year" right after the noun says when: "year" is not what is asked for.
+  ['What was the jobless rate last year?', 'number'],
+  ["What was the shortstop's batting average last season?", 'number'],
   ['What is the bus fare now?', 'money'],
   ['Which besieged towns are pleading for help?', 'where'],
   ['Which juror did the FBI arrest for perjury?', 'who'],

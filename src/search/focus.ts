@@ -71,6 +71,7 @@ const ENDS_PHRASE =
 /** A number modifies the focus, it is never the focus: "which two Americans". */
 const NUMERAL = /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|first|second|third|last)$/i;
 const ARTICLE = /^(the|a|an)$/i;
+const TIME_MODIFIER = /^(this|last|next|previous|past|coming)$/i;
 /**
  * What may follow a "what is the X" focus: "the entrance fee for…", "the population of…", a word of time ("X's
  * earned run average so far this season"), or the question's end.
@@ -121,6 +122,8 @@ export function focusNoun(opening: string): string | undefined {
     // After a noun, a verb's past or third-person form is the question's own verb, whatever else WordNet files it
     // under ("which rider won…": "won" is also a currency).
     if (isNoun.includes(true) && (baseFormOf(word) ?? word) !== word) break;
+    // After a noun, "this", "last" or "next" opens a word of time that says when, not what: "the jobless rate last year".
+    if (isNoun.includes(true) && TIME_MODIFIER.test(word)) break;
     const noun = NUMERAL.test(word) ? undefined : lemmaOf(word, 'noun');
     // A hyphenated modifier WordNet lacks ("pre-tax", "long-awaited") still leads to the noun.
     if (!noun && !NUMERAL.test(word) && !lemmaOf(word, 'adj') && !/\p{L}-\p{L}/u.test(word)) break;
