@@ -95,6 +95,9 @@ const focusKinds: Array<[string, string]> = [
   // "last year" right after the noun says when: "year" is not what is asked for.
   ['What was the jobless rate last year?', 'number'],
   ["What was the shortstop's batting average last season?", 'number'],
+  // A possessive pronoun says whose, as "the shortstop's" does.
+  ['What was his batting average last season?', 'number'],
+  ['What is her salary at the club?', 'money'],
   ['What is the bus fare now?', 'money'],
   ['Which besieged towns are pleading for help?', 'where'],
   ['Which juror did the FBI arrest for perjury?', 'who'],

@@ -104,7 +104,7 @@ export function focusNoun(opening: string): string | undefined {
   if (COPULA.test(words[0] ?? '')) words = words.slice(1);
   if (ARTICLE.test(words[0] ?? '')) words = words.slice(1);
   // "what is the European Central Bank's interest rate": the focus follows the possessor.
-  const possessor = words.slice(0, 5).findIndex((w) => /\p{L}(['’]s|s['’])$/u.test(w));
+  const possessor = words.slice(0, 5).findIndex((w) => /\p{L}(['’]s|s['’])$/u.test(w) || /^(his|her|its|their)$/i.test(w));
   if (afterCopula && possessor >= 0) words = words.slice(possessor + 1);
 
   const phrase: string[] = [];
