@@ -83,6 +83,11 @@ const kinds: Array<[string, string]> = [
   ['What did the weekend at the Tarvik hotel set the couple back?', 'money'],
   ['What did the club go for in the first round of the draft?', 'other'],
   ['What did the mayor say the new pool will cost?', 'money'],
+  // A figure's noun may take a word or two before it, and must end its phrase: "the majority view" is a view.
+  ['What was the final score?', 'number'],
+  ['What was the winning margin in the by-election?', 'number'],
+  ['What was the turnout in the strike ballot?', 'number'],
+  ['What is the majority view on the plan?', 'other'],
 ];
 
 /** Questions that say what they want through the noun they ask about, typed through WordNet's hierarchy. */
