@@ -166,18 +166,22 @@ describe('abstention', () => {
     const talks = await indexOf({
       'talks.txt': article(
         'Border talks resume',
-        'The envoy Mira Solberg told both sides that a lasting peace would need an end to the war over the river.',
+        // The passage has the question's verb too: only the name is missing.
+        'The envoy Mira Solberg wrote that a lasting peace was out of reach and that war would follow.',
         'Talks on the border resumed in Kestrel on Monday, officials said.',
       ),
+      'council.txt': article('Council vote', 'The mayor said the harbour levy would pay for dredging, and the council approved it.'),
       'weather.txt': WEATHER,
     });
-    for (const question of ['Who wrote the novel War and Peace?', 'Who wrote War and Peace?']) {
+    for (const question of ['Who wrote the novel War and Peace?', 'Who wrote War and Peace?', 'Did Peace return to the border?']) {
       const result = answer(talks, question);
       assert.equal(result.answered, false, `${question}: ${describeResults(result)}`);
     }
-    // A reader who capitalises for emphasis still gets the passage that carries the rest of the question.
-    const emphatic = answer(talks, 'Who said a lasting Peace needs an end to the War?');
+    // A reader's capital for emphasis or for a title ("a lasting Peace", "the Mayor") names nothing.
+    const emphatic = answer(talks, 'Who said a lasting Peace was out of reach?');
     assert.match(emphatic.results[0]?.excerpt ?? '', /Mira Solberg/, describeResults(emphatic));
+    const title = answer(talks, 'What did the Mayor say about the harbour levy?');
+    assert.match(title.results[0]?.excerpt ?? '', /The mayor said/, describeResults(title));
   });
 
   test('a who-question is answered by a passage that names someone by role ("her chief of staff") rather than name', async () => {

@@ -136,10 +136,11 @@ export const WEIGHTS = {
   /** Support factor for an excerpt that holds a role the question ranks ("deputy envoy") without the rank. */
   rankMissing: 0.6,
   /**
-   * Most credit a dictionary word the question writes as a name ("Who founded Peace Now", "What did Brown say")
-   * earns from a sentence that has it only in lower case: "peace" and "brown" there are other words.
+   * Most credit a dictionary word the question writes as a name ("Who wrote War and Peace", "What did Brown say")
+   * earns from a sentence that has it only in lower case: "peace" and "brown" there are other words. Below
+   * `partialName`, so that the name counts as missing.
    */
-  nameWordInLowerCase: 0.5,
+  nameWordInLowerCase: 0.3,
 };
 
 /** A question term with what counts as finding it in a passage and how much finding it is worth. */
@@ -399,7 +400,9 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
       isName,
       ...(parsed.attribution.has(token.term) ? { attribution: true } : {}),
       ...(isWrittenAcronym(written) ? { spelledOut: spelledOutPattern(written) } : {}),
-      ...(isName && /^\p{Lu}\p{Ll}+$/u.test(written) && isEnglishWord(token.surface) && !inNameRun(parsed.text, token) ? { nameWord: true } : {}),
+      ...(isName && /^\p{Lu}\p{Ll}+$/u.test(written) && isEnglishWord(token.surface) && !inNameRun(parsed.text, token) && !afterArticle(parsed.text, token)
+        ? { nameWord: true }
+        : {}),
     };
   });
   // A name the question spells out is found by its initials too, where the archive uses them: initials that spell
@@ -423,12 +426,26 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
 function inNameRun(question: string, token: Token): boolean {
   const before = question.slice(0, token.start);
   const after = question.slice(token.end);
-  return /\p{Lu}[\p{L}'’.-]*(?:\s+&)?\s+$/u.test(before) || /^(?:\s+&)?\s+\p{Lu}/u.test(after);
+  const neighbour = /\p{Lu}[\p{L}'’.-]*(?:\s+&)?\s+$/u.exec(before);
+  // The question's opening word ("Did Rose win?") is capitalised as a sentence opens, not as a name is.
+  const preceding = neighbour === null ? '' : before.slice(0, neighbour.index);
+  const opensQuestion = neighbour !== null && (!/\S/u.test(preceding) || /[.!?]\s*$/u.test(preceding));
+  return (neighbour !== null && !opensQuestion) || /^(?:\s+&)?\s+\p{Lu}/u.test(after);
+}
+
+/**
+ * A capitalised word right after an article or possessive ("the Mayor", "the Army") or after "a" and an adjective
+ * ("a lasting Peace") is a reader's capital for a title or for emphasis: names of people and works take neither.
+ */
+function afterArticle(question: string, token: Token): boolean {
+  const before = question.slice(0, token.start);
+  return /\b(?:the|this|that|his|her|its|their|our|my|your)\s+$/iu.test(before) || /\b(?:a|an)\s+(?:\p{Ll}[\p{L}-]*\s+)?$/iu.test(before);
 }
 
 /** Whether `sentence` writes one of the words that satisfy `term` capitalised, as a name is. */
 function writesAsName(sentence: string, term: QueryTerm): boolean {
-  for (const [word] of sentence.matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
+  // A hyphen ends the word: "Brown-Forman" writes "Brown" as a name.
+  for (const [word] of sentence.matchAll(/\p{Lu}[\p{L}'’]*/gu)) {
     const found = termOfWord(word.toLowerCase());
     if (found !== undefined && term.matches.has(found)) return true;
   }
