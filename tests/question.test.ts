@@ -298,8 +298,13 @@ test('someone\'s role answers "who" weakly ("her chief of staff", "the bride\'s 
   const asked = new Set(['who', 'told', 'the', 'mayor', 'about', 'cracks']);
   assert.equal(sentenceServes('who', 'She heard only later, when her chief of staff telephoned.', asked), 0.5);
   assert.equal(sentenceServes('who', "The bride's elder brother will give her away.", asked), 0.5);
+  assert.equal(sentenceServes('who', 'His lawyer filed an appeal on Monday.', asked), 0.5);
+  assert.equal(sentenceServes('who', "The residents' lawyer filed the suit.", asked), 0.5);
   // The first noun after the possessive is what it possesses: a car is no one.
   assert.equal(sentenceServes('who', 'She heard only later, on her car radio.', asked), 0);
+  // A contraction is no possessive.
+  assert.equal(sentenceServes('who', "He's a lawyer by training.", asked), 0);
+  assert.equal(sentenceServes('who', "There's no leader left in the party.", asked), 0);
   // A role the question names is what it asks about, not an answer.
   assert.equal(sentenceServes('who', 'She heard only later, from the mayor\'s office.', new Set([...asked, 'office'])), 0);
   assert.equal(sentenceServes('who', 'She heard only later from her aide.', new Set([...asked, 'aide'])), 0);

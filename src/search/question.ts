@@ -323,8 +323,12 @@ const FULL_DATES = new RegExp(`\\b(1[6-9]\\d\\d|20\\d\\d)\\b|\\b(${MONTH})\\.?\\
 /** Full dates and years, in either order of day and month. */
 const fullDates = (sentence: string) => [...sentence.matchAll(FULL_DATES), ...sentence.matchAll(DAY_FIRST)];
 
-/** A possessive and up to three words after it: "his chief of staff", "the city's new police chief". */
-const POSSESSED = /\b(?:his|her|its|their|\p{L}+['’]s)((?:\s+\p{Ll}[\p{Ll}-]*){1,3})/gu;
+/**
+ * A possessive and up to three words after it: "his chief of staff", "The residents' lawyer", not a contraction
+ * ("He's a lawyer", "There's no leader left").
+ */
+const POSSESSED =
+  /\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|(?!(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hat|[Tt]here|[Hh]ere|[Ww]hat|[Ww]ho|[Ww]here|[Ll]et)['’]s\b)\p{L}+['’]s|\p{L}+s['’](?=\s))((?:\s+\p{Ll}[\p{Ll}-]*){1,3})/gu;
 
 /** Whether `sentence` names a person by a role someone holds ("her brother", "Aleppo's rebels"), in words not asked about. */
 function namesSomeonesRole(sentence: string, isNew: (text: string) => boolean): boolean {
@@ -333,6 +337,7 @@ function namesSomeonesRole(sentence: string, isNew: (text: string) => boolean): 
       const lemma = word.length >= 3 ? lemmaOf(word, 'noun') : undefined;
       if (lemma === undefined) continue;
       // The first noun after the possessive is what it possesses: "his chief of staff" is a chief, "her car keys" a car.
+      // (So a compound is read by its first noun: "the city's police chief" is police, and names no one.)
       if (isNew(word) && kindOfNoun(lemma) === 'who') return true;
       break;
     }
