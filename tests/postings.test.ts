@@ -82,7 +82,7 @@ describe('the MiniSearch built from the analysed passages', () => {
     const corpus = await loadCorpus(SEEDS);
     // The second batch's thread fails while the first is still analysing a long document.
     const long = { ...corpus.documents[0]!, id: 'long', paragraphs: Array.from({ length: 40 }, () => corpus.documents.flatMap((doc) => doc.paragraphs)).flat() };
-    const broken = { ...corpus.documents[1]!, id: 'broken', paragraphs: 42 as unknown as string[] };
+    const broken = { ...corpus.documents[1]!, id: 'broken', paragraphs: [42 as unknown as string] };
     await assert.rejects(buildIndex({ ...corpus, documents: [long, broken, ...corpus.documents] }, 'test', { batchParagraphs: 1, inThreadBelow: 0 }));
   });
 
