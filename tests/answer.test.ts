@@ -697,6 +697,18 @@ describe('reading questions the way newsrooms write', () => {
     assert.match(result.results[0]?.excerpt ?? '', /continue its strike/, describeResults(result));
   });
 
+  test('a noun compound finds what it means, not its words alone', async () => {
+    const index = await indexOf({
+      'court.txt':
+        'Court news\n' +
+        'The smuggler was held at Harlow prison before his trial began.\n' +
+        'Judge Amos Reed gave the smuggler a sentence of six years on Tuesday.\n',
+    });
+    // "prison term" is "sentence": the paragraph that says so wins over the one that only shares the words.
+    const result = answer(index, 'how long was the smuggler prison term?');
+    assert.match(result.results[0]?.excerpt ?? '', /six years/, describeResults(result));
+  });
+
   test('one rare word that is most of a keyword question answers it when the rest is in the headline', async () => {
     const index = await indexOf({
       'valley.txt':

@@ -8,7 +8,7 @@ import { allowedEdits, correctSpelling, isEnglishWord } from './spelling.ts';
 import { spellingCandidates, termsStartingWith } from './vocabulary.ts';
 import { englishSpecificity } from './english.ts';
 import { isWrittenAcronym, namesWithInitials, spelledOutPattern, wordRunsWithInitials } from './acronyms.ts';
-import { derivedWordsOf, phrasalSynonymsOf, synonymsOf } from './synonyms.ts';
+import { compoundSynonymsOf, derivedWordsOf, phrasalSynonymsOf, synonymsOf } from './synonyms.ts';
 import type { Answer, AnswerOptions, AnswerResult, SourceRef } from './types.ts';
 
 export const DEFAULT_TOP = 3;
@@ -379,7 +379,7 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
     for (const derived of plainWord ? derivationTerms(token) : []) {
       if (!matches.has(derived) && frequency(derived) > 0) matches.set(derived, WEIGHTS.derivationCredit);
     }
-    for (const synonym of plainWord ? [...synonymTerms(token), ...phrasalTerms(parsed.text, token)] : []) {
+    for (const synonym of plainWord ? [...synonymTerms(token), ...phrasalTerms(parsed.text, token), ...compoundTerms(parsed.text, token)] : []) {
       if (!matches.has(synonym) && frequency(synonym) > 0) matches.set(synonym, WEIGHTS.synonymCredit);
     }
     // A word found only through its other forms or related words weighs as they do; one found only through
@@ -504,6 +504,17 @@ function phrasalTerms(question: string, token: Token): string[] {
   const words = following.slice(1).filter((w): w is string => w !== undefined);
   const verb = baseFormOf(token.surface) ?? token.surface;
   return asIndexTerms([token.surface, ...words].join(' '), token, () => phrasalSynonymsOf(verb, words));
+}
+
+/**
+ * What the noun compound a question word ends means, as index terms: the reader's "prison term" is the reporter's
+ * "sentence", which neither "prison" nor "term" alone is to WordNet. The compound names one sense, where its words
+ * have many.
+ */
+function compoundTerms(question: string, token: Token): string[] {
+  const before = question.slice(0, token.start).match(/(\p{L}+)\s+$/u);
+  if (!before) return [];
+  return asIndexTerms(`${before[1]} ${token.surface}#`, token, () => compoundSynonymsOf(before[1]!, token.surface));
 }
 
 /** The single-word synonyms `lookup` gives, as index terms other than the token's own, cached under `key`. */

@@ -48,6 +48,24 @@ export function phrasalSynonymsOf(verb: string, following: readonly string[]): s
   return [];
 }
 
+/**
+ * The synonyms of the noun compound `word` makes with the word before it ("prison term" → sentence), or none
+ * when WordNet lists no such compound.
+ */
+export function compoundSynonymsOf(previous: string, word: string): string[] {
+  const heads = lookups(word.toLowerCase()).filter(([, allowed]) => allowed.includes('noun')).map(([lemma]) => lemma);
+  for (const head of heads) {
+    const phrase = `${previous.toLowerCase()}_${head}`;
+    const offsets = sensesOf(phrase, 'noun');
+    if (offsets.length === 0) continue;
+    const found = new Set<string>();
+    for (const offset of offsets.slice(0, SENSES)) for (const synonym of synsetWords('noun', offset)) found.add(synonym);
+    found.delete(phrase.replace(/_/g, ' '));
+    return [...found].filter((w) => !w.includes(' '));
+  }
+  return [];
+}
+
 const NEGATING_PREFIX = /^(un|in|im|il|ir|non-?|dis)$/;
 
 /** "unintentional" negates "intentional", "nonviolent" "violent". */
