@@ -3,7 +3,7 @@ import { analyze, baseFormOf, relatedTerms, termOfWord, type Token } from './ana
 import { MAX_EXCERPT_CHARS, trimToLimit, widenToFit } from './excerpt.ts';
 import type { NewsIndex } from './newsIndex.ts';
 import { isSubhead, MAX_SUBHEAD_CHARS } from './passages.ts';
-import { opensOnName, parseQuestion, sentenceServes, type AnswerKind, type ParsedQuestion } from './question.ts';
+import { opensOnName, parseQuestion, sentenceServes, type ParsedQuestion } from './question.ts';
 import { allowedEdits, correctSpelling, isEnglishWord } from './spelling.ts';
 import { spellingCandidates, termsStartingWith } from './vocabulary.ts';
 import { englishSpecificity } from './english.ts';
@@ -46,12 +46,6 @@ export const WEIGHTS = {
    * the honest reply is that the coverage does not say.
    */
   answeredSupport: 0.5,
-  /**
-   * The same for a "what did X say" question whose excerpt names every name of the question: a speaker puts the
-   * topic in words of their own ("the money is simply not there" for the reader's "the budget shortfall"), so the
-   * quotation holds fewer of the question's words. A quotation without the speaker's name is still held to the above.
-   */
-  quoteAnsweredSupport: 0.45,
   /** Answers after the first must still carry this share, or they are noise next to a good first answer. */
   furtherSupport: 0.3,
   /**
@@ -188,8 +182,6 @@ export interface Scored {
   copies: number[];
   /** The support ranking sees, with the story read a little further: admits further answers, never decides answered. */
   rankedSupport: number;
-  /** The best support of a window that holds every name of the question (0 when none does). */
-  namedSupport: number;
 }
 
 /**
@@ -198,14 +190,14 @@ export interface Scored {
  */
 export function answer(index: NewsIndex, question: string, options: AnswerOptions = {}): AnswerResult {
   const top = answersWanted(options);
-  const { terms, scored, allowed, kind } = rankPassages(index, question, options);
+  const { terms, scored, allowed } = rankPassages(index, question, options);
   const notAnswered = (nearest: SourceRef[] = []): AnswerResult => ({ question, answered: false, results: [], nearest });
   const best = scored[0];
   if (!best) return notAnswered();
 
   // The question counts as answered when one of the passages read carries it, though another may rank above it:
   // the paragraph after a setup that restates the question answers it, with less of the question's own words.
-  if (!scored.some((s) => carriesAnswer(s, kind))) {
+  if (!scored.some((s) => s.support >= WEIGHTS.answeredSupport)) {
     const nearest = [...new Set(scored.slice(0, 5).map((s) => index.passages.doc[s.passage]!))].slice(0, 3);
     return notAnswered(nearest.map((d) => index.sourceRef(d)));
   }
@@ -249,17 +241,6 @@ export interface Ranking {
   terms: QueryTerm[];
   scored: Scored[];
   allowed: Set<number | undefined> | undefined;
-  kind: AnswerKind;
-}
-
-/** Whether a passage read carries enough of the question to answer it (see `quoteAnsweredSupport`). */
-function carriesAnswer(scored: Scored, kind: AnswerKind): boolean {
-  return scored.support >= WEIGHTS.answeredSupport || (kind === 'quote' && scored.namedSupport >= WEIGHTS.quoteAnsweredSupport);
-}
-
-/** The least support that can answer a question of this kind, whatever names the excerpt holds. */
-function leastAnsweredSupport(kind: AnswerKind): number {
-  return kind === 'quote' ? Math.min(WEIGHTS.quoteAnsweredSupport, WEIGHTS.answeredSupport) : WEIGHTS.answeredSupport;
 }
 
 export function rankPassages(index: NewsIndex, question: string, options: AnswerOptions = {}): Ranking {
@@ -285,12 +266,12 @@ export function rankPassages(index: NewsIndex, question: string, options: Answer
   for (const { candidate, context, bound } of bounded) {
     // A subhead is searched for the paragraph under it, which `findCandidates` brings along: it is never quoted.
     if (isSubheadPassage(index, candidate.passage)) continue;
-    if (best.length >= top + READ_BEYOND_TOP && (supported || bound.support < leastAnsweredSupport(parsed.kind))) {
+    if (best.length >= top + READ_BEYOND_TOP && (supported || bound.support < WEIGHTS.answeredSupport)) {
       if (bound.score < best.at(-1)!) break;
     }
     rankingCredit(context, servesOf);
     const result = scorePassage(index, parsed, terms, credits, candidate.passage, candidate.bm25 / topBm25, candidate.copies, context);
-    supported ||= carriesAnswer(result, parsed.kind);
+    supported ||= result.support >= WEIGHTS.answeredSupport;
     scored.push(result);
     // The best scores read so far, highest first, as many as the answers and the one read beyond them.
     const at = best.findIndex((score) => result.score > score);
@@ -298,7 +279,7 @@ export function rankPassages(index: NewsIndex, question: string, options: Answer
     if (best.length > top + READ_BEYOND_TOP) best.pop();
   }
   scored.sort((a, b) => b.score - a.score);
-  return { terms, scored, allowed, kind: parsed.kind };
+  return { terms, scored, allowed };
 }
 
 /**
@@ -763,7 +744,6 @@ function scorePassage(
   let bestScore = -Infinity;
   let bestSupport = 0;
   let bestRankedSupport = 0;
-  let bestNamedSupport = 0;
   for (let first = 0; first < sentences.length; first++) {
     // Each window is the one before it and one more sentence: its credit and what it serves grow by that sentence.
     const credit = new Array<number>(terms.length).fill(0);
@@ -798,14 +778,12 @@ function scorePassage(
         const spoken = speaking ? surrounding.map((c, i) => Math.max(c, context.speaker[i]!)) : surrounding;
         const around = sumStands ? spoken.map((c, i) => (sumWords.includes(i) ? Math.max(c, WEIGHTS.impliedBySum) : c)) : spoken;
         let support = credit.reduce((sum, c, i) => sum + Math.max(c, around[i]!, context.inDocument[i]!) * terms[i]!.weight, 0) / totalWeight;
-        let namesHeld = true;
         for (let i = 0; i < terms.length; i++) {
           const term = terms[i]!;
           const held = Math.max(credit[i]!, around[i]!);
           if (!term.isName || held >= WEIGHTS.partialName || (held > 0 && credit[i] === 0)) continue;
           // A name the archive never mentions means the question is about something it does not cover.
           support *= term.matches.size === 0 ? WEIGHTS.absentNameSupport : WEIGHTS.missingNameSupport;
-          namesHeld = false;
         }
         // "how many armed groups" is answered by "12 armed militias": a figure before another word of the thing counted.
         // "How much money" is counted by the sum itself.
@@ -843,14 +821,14 @@ function scorePassage(
         for (let i = 0; i < terms.length; i++) if (credit[i]! > 0 || context.asked[i]! > 0 || ((speaking || answersSetUp || (sumStands && sumWords.includes(i))) && around[i]! > 0)) termsShared++;
         const oneWordShared = terms.length >= 2 && termsShared < 2;
         const dominantInContext = dominant >= 0 && credit[dominant]! >= 1 && around.some((c, i) => i !== dominant && c > 0);
-        return { value: oneWordShared && !dominantInContext ? Math.min(support, 0.3) : support, namesHeld };
+        return oneWordShared && !dominantInContext ? Math.min(support, 0.3) : support;
       };
       // A paragraph's opening sentence carries on from the paragraph before it ("The couple was married Aug. 2,
       // 1913."), whatever it brings; later sentences do when they bring what is asked.
-      const { value: support, namesHeld } = supportWith(opens ? context.continued : context.plain);
+      const support = supportWith(opens ? context.continued : context.plain);
       // Ranking reads the story around a little further: not from a paragraph that already answered, and past one
       // that only bridges a setup to its answer. It never decides whether the question is answered.
-      const ranked = opens && context.ranked ? supportWith(context.ranked).value : support;
+      const ranked = opens && context.ranked ? supportWith(context.ranked) : support;
       const score =
         (ranked + WEIGHTS.adjacency * (adjacentWeight / totalWeight) + serves * WEIGHTS.servesBonus - WEIGHTS.extraSentence * (last - first)) *
         (serves > 0 ? 1 : FACTOID_KINDS.has(parsed.kind) ? WEIGHTS.unservedFactoid : parsed.kind === 'quote' ? WEIGHTS.unquoted : 1);
@@ -862,7 +840,6 @@ function scorePassage(
       // quotation after "he said" may rank above the sentence that names the speaker and the subject.
       bestSupport = Math.max(bestSupport, support);
       bestRankedSupport = Math.max(bestRankedSupport, ranked);
-      if (namesHeld) bestNamedSupport = Math.max(bestNamedSupport, support);
     }
   }
   const passageCredit = terms.reduce((sum, t, i) => sum + t.weight * Math.max(0, ...sentences.map((s) => s.credit[i]!)), 0);
@@ -871,7 +848,6 @@ function scorePassage(
     score: bestScore + WEIGHTS.passageCoverage * (passageCredit / totalWeight) + WEIGHTS.bm25 * bm25,
     support: bestSupport,
     rankedSupport: bestRankedSupport,
-    namedSupport: bestNamedSupport,
     sentences,
     window: bestWindow,
     copies,
