@@ -709,6 +709,19 @@ describe('reading questions the way newsrooms write', () => {
     assert.match(result.results[0]?.excerpt ?? '', /six years/, describeResults(result));
   });
 
+  test('a noun compound widens by its own first sense only, and never by its own first word', async () => {
+    const index = await indexOf({
+      'town.txt': 'Town news\nShops on the high street will reopen on Monday after the floods.\n',
+      'budget.txt': 'Budget day\nThe chancellor told MPs that fuel duty would rise in April.\n',
+    });
+    // "high school" is also WordNet's "high": crediting it again would let "high street" hold two of the question's words.
+    const school = answer(index, 'Why did the high school close?');
+    assert.equal(school.answered, false, describeResults(school));
+    // A prime minister is a chancellor only in WordNet's second sense (Germany's); in most news it is someone else.
+    const minister = answer(index, 'What did the prime minister tell MPs?');
+    assert.equal(minister.answered, false, describeResults(minister));
+  });
+
   test('one rare word that is most of a keyword question answers it when the rest is in the headline', async () => {
     const index = await indexOf({
       'valley.txt':

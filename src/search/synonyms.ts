@@ -59,7 +59,8 @@ export function compoundSynonymsOf(previous: string, word: string): string[] {
     const offsets = sensesOf(phrase, 'noun');
     if (offsets.length === 0) continue;
     const found = new Set<string>();
-    for (const offset of offsets.slice(0, SENSES)) for (const synonym of synsetWords('noun', offset)) found.add(synonym);
+    // The first sense only: "prime minister" is also WordNet's "chancellor", who is someone else in most news.
+    for (const offset of offsets.slice(0, 1)) for (const synonym of synsetWords('noun', offset)) found.add(synonym);
     found.delete(phrase.replace(/_/g, ' '));
     return [...found].filter((w) => !w.includes(' '));
   }
