@@ -36,13 +36,8 @@ export function phrasalSynonymsOf(verb: string, following: readonly string[]): s
   const phrases = next === undefined ? [[particle]] : [[particle, next], [particle]];
   for (const words of phrases) {
     for (const lemma of verbs) {
-      const phrase = [lemma, ...words].join('_');
-      const offsets = sensesOf(phrase, 'verb');
-      if (offsets.length === 0) continue;
-      const found = new Set<string>();
-      for (const offset of offsets.slice(0, SENSES)) for (const synonym of synsetWords('verb', offset)) found.add(synonym);
-      found.delete(phrase.replace(/_/g, ' '));
-      return [...found];
+      const synonyms = phraseSynonymsOf([lemma, ...words].join('_'), 'verb', SENSES);
+      if (synonyms) return synonyms;
     }
   }
   return [];
@@ -55,16 +50,21 @@ export function phrasalSynonymsOf(verb: string, following: readonly string[]): s
 export function compoundSynonymsOf(previous: string, word: string): string[] {
   const heads = lookups(word.toLowerCase()).filter(([, allowed]) => allowed.includes('noun')).map(([lemma]) => lemma);
   for (const head of heads) {
-    const phrase = `${previous.toLowerCase()}_${head}`;
-    const offsets = sensesOf(phrase, 'noun');
-    if (offsets.length === 0) continue;
-    const found = new Set<string>();
     // The first sense only: "prime minister" is also WordNet's "chancellor", who is someone else in most news.
-    for (const offset of offsets.slice(0, 1)) for (const synonym of synsetWords('noun', offset)) found.add(synonym);
-    found.delete(phrase.replace(/_/g, ' '));
-    return [...found].filter((w) => !w.includes(' '));
+    const synonyms = phraseSynonymsOf(`${previous.toLowerCase()}_${head}`, 'noun', 1);
+    if (synonyms) return synonyms.filter((w) => !w.includes(' '));
   }
   return [];
+}
+
+/** The other words of a WordNet phrase's (words joined by "_") commonest senses, or undefined when WordNet lacks it. */
+function phraseSynonymsOf(phrase: string, pos: PartOfSpeech, senses: number): string[] | undefined {
+  const offsets = sensesOf(phrase, pos);
+  if (offsets.length === 0) return undefined;
+  const found = new Set<string>();
+  for (const offset of offsets.slice(0, senses)) for (const synonym of synsetWords(pos, offset)) found.add(synonym);
+  found.delete(phrase.replace(/_/g, ' '));
+  return [...found];
 }
 
 const NEGATING_PREFIX = /^(un|in|im|il|ir|non-?|dis)$/;
