@@ -515,10 +515,13 @@ function compoundTerms(question: string, token: Token): string[] {
   const before = question.slice(0, token.start).match(/(?<![\p{L}'’])(\p{L}+)\s+$/u);
   // A number word ("one thousand" → yard, grand) has no compound worth its synonyms.
   if (!before || token.term.startsWith('n_')) return [];
-  const previous = termOfWord(before[1]!.toLowerCase());
+  const previous = before[1]!;
   // "high school" → high: the compound's own first word is already a term of the question; crediting it again lets
-  // one word of a passage ("high street") count as two.
-  return asIndexTerms(`${before[1]} ${token.surface}#`, token, () => compoundSynonymsOf(before[1]!, token.surface)).filter((t) => t !== previous);
+  // one word of a passage ("high street") count as two. Left out inside the lookup, so that it is cached with it.
+  return asIndexTerms(`${previous} ${token.surface}#`, token, () => {
+    const own = termOfWord(previous.toLowerCase());
+    return compoundSynonymsOf(previous, token.surface).filter((word) => termOfWord(word) !== own);
+  });
 }
 
 /** The single-word synonyms `lookup` gives, as index terms other than the token's own, cached under `key`. */
