@@ -24,7 +24,10 @@ export interface StockJob extends CommonJob {
 }
 
 export interface LoadMeasure {
+  /** Until the index answers questions. */
   loadMs: number;
+  /** Until all of it is in memory: later than `loadMs` for an index whose parts are read on first use. */
+  completeMs: number;
   /** Resident memory after the load and a full garbage collection. */
   rssMB: number;
   /** Resident memory of the same child before it loaded anything: the runtime's own share of `rssMB`. */

@@ -10,6 +10,8 @@ import { after, before, describe, test, type TestContext } from 'node:test';
 import pino from 'pino';
 import { answer } from '../src/search/answer.ts';
 import type { NewsIndex } from '../src/search/newsIndex.ts';
+import { LazyMap } from '../src/search/lazyMap.ts';
+import { expandSearch, exportState } from '../src/search/miniSearchState.ts';
 import { buildFromFolder, corpusFingerprint, loadSavedIndex, openIndex, saveIndex } from '../src/search/store.ts';
 import { createHash } from 'node:crypto';
 import v8 from 'node:v8';
@@ -87,6 +89,34 @@ describe('save and load', () => {
         assert.deepEqual(answer(index, question, options), answer(seeds, question, options), question);
       }
     }
+  });
+
+  test('a loaded index reads its search tree when first needed, and whole in the background', async () => {
+    const loaded = await loadSavedIndex(savedFile, seeds.fingerprint);
+    assert.ok('index' in loaded);
+    const { tree } = exportState(loaded.index.search);
+    const lazy = [...tree.values()].filter((node): node is LazyMap<unknown, unknown> => node instanceof LazyMap);
+    assert.ok(lazy.length > 5 && lazy.every((slice) => slice.pending), 'the tree is in slices, none read at load');
+    answer(loaded.index, 'Who is the UN special envoy for Syria?');
+    const read = lazy.filter((slice) => !slice.pending).length;
+    assert.ok(read > 0 && read < lazy.length, `a question reads some slices, not all (${read} of ${lazy.length})`);
+    await expandSearch(loaded.index.search, () => new Promise((resolve) => setImmediate(resolve)));
+    assert.ok(lazy.every((slice) => !slice.pending));
+    assert.ok([...tree.values()].every((node) => !(node instanceof LazyMap)), 'each slice read is a plain Map in its place');
+    assert.deepEqual(exportState(loaded.index.search), exportState(seeds.search));
+  });
+
+  test('an index loaded and saved again before it was read whole is saved whole', async (t) => {
+    const dir = await tempDir(t, 'resave');
+    const loaded = await loadSavedIndex(savedFile, seeds.fingerprint);
+    assert.ok('index' in loaded);
+    const file = path.join(dir, 'again.index');
+    await saveIndex(loaded.index, file);
+    const again = await loadSavedIndex(file, seeds.fingerprint);
+    assert.ok('index' in again);
+    await expandSearch(again.index.search, () => new Promise((resolve) => setImmediate(resolve)));
+    assert.deepEqual(exportState(again.index.search), exportState(seeds.search));
+    for (const question of QUESTIONS) assert.deepEqual(answer(again.index, question), answer(seeds, question), question);
   });
 
   test('saving creates missing folders and reports the bytes written', async (t) => {
@@ -167,8 +197,8 @@ describe('stale and corrupt files', () => {
   test('truncated and garbage files are stale with a reason, never a throw', async (t) => {
     const dir = await tempDir(t, 'garbage');
     // A saved index is a header line (format, fingerprint, sha256 of the rest), then v8-serialised values: a
-    // manifest, the documents in parts, MiniSearch's tree in parts. Edited payloads are signed again so that the
-    // checks behind the checksum are reached too.
+    // manifest, the documents in parts, MiniSearch's tree in slices (a place and the subtree's own serialisation).
+    // Edited payloads are signed again so that the checks behind the checksum are reached too.
     const newline = savedBytes.indexOf(0x0a);
     const payload = savedBytes.subarray(newline + 1);
     // Edited payloads are signed as the current format, so that they are refused for what was edited.
@@ -182,14 +212,14 @@ describe('stale and corrupt files', () => {
       tokens: { first: Uint32Array; term: Uint16Array | Uint32Array; bounds: Uint16Array | Uint32Array; vocabulary: string[] };
       search: { version: string };
       documentParts: number;
-      treeParts: number;
+      treeSlices: number;
     }
     const readValues = () => {
       const deserializer = new v8.DefaultDeserializer(payload);
       deserializer.readHeader();
       const manifest = deserializer.readValue() as Manifest;
-      const rest = Array.from({ length: manifest.documentParts + manifest.treeParts }, () => deserializer.readValue() as unknown[]);
-      return { manifest, documentParts: rest.slice(0, manifest.documentParts) as Array<Array<{ paragraphs: string[] }>>, treeParts: rest.slice(manifest.documentParts) };
+      const rest = Array.from({ length: manifest.documentParts + manifest.treeSlices }, () => deserializer.readValue() as unknown[]);
+      return { manifest, documentParts: rest.slice(0, manifest.documentParts) as Array<Array<{ paragraphs: string[] }>>, treeSlices: rest.slice(manifest.documentParts) };
     };
     const writeValues = (values: unknown[]) => {
       const serializer = new v8.DefaultSerializer();
@@ -201,14 +231,14 @@ describe('stale and corrupt files', () => {
     const edited = (change: (copy: ReturnType<typeof readValues>) => void) => {
       const copy = readValues();
       change(copy);
-      return sign(writeValues([copy.manifest, ...copy.documentParts, ...copy.treeParts]));
+      return sign(writeValues([copy.manifest, ...copy.documentParts, ...copy.treeSlices]));
     };
     let noise = 12345;
     const randomBytes = Buffer.from(Array.from({ length: 4096 }, () => (noise = (noise * 1103515245 + 12345) >>> 0) >>> 24));
     const flipped = Buffer.from(savedBytes);
     flipped[flipped.length - 100]! ^= 0xff;
     assert.equal(saved.documentParts.flat().length, 5, 'the payload reads back');
-    assert.ok(saved.treeParts.length > 0);
+    assert.ok(saved.treeSlices.length > 0);
     const cases: Record<string, string | Buffer> = {
       'truncated to half': savedBytes.subarray(0, Math.floor(savedBytes.length / 2)),
       'truncated by one byte': savedBytes.subarray(0, -1),
@@ -261,11 +291,26 @@ describe('stale and corrupt files', () => {
       'documents missing': edited((copy) => {
         copy.documentParts = [];
       }),
-      'a part of the search tree missing': edited((copy) => {
-        copy.treeParts = copy.treeParts.slice(0, -1);
+      'a slice of the search tree missing': edited((copy) => {
+        copy.treeSlices = copy.treeSlices.slice(0, -1);
       }),
-      'search tree entries of the wrong shape': edited((copy) => {
-        copy.treeParts = [[['a', 'b']]];
+      'search tree slices of the wrong shape': edited((copy) => {
+        copy.treeSlices = copy.treeSlices.map(() => ['a', 'b']);
+      }),
+      'a search tree slice with no place': edited((copy) => {
+        copy.treeSlices[0]![0] = [];
+      }),
+      'a search tree slice that is no serialised Map': edited((copy) => {
+        copy.treeSlices[0]![1] = Buffer.from('not a serialised Map');
+      }),
+      'a search tree slice inside another': edited((copy) => {
+        const [place, bytes] = copy.treeSlices[0] as [Array<string | number>, Uint8Array];
+        copy.treeSlices.push([[...place, 'x'], bytes]);
+        copy.manifest.treeSlices += 1;
+      }),
+      'two search tree slices in one place': edited((copy) => {
+        copy.treeSlices.push(copy.treeSlices[0]!);
+        copy.manifest.treeSlices += 1;
       }),
     };
     for (const [what, content] of Object.entries(cases)) {
@@ -314,6 +359,13 @@ describe('stale and corrupt files', () => {
     assert.deepEqual(await readFile(file), saved);
     assert.equal((await stat(file)).ino, ino, 'a fresh index was written again');
     assert.deepEqual(answer(index, QUESTIONS[1]!), answer(seeds, QUESTIONS[1]!));
+    // The slices no question read yet are read in the background, soon after.
+    const { tree } = exportState(index.search);
+    for (let waited = 0; [...tree.values()].some((node) => node instanceof LazyMap) && waited < 5000; waited += 10) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    assert.ok(![...tree.values()].some((node) => node instanceof LazyMap), 'the saved index was not read whole in the background');
+    assert.deepEqual(exportState(index.search), exportState(seeds.search));
   });
 });
 

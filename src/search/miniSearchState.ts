@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
+import { LazyMap } from './lazyMap.ts';
 
 /**
  * MiniSearch sees passages as their distinct pre-analysed terms joined by spaces (the analyzer runs once per
@@ -216,35 +217,95 @@ export function postingsView(search: MiniSearch<IndexedPassage>): PostingsView {
   };
 }
 
-/**
- * MiniSearch's radix tree as entries two levels deep (`[edge, childEdge, subtree]`, or `[edge, null, subtree]`
- * for a first-level edge that is no inner node): some hundreds of parts that can be saved one at a time, so that
- * saving a large index never holds the event loop for long. `joinTree` puts them back in the same order.
- */
-export function splitTree(tree: Map<string, unknown>): Array<[string, string | null, unknown]> {
-  const entries: Array<[string, string | null, unknown]> = [];
-  for (const [edge, node] of tree) {
-    if (node instanceof Map && node.size > 0) for (const [childEdge, subtree] of node as Map<string, unknown>) entries.push([edge, childEdge, subtree]);
-    else entries.push([edge, null, node]);
-  }
-  return entries;
+/** A part of MiniSearch's radix tree: the subtree under `path` (edges from the root, then keys below them). */
+export interface TreeSlice {
+  path: Array<string | number>;
+  subtree: Map<unknown, unknown>;
 }
 
-export function joinTree(entries: readonly unknown[]): Map<string, unknown> | string {
+/**
+ * MiniSearch's radix tree cut into subtrees of about `limit` Map entries at most (postings included), in the
+ * tree's order, so that each is saved, and loaded when first read, in a few milliseconds. A subtree above the limit
+ * is cut into its children; a Map whose values are no Maps (a term's postings) is not cut further, however large.
+ * The root is always cut, so that the tree a saved index loads into has a plain Map at its root.
+ */
+export function treeSlices(tree: Map<string, unknown>, limit: number): TreeSlice[] {
+  const slices: TreeSlice[] = [];
+  const cut = (node: Map<unknown, unknown>, path: Array<string | number>) => {
+    for (const [key, child] of node) {
+      const childPath = [...path, key as string | number];
+      // MiniSearch's tree is Maps all the way down: inner nodes, and a term's postings by field.
+      if (!(child instanceof Map)) throw new Error(`search tree holds a value that is no Map under ${JSON.stringify(childPath)}`);
+      if (holdsMaps(child) && weight(child) > limit) cut(child, childPath);
+      else slices.push({ path: childPath, subtree: child });
+    }
+  };
+  cut(tree, []);
+  return slices;
+}
+
+/** Whether a Map's values are Maps (an inner node of the tree), judged by its first: a term's postings hold numbers. */
+function holdsMaps(node: Map<unknown, unknown>): boolean {
+  for (const value of node.values()) return value instanceof Map;
+  return false;
+}
+
+/** How many Map entries a subtree holds, its own and those of the Maps below it. */
+function weight(node: Map<unknown, unknown>): number {
+  if (!holdsMaps(node)) return node.size;
+  let total = node.size;
+  for (const child of node.values()) if (child instanceof Map) total += weight(child);
+  return total;
+}
+
+/**
+ * The radix tree from its slices, each subtree made on first use by `make` (see `LazyMap`), in the order given.
+ * Returns a reason instead when the slices cannot be a tree: a path that is empty or runs through another slice.
+ */
+export function treeFromSlices(slices: ReadonlyArray<{ path: ReadonlyArray<string | number>; make: () => Map<unknown, unknown> }>): Map<string, unknown> | string {
   const tree = new Map<string, unknown>();
-  for (const entry of entries) {
-    if (!Array.isArray(entry) || entry.length !== 3 || typeof entry[0] !== 'string' || (entry[1] !== null && typeof entry[1] !== 'string')) {
-      return 'search tree is malformed';
+  const pending: Array<LazyMap<unknown, unknown>> = [];
+  for (const { path, make } of slices) {
+    if (path.length === 0) return 'search tree is malformed (a part has no place)';
+    let node: Map<unknown, unknown> = tree;
+    for (const key of path.slice(0, -1)) {
+      let child = node.get(key);
+      if (child === undefined) node.set(key, (child = new Map()));
+      if (!(child instanceof Map) || child instanceof LazyMap) return 'search tree is malformed (a part lies inside another)';
+      node = child;
     }
-    const [edge, childEdge, subtree] = entry as [string, string | null, unknown];
-    if (childEdge === null) {
-      tree.set(edge, subtree);
-      continue;
-    }
-    let node = tree.get(edge);
-    if (node === undefined) tree.set(edge, (node = new Map<string, unknown>()));
-    if (!(node instanceof Map)) return 'search tree is malformed';
-    node.set(childEdge, subtree);
+    const last = path.at(-1)!;
+    if (node.has(last)) return 'search tree is malformed (two parts in one place)';
+    const lazy = new LazyMap(make, node, last);
+    node.set(last, lazy);
+    pending.push(lazy);
   }
+  pendingSlices.set(tree, pending);
   return tree;
 }
+
+/** By tree: the slices a loaded index has not made yet. */
+const pendingSlices = new WeakMap<Map<string, unknown>, Array<LazyMap<unknown, unknown>>>();
+
+/**
+ * Makes every slice of a loaded index's tree not made yet, a few at a time with `pause` between, so that answers
+ * keep flowing meanwhile. Afterwards the tree is plain Maps throughout, as a built one is. Nothing to do for an
+ * index that was built, not loaded.
+ */
+export async function expandSearch(search: MiniSearch<IndexedPassage>, pause: () => Promise<unknown>): Promise<void> {
+  const tree = internals(search)._index._tree;
+  const pending = pendingSlices.get(tree);
+  if (!pending) return;
+  let since = performance.now();
+  for (const slice of pending) {
+    slice.expand();
+    if (performance.now() - since >= EXPAND_SLICE_MS) {
+      await pause();
+      since = performance.now();
+    }
+  }
+  pendingSlices.delete(tree);
+}
+
+/** How long making slices may hold the event loop before yielding. */
+const EXPAND_SLICE_MS = 10;

@@ -18,11 +18,11 @@ import stopwordData from './data/stopwords.json' with { type: 'json' };
 import spellingVariantData from './data/spelling-variants.json' with { type: 'json' };
 import furnitureData from '../corpus/data/furniture.json' with { type: 'json' };
 import { warmUp } from './answer.ts';
-import { exportState, importState, joinTree, splitTree, type SearchBuildProgress } from './miniSearchState.ts';
+import { expandSearch, exportState, importState, treeFromSlices, treeSlices, type SearchBuildProgress } from './miniSearchState.ts';
 import { buildIndex, NewsIndex, type BuildProgress, type SentenceTable, type TokenTable } from './newsIndex.ts';
 
 const FORMAT = 'newsdesk-index';
-const FORMAT_VERSION = 7;
+const FORMAT_VERSION = 8;
 
 /** Everything besides the corpus that changes what an index holds: article reader, passage, analyzer and sentence splitter code, their data tables. */
 const SETTINGS_HASH = createHash('sha256')
@@ -61,7 +61,7 @@ const documentSchema = z.object({
   contentHash: z.string(),
 });
 
-/** The first value of a saved index: everything but the documents and MiniSearch's tree, and how many parts hold those. */
+/** The first value of a saved index: everything but the documents and MiniSearch's tree, and how many values hold those. */
 const manifestSchema = z.object({
   format: z.literal(FORMAT),
   version: z.literal(FORMAT_VERSION),
@@ -84,14 +84,25 @@ const manifestSchema = z.object({
   // MiniSearch's part is checked by importState.
   search: z.record(z.string(), z.unknown()),
   documentParts: z.number().int().nonnegative(),
-  treeParts: z.number().int().nonnegative(),
+  treeSlices: z.number().int().nonnegative(),
 });
 
 const documentPartSchema = z.array(documentSchema);
 
-/** Characters of article text per saved part, and tree entries per part: each part serialises in a few ms. */
+/**
+ * A slice of MiniSearch's tree as saved: where it goes, and the subtree in Node's serialisation, read only when a
+ * question first needs it (see `LazyMap`). The file's checksum covers these bytes as all others.
+ */
+const treeSliceSchema = z.tuple([
+  z.array(z.union([z.string(), z.number()])).min(1),
+  // What Node's serialiser writes for a Map: its header (0xff, a version), then the Map's tag (";"). Bytes that
+  // are not are refused now rather than when a question first reads them.
+  z.instanceof(Uint8Array).refine((bytes) => bytes.length >= 3 && bytes[0] === 0xff && bytes[2] === 0x3b, 'not a serialised Map'),
+]);
+
+/** Characters of article text per saved part, and Map entries per tree slice: each serialises in a few ms. */
 const PART_CHARS = 1_000_000;
-const TREE_ENTRIES_PER_PART = 40;
+const SLICE_ENTRIES = 20_000;
 /** Bytes hashed between two yields to the event loop. */
 const HASH_SLICE = 4 * 1024 * 1024;
 
@@ -113,9 +124,11 @@ const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
  * loop after each: saving a large archive after a reload never holds up the questions answered meanwhile.
  */
 export async function saveIndex(index: NewsIndex, file: string): Promise<number> {
+  // A loaded index's tree holds slices not read yet, which the serialiser would write as empty Maps.
+  await expandSearch(index.search, yieldToEventLoop);
   const { tree, ...state } = exportState(index.search);
   const documentParts = partsOf(index.documents, (doc) => doc.paragraphs.reduce((sum, text) => sum + text.length, 0), PART_CHARS);
-  const treeParts = partsOf(splitTree(tree), () => 1, TREE_ENTRIES_PER_PART);
+  const slices = treeSlices(tree, SLICE_ENTRIES);
   const serializer = new v8.DefaultSerializer();
   serializer.writeHeader();
   const manifest = {
@@ -129,10 +142,14 @@ export async function saveIndex(index: NewsIndex, file: string): Promise<number>
     spellings: index.stats.spellings,
     search: state,
     documentParts: documentParts.length,
-    treeParts: treeParts.length,
+    treeSlices: slices.length,
   };
-  for (const value of [manifest, ...documentParts, ...treeParts]) {
+  for (const value of [manifest, ...documentParts]) {
     serializer.writeValue(value);
+    await yieldToEventLoop();
+  }
+  for (const { path: place, subtree } of slices) {
+    serializer.writeValue([place, v8.serialize(subtree)]);
     await yieldToEventLoop();
   }
   const payload = serializer.releaseBuffer();
@@ -222,13 +239,14 @@ export async function loadSavedIndex(file: string, fingerprint: string): Promise
     if (!documentPart.success) return { stale: `saved index is malformed (documents: ${documentPart.error.issues[0]?.path.join('.') || 'not a list'})` };
     documents.push(...(documentPart.data as NewsDocument[]));
   }
-  const treeEntries: unknown[] = [];
-  for (let part = 0; part < saved.treeParts; part++) {
-    const value = readValue();
-    if (value === CORRUPT || !Array.isArray(value)) return { stale: 'saved index is corrupt (search tree cannot be read)' };
-    treeEntries.push(...(value as unknown[]));
+  const slices: Array<{ path: Array<string | number>; make: () => Map<unknown, unknown> }> = [];
+  for (let slice = 0; slice < saved.treeSlices; slice++) {
+    const value = treeSliceSchema.safeParse(readValue());
+    if (!value.success) return { stale: 'saved index is corrupt (search tree cannot be read)' };
+    const [place, bytes] = value.data;
+    slices.push({ path: place, make: () => subtreeOf(bytes) });
   }
-  const tree = joinTree(treeEntries);
+  const tree = treeFromSlices(slices);
   if (typeof tree === 'string') return { stale: `saved index cannot be used (${tree})` };
   const search = importState({ ...saved.search, tree });
   if (typeof search === 'string') return { stale: `saved index cannot be used (${search})` };
@@ -270,6 +288,27 @@ export async function loadSavedIndex(file: string, fingerprint: string): Promise
       stats: { documentFrequency: saved.documentFrequency, spellings: saved.spellings },
     }),
   };
+}
+
+/**
+ * Reads the rest of a loaded index's search tree into memory, ten milliseconds at a time, so that later questions
+ * do not pay for it. Its timers do not keep the process alive: a command that answers and exits does not wait.
+ */
+function completeInBackground(index: NewsIndex, log: Logger): void {
+  const started = performance.now();
+  expandSearch(index.search, () => new Promise((resolve) => setTimeout(resolve, 0).unref()))
+    .then(() => log.debug({ ms: Math.round(performance.now() - started) }, 'saved index read whole'))
+    .catch((error: unknown) => log.error({ err: error }, 'reading the rest of the saved index failed'));
+}
+
+/**
+ * A slice's subtree from its bytes. The file's checksum was verified before the slice was kept, so bytes that are
+ * no Map mean a fault in this program, not in the file: it throws.
+ */
+function subtreeOf(bytes: Uint8Array): Map<unknown, unknown> {
+  const subtree: unknown = v8.deserialize(bytes);
+  if (!(subtree instanceof Map)) throw new Error('a saved search tree slice is not a Map');
+  return subtree;
 }
 
 /**
@@ -347,6 +386,7 @@ export async function openIndex(
   if ('index' in loaded) {
     warmUp(loaded.index);
     log.info({ indexFile, documents: loaded.index.documents.length, passages: loaded.index.passageCount, ms: Math.round(performance.now() - started) }, 'loaded saved index');
+    completeInBackground(loaded.index, log);
     return { index: loaded.index, skipped: [] };
   }
   log.info({ indexFile, reason: loaded.stale }, 'building index');
