@@ -11,6 +11,7 @@ import pino from 'pino';
 import { answer } from '../src/search/answer.ts';
 import type { NewsIndex } from '../src/search/newsIndex.ts';
 import { LazyMap } from '../src/search/lazyMap.ts';
+import { LiveIndex } from '../src/search/liveIndex.ts';
 import { expandSearch, exportState } from '../src/search/miniSearchState.ts';
 import { buildFromFolder, corpusFingerprint, loadSavedIndex, openIndex, saveIndex } from '../src/search/store.ts';
 import { createHash } from 'node:crypto';
@@ -44,6 +45,14 @@ async function seedCopy(t: TestContext): Promise<string> {
   return dir;
 }
 
+/** Waits until `done` holds, checking every 10 ms, for at most 10 s. */
+async function until(done: () => boolean | Promise<boolean>): Promise<void> {
+  for (let waited = 0; !(await done()); waited += 10) {
+    if (waited >= 10_000) assert.fail('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 async function assertStale(file: string, fingerprint: string, what: string): Promise<string> {
   let loaded;
   try {
@@ -71,6 +80,46 @@ before(async () => {
 });
 
 after(() => rm(savedDir, { recursive: true, force: true }));
+
+/**
+ * A saved index is a header line (format, fingerprint, sha256 of the rest), then v8-serialised values: a manifest,
+ * the documents in parts, MiniSearch's tree in slices (a place and the subtree's own serialisation).
+ */
+interface Manifest {
+  [key: string]: unknown;
+  passages: { doc: Uint32Array; paragraph: Uint32Array; start: Uint32Array; end: Uint32Array };
+  sentences: { first: Uint32Array; bounds: Uint32Array };
+  tokens: { first: Uint32Array; term: Uint16Array | Uint32Array; bounds: Uint16Array | Uint32Array; vocabulary: string[] };
+  search: { version: string };
+  documentParts: number;
+  treeSlices: number;
+}
+
+/** The values of the seeds' saved index, read afresh (a copy to edit). */
+function readValues() {
+  // A copy: typed arrays read back are views into these bytes, and edits to them must not reach `savedBytes`.
+  const payload = Buffer.from(savedBytes.subarray(savedBytes.indexOf(0x0a) + 1));
+  const deserializer = new v8.DefaultDeserializer(payload);
+  deserializer.readHeader();
+  const manifest = deserializer.readValue() as Manifest;
+  const rest = Array.from({ length: manifest.documentParts + manifest.treeSlices }, () => deserializer.readValue() as unknown[]);
+  return { manifest, documentParts: rest.slice(0, manifest.documentParts) as Array<Array<{ paragraphs: string[] }>>, treeSlices: rest.slice(manifest.documentParts) };
+}
+
+/** A payload signed as the saved index's format (or `version`), so that it is refused for what was edited, if at all. */
+function sign(body: Buffer, version = Number(/ v(\d+) /.exec(savedBytes.subarray(0, savedBytes.indexOf(0x0a)).toString('latin1'))?.[1])): Buffer {
+  return Buffer.concat([Buffer.from(`newsdesk-index v${version} ${seeds.fingerprint} sha256:${createHash('sha256').update(body).digest('hex')}\n`), body]);
+}
+
+/** The seeds' saved index with `change` made to its values, signed again. */
+function edited(change: (copy: ReturnType<typeof readValues>) => void): Buffer {
+  const copy = readValues();
+  change(copy);
+  const serializer = new v8.DefaultSerializer();
+  serializer.writeHeader();
+  for (const value of [copy.manifest, ...copy.documentParts, ...copy.treeSlices]) serializer.writeValue(value);
+  return sign(serializer.releaseBuffer());
+}
 
 describe('save and load', () => {
   test('a loaded index gives the same answers as the one saved', async () => {
@@ -117,6 +166,26 @@ describe('save and load', () => {
     await expandSearch(again.index.search, () => new Promise((resolve) => setImmediate(resolve)));
     assert.deepEqual(exportState(again.index.search), exportState(seeds.search));
     for (const question of QUESTIONS) assert.deepEqual(answer(again.index, question), answer(seeds, question), question);
+  });
+
+  test('a tree cut into small slices, some deep in it, loads as it was saved', async (t) => {
+    const file = path.join(await tempDir(t, 'small-slices'), 'index.json');
+    await saveIndex(seeds, file, { sliceEntries: 50 });
+    const loaded = await loadSavedIndex(file, seeds.fingerprint);
+    assert.ok('index' in loaded);
+    // Slices below the root's children: under a shared prefix, a term's own entry (""), a field's postings.
+    const depths: number[] = [];
+    const visit = (node: Map<unknown, unknown>, depth: number) => {
+      for (const child of node.values()) {
+        if (child instanceof LazyMap) depths.push(depth);
+        else if (child instanceof Map) visit(child, depth + 1);
+      }
+    };
+    visit(exportState(loaded.index.search).tree, 1);
+    assert.ok(depths.length > 100 && Math.max(...depths) >= 3, `slices at depths ${[...new Set(depths)].join(', ')}`);
+    for (const question of QUESTIONS) assert.deepEqual(answer(loaded.index, question), answer(seeds, question), question);
+    await expandSearch(loaded.index.search, () => new Promise((resolve) => setImmediate(resolve)));
+    assert.deepEqual(exportState(loaded.index.search), exportState(seeds.search));
   });
 
   test('saving creates missing folders and reports the bytes written', async (t) => {
@@ -196,43 +265,10 @@ describe('stale and corrupt files', () => {
 
   test('truncated and garbage files are stale with a reason, never a throw', async (t) => {
     const dir = await tempDir(t, 'garbage');
-    // A saved index is a header line (format, fingerprint, sha256 of the rest), then v8-serialised values: a
-    // manifest, the documents in parts, MiniSearch's tree in slices (a place and the subtree's own serialisation).
     // Edited payloads are signed again so that the checks behind the checksum are reached too.
     const newline = savedBytes.indexOf(0x0a);
     const payload = savedBytes.subarray(newline + 1);
-    // Edited payloads are signed as the current format, so that they are refused for what was edited.
-    const savedVersion = Number(/ v(\d+) /.exec(savedBytes.subarray(0, newline).toString('latin1'))?.[1]);
-    const sign = (body: Buffer, version = savedVersion) =>
-      Buffer.concat([Buffer.from(`newsdesk-index v${version} ${seeds.fingerprint} sha256:${createHash('sha256').update(body).digest('hex')}\n`), body]);
-    interface Manifest {
-      [key: string]: unknown;
-      passages: { doc: Uint32Array; paragraph: Uint32Array; start: Uint32Array; end: Uint32Array };
-      sentences: { first: Uint32Array; bounds: Uint32Array };
-      tokens: { first: Uint32Array; term: Uint16Array | Uint32Array; bounds: Uint16Array | Uint32Array; vocabulary: string[] };
-      search: { version: string };
-      documentParts: number;
-      treeSlices: number;
-    }
-    const readValues = () => {
-      const deserializer = new v8.DefaultDeserializer(payload);
-      deserializer.readHeader();
-      const manifest = deserializer.readValue() as Manifest;
-      const rest = Array.from({ length: manifest.documentParts + manifest.treeSlices }, () => deserializer.readValue() as unknown[]);
-      return { manifest, documentParts: rest.slice(0, manifest.documentParts) as Array<Array<{ paragraphs: string[] }>>, treeSlices: rest.slice(manifest.documentParts) };
-    };
-    const writeValues = (values: unknown[]) => {
-      const serializer = new v8.DefaultSerializer();
-      serializer.writeHeader();
-      for (const value of values) serializer.writeValue(value);
-      return serializer.releaseBuffer();
-    };
     const saved = readValues();
-    const edited = (change: (copy: ReturnType<typeof readValues>) => void) => {
-      const copy = readValues();
-      change(copy);
-      return sign(writeValues([copy.manifest, ...copy.documentParts, ...copy.treeSlices]));
-    };
     let noise = 12345;
     const randomBytes = Buffer.from(Array.from({ length: 4096 }, () => (noise = (noise * 1103515245 + 12345) >>> 0) >>> 24));
     const flipped = Buffer.from(savedBytes);
@@ -359,13 +395,31 @@ describe('stale and corrupt files', () => {
     assert.deepEqual(await readFile(file), saved);
     assert.equal((await stat(file)).ino, ino, 'a fresh index was written again');
     assert.deepEqual(answer(index, QUESTIONS[1]!), answer(seeds, QUESTIONS[1]!));
-    // The slices no question read yet are read in the background, soon after.
+    // Served, the slices no question read yet are read in the background, soon after.
+    new LiveIndex(index, { dir: corpus, indexFile: file, log: silent });
     const { tree } = exportState(index.search);
-    for (let waited = 0; [...tree.values()].some((node) => node instanceof LazyMap) && waited < 5000; waited += 10) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    assert.ok(![...tree.values()].some((node) => node instanceof LazyMap), 'the saved index was not read whole in the background');
+    await until(() => ![...tree.values()].some((node) => node instanceof LazyMap));
     assert.deepEqual(exportState(index.search), exportState(seeds.search));
+  });
+
+  test('a served index whose search tree is damaged behind its checksum is rebuilt and saved again', async (t) => {
+    const corpus = await seedCopy(t);
+    const file = path.join(await tempDir(t, 'damaged'), 'index.json');
+    // Each slice keeps the opening bytes of a serialised Map, so that loading (which reads no slice) trusts it.
+    await writeFile(file, edited((copy) => {
+      for (const slice of copy.treeSlices) slice[1] = (slice[1] as Uint8Array).subarray(0, 8);
+    }));
+    const { index } = await openIndex(corpus, file, silent);
+    assert.throws(() => answer(index, QUESTIONS[0]!));
+    const live = new LiveIndex(index, { dir: corpus, indexFile: file, log: silent });
+    await until(() => live.current !== index);
+    assert.deepEqual(answer(live.current, QUESTIONS[0]!), answer(seeds, QUESTIONS[0]!));
+    // The rebuilt index is saved over the damaged file: loaded, it reads whole.
+    await until(async () => {
+      const saved = await loadSavedIndex(file, seeds.fingerprint);
+      if (!('index' in saved)) return false;
+      return expandSearch(saved.index.search, () => new Promise((resolve) => setImmediate(resolve))).then(() => true, () => false);
+    });
   });
 });
 

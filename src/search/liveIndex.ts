@@ -1,5 +1,6 @@
 import type { SkippedFile } from '../corpus/types.ts';
 import type { Logger } from '../log.ts';
+import { expandSearch } from './miniSearchState.ts';
 import type { NewsIndex } from './newsIndex.ts';
 import { buildFromFolder, saveIndex, type BuiltIndex, type OpenProgress } from './store.ts';
 
@@ -43,6 +44,29 @@ export class LiveIndex {
     this.index = index;
     this.options = options;
     this.now = options.now ?? Date.now;
+    this.readWhole(index);
+  }
+
+  /**
+   * Reads the rest of a loaded index into memory (its search tree is read in slices on first use, see `LazyMap`),
+   * ten milliseconds at a time, so that later questions do not pay for it; nothing to do for a built index. It stops
+   * when a reload swaps another index in, and its timers do not keep the process alive. A slice that cannot be read
+   * means a saved file damaged behind its checksum: the index is rebuilt from the folder, which saves it again.
+   */
+  private readWhole(index: NewsIndex): void {
+    const { log } = this.options;
+    const started = this.now();
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 0).unref());
+    expandSearch(index.search, pause, () => this.index === index).then(
+      () => log?.debug({ ms: this.now() - started }, 'index read whole'),
+      (error: unknown) => {
+        log?.error({ err: error, indexFile: this.options.indexFile }, 'the saved index is damaged; rebuilding it from the corpus folder');
+        if (this.index !== index) return;
+        void this.reload().then((outcome) => {
+          if (outcome.status !== 'reloaded') log?.error({ outcome }, 'rebuilding a damaged index failed; questions may fail until a /reload succeeds');
+        });
+      },
+    );
   }
 
   /** The index to answer from now. Read it once per question: a reload may swap it between two questions. */

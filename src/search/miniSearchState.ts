@@ -289,10 +289,10 @@ const pendingSlices = new WeakMap<Map<string, unknown>, Array<LazyMap<unknown, u
 
 /**
  * Makes every slice of a loaded index's tree not made yet, a few at a time with `pause` between, so that answers
- * keep flowing meanwhile. Afterwards the tree is plain Maps throughout, as a built one is. Nothing to do for an
+ * keep flowing meanwhile, and stops early when `goOn` says so. Afterwards the tree is plain Maps throughout, as a built one is. Nothing to do for an
  * index that was built, not loaded.
  */
-export async function expandSearch(search: MiniSearch<IndexedPassage>, pause: () => Promise<unknown>): Promise<void> {
+export async function expandSearch(search: MiniSearch<IndexedPassage>, pause: () => Promise<unknown>, goOn: () => boolean = () => true): Promise<void> {
   const tree = internals(search)._index._tree;
   const pending = pendingSlices.get(tree);
   if (!pending) return;
@@ -301,6 +301,8 @@ export async function expandSearch(search: MiniSearch<IndexedPassage>, pause: ()
     slice.expand();
     if (performance.now() - since >= EXPAND_SLICE_MS) {
       await pause();
+      // An index no longer served (a reload swapped another in) is not worth reading whole.
+      if (!goOn()) return;
       since = performance.now();
     }
   }

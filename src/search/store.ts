@@ -123,12 +123,12 @@ const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
  * series of values — a manifest, the documents in parts, MiniSearch's tree in parts — with a yield to the event
  * loop after each: saving a large archive after a reload never holds up the questions answered meanwhile.
  */
-export async function saveIndex(index: NewsIndex, file: string): Promise<number> {
+export async function saveIndex(index: NewsIndex, file: string, options: { sliceEntries?: number } = {}): Promise<number> {
   // A loaded index's tree holds slices not read yet, which the serialiser would write as empty Maps.
   await expandSearch(index.search, yieldToEventLoop);
   const { tree, ...state } = exportState(index.search);
   const documentParts = partsOf(index.documents, (doc) => doc.paragraphs.reduce((sum, text) => sum + text.length, 0), PART_CHARS);
-  const slices = treeSlices(tree, SLICE_ENTRIES);
+  const slices = treeSlices(tree, options.sliceEntries ?? SLICE_ENTRIES);
   const serializer = new v8.DefaultSerializer();
   serializer.writeHeader();
   const manifest = {
@@ -244,7 +244,8 @@ export async function loadSavedIndex(file: string, fingerprint: string): Promise
     const value = treeSliceSchema.safeParse(readValue());
     if (!value.success) return { stale: 'saved index is corrupt (search tree cannot be read)' };
     const [place, bytes] = value.data;
-    slices.push({ path: place, make: () => subtreeOf(bytes) });
+    // A copy: the bytes read are a view into the whole file, which would stay in memory until the last slice is made.
+    slices.push({ path: place, make: subtreeMaker(new Uint8Array(bytes)) });
   }
   const tree = treeFromSlices(slices);
   if (typeof tree === 'string') return { stale: `saved index cannot be used (${tree})` };
@@ -291,24 +292,17 @@ export async function loadSavedIndex(file: string, fingerprint: string): Promise
 }
 
 /**
- * Reads the rest of a loaded index's search tree into memory, ten milliseconds at a time, so that later questions
- * do not pay for it. Its timers do not keep the process alive: a command that answers and exits does not wait.
+ * What makes a slice's subtree from its bytes, made out here so that it holds nothing else (a closure inside
+ * `loadSavedIndex` would keep the file's bytes). The file's checksum was verified before the slice was kept, so
+ * bytes that are no Map mean a file damaged behind its checksum or a fault in this program: it throws, and
+ * `LiveIndex` rebuilds the index.
  */
-function completeInBackground(index: NewsIndex, log: Logger): void {
-  const started = performance.now();
-  expandSearch(index.search, () => new Promise((resolve) => setTimeout(resolve, 0).unref()))
-    .then(() => log.debug({ ms: Math.round(performance.now() - started) }, 'saved index read whole'))
-    .catch((error: unknown) => log.error({ err: error }, 'reading the rest of the saved index failed'));
-}
-
-/**
- * A slice's subtree from its bytes. The file's checksum was verified before the slice was kept, so bytes that are
- * no Map mean a fault in this program, not in the file: it throws.
- */
-function subtreeOf(bytes: Uint8Array): Map<unknown, unknown> {
-  const subtree: unknown = v8.deserialize(bytes);
-  if (!(subtree instanceof Map)) throw new Error('a saved search tree slice is not a Map');
-  return subtree;
+function subtreeMaker(bytes: Uint8Array): () => Map<unknown, unknown> {
+  return () => {
+    const subtree: unknown = v8.deserialize(bytes);
+    if (!(subtree instanceof Map)) throw new Error('a saved search tree slice is not a Map');
+    return subtree;
+  };
 }
 
 /**
@@ -386,7 +380,6 @@ export async function openIndex(
   if ('index' in loaded) {
     warmUp(loaded.index);
     log.info({ indexFile, documents: loaded.index.documents.length, passages: loaded.index.passageCount, ms: Math.round(performance.now() - started) }, 'loaded saved index');
-    completeInBackground(loaded.index, log);
     return { index: loaded.index, skipped: [] };
   }
   log.info({ indexFile, reason: loaded.stale }, 'building index');
