@@ -289,8 +289,8 @@ const pendingSlices = new WeakMap<Map<string, unknown>, Array<LazyMap<unknown, u
 
 /**
  * Makes every slice of a loaded index's tree not made yet, a few at a time with `pause` between, so that answers
- * keep flowing meanwhile, and stops early when `goOn` says so. Afterwards the tree is plain Maps throughout, as a built one is. Nothing to do for an
- * index that was built, not loaded.
+ * keep flowing meanwhile, and stops early when `goOn` says so. Afterwards the tree is plain Maps throughout, as a
+ * built one is. Nothing to do for an index that was built, not loaded.
  */
 export async function expandSearch(search: MiniSearch<IndexedPassage>, pause: () => Promise<unknown>, goOn: () => boolean = () => true): Promise<void> {
   const tree = internals(search)._index._tree;
