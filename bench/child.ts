@@ -53,7 +53,7 @@ async function loadNewsdesk(file: string): Promise<NewsIndex> {
 async function runNewsdesk(job: NewsdeskJob): Promise<NewsdeskResult> {
   const { loaded: index, measure } = await measureLoad(
     () => loadNewsdesk(job.indexFile),
-    (index) => expandSearch(index.search, () => new Promise((resolve) => setImmediate(resolve))),
+    (index) => expandSearch(index.search),
   );
   const timings = timeEachQuestion(job.questions, job.warmup, (question) => answer(index, question).answered);
   // A reload saves its index as the bot's does, beside the loaded one (in run.ts's temporary folder): saving a large

@@ -149,7 +149,7 @@ describe('save and load', () => {
     answer(loaded.index, 'Who is the UN special envoy for Syria?');
     const read = lazy.filter((slice) => !slice.pending).length;
     assert.ok(read > 0 && read < lazy.length, `a question reads some slices, not all (${read} of ${lazy.length})`);
-    await expandSearch(loaded.index.search, () => new Promise((resolve) => setImmediate(resolve)));
+    await expandSearch(loaded.index.search);
     assert.ok(lazy.every((slice) => !slice.pending));
     assert.ok([...tree.values()].every((node) => !(node instanceof LazyMap)), 'each slice read is a plain Map in its place');
     assert.deepEqual(exportState(loaded.index.search), exportState(seeds.search));
@@ -163,7 +163,7 @@ describe('save and load', () => {
     await saveIndex(loaded.index, file);
     const again = await loadSavedIndex(file, seeds.fingerprint);
     assert.ok('index' in again);
-    await expandSearch(again.index.search, () => new Promise((resolve) => setImmediate(resolve)));
+    await expandSearch(again.index.search);
     assert.deepEqual(exportState(again.index.search), exportState(seeds.search));
     for (const question of QUESTIONS) assert.deepEqual(answer(again.index, question), answer(seeds, question), question);
   });
@@ -184,7 +184,7 @@ describe('save and load', () => {
     visit(exportState(loaded.index.search).tree, 1);
     assert.ok(depths.length > 100 && Math.max(...depths) >= 3, `slices at depths ${[...new Set(depths)].join(', ')}`);
     for (const question of QUESTIONS) assert.deepEqual(answer(loaded.index, question), answer(seeds, question), question);
-    await expandSearch(loaded.index.search, () => new Promise((resolve) => setImmediate(resolve)));
+    await expandSearch(loaded.index.search);
     assert.deepEqual(exportState(loaded.index.search), exportState(seeds.search));
   });
 
@@ -418,7 +418,7 @@ describe('stale and corrupt files', () => {
     await until(async () => {
       const saved = await loadSavedIndex(file, seeds.fingerprint);
       if (!('index' in saved)) return false;
-      return expandSearch(saved.index.search, () => new Promise((resolve) => setImmediate(resolve))).then(() => true, () => false);
+      return expandSearch(saved.index.search).then(() => true, () => false);
     });
   });
 });

@@ -288,11 +288,15 @@ export function treeFromSlices(slices: ReadonlyArray<{ path: ReadonlyArray<strin
 const pendingSlices = new WeakMap<Map<string, unknown>, Array<LazyMap<unknown, unknown>>>();
 
 /**
- * Makes every slice of a loaded index's tree not made yet, a few at a time with `pause` between, so that answers
- * keep flowing meanwhile, and stops early when `goOn` says so. Afterwards the tree is plain Maps throughout, as a
- * built one is. Nothing to do for an index that was built, not loaded.
+ * Makes every slice of a loaded index's tree not made yet, a few at a time with `pause` between (by default, the
+ * next turn of the event loop), so that answers keep flowing meanwhile, and stops early when `goOn` says so.
+ * Afterwards the tree is plain Maps throughout, as a built one is. Nothing to do for an index that was built.
  */
-export async function expandSearch(search: MiniSearch<IndexedPassage>, pause: () => Promise<unknown>, goOn: () => boolean = () => true): Promise<void> {
+export async function expandSearch(
+  search: MiniSearch<IndexedPassage>,
+  pause: () => Promise<unknown> = () => new Promise((resolve) => setImmediate(resolve)),
+  goOn: () => boolean = () => true,
+): Promise<void> {
   const tree = internals(search)._index._tree;
   const pending = pendingSlices.get(tree);
   if (!pending) return;

@@ -125,7 +125,7 @@ const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
  */
 export async function saveIndex(index: NewsIndex, file: string, options: { sliceEntries?: number } = {}): Promise<number> {
   // A loaded index's tree holds slices not read yet, which the serialiser would write as empty Maps.
-  await expandSearch(index.search, yieldToEventLoop);
+  await expandSearch(index.search);
   const { tree, ...state } = exportState(index.search);
   const documentParts = partsOf(index.documents, (doc) => doc.paragraphs.reduce((sum, text) => sum + text.length, 0), PART_CHARS);
   const slices = treeSlices(tree, options.sliceEntries ?? SLICE_ENTRIES);
