@@ -646,6 +646,28 @@ describe('reading questions the way newsrooms write', () => {
     assert.equal(elsewhere.answered, false, describeResults(elsewhere));
   });
 
+  test('a question typed without capitals names whom the archive names: a word no dictionary knows is a name there', async () => {
+    const index = await indexOf({
+      'harbour.txt': article(
+        'New harbour master for Tarvik',
+        'Brigid Okonjo took over as harbour master of Tarvik on Monday.',
+        'The port handled a record 40,000 containers last year, most of them bound for the coast.',
+        'She plans to dredge the silted north channel in the spring.',
+      ),
+      'ferry.txt': article('Ferry timetable', 'Ferry operators plan to dredge the north channel before summer, the port company said.'),
+      'weather.txt': WEATHER,
+    });
+    const question = 'what does okonjo plan for the north channel?';
+    const { terms, scored } = rankPassages(index, question);
+    assert.equal(terms.find((t) => t.term === 'okonjo')?.isName, true);
+    assert.equal(terms.find((t) => t.term === 'channel')?.isName, false);
+    // Read as a plain word, "okonjo" is missing from both paragraphs alike; read as the name it is, the story that
+    // names her lends it to the paragraph that calls her "she", and the other story lacks it.
+    const supportOf = (pattern: RegExp) => scored.find((s) => pattern.test(index.passageText(s.passage)))?.support ?? 0;
+    assert.ok(supportOf(/silted north channel/) - supportOf(/Ferry operators/) >= 0.1, `she ${supportOf(/silted/)}, ferry ${supportOf(/Ferry operators/)}`);
+    assert.match(answer(index, question).results[0]?.excerpt ?? '', /silted north channel/);
+  });
+
   test('a paragraph that only bridges a setup to its answer brings the answer along, with the setup\'s words', async () => {
     const files: Record<string, string> = {
       'orioles.txt':

@@ -342,10 +342,13 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
   const n = index.passageCount;
   const frequency = (term: string) => index.stats.documentFrequency.get(term) ?? 0;
   const idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  // A question typed without capitals says nothing by its case ("greer garson favorite designer"): there a word the
+  // archive uses and no dictionary knows is a name, as it would be capitalised.
+  const uncapitalised = !/\p{Lu}/u.test(parsed.text);
   const resolved = parsed.tokens.map((token) => {
-    const isName = writtenAsName(parsed.text, token);
-    const matches = new Map<string, number>();
     const found = frequency(token.term) > 0;
+    const isName = writtenAsName(parsed.text, token) || (uncapitalised && found && /^\p{L}+$/u.test(token.surface) && !isEnglishWord(token.surface));
+    const matches = new Map<string, number>();
     if (found) matches.set(token.term, 1);
     else {
       // A word no dictionary knows is misspelt before it is another form: "theives" means "thieves", not "thei".
