@@ -347,7 +347,7 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
   const uncapitalised = !/\p{Lu}/u.test(parsed.text);
   const resolved = parsed.tokens.map((token) => {
     const found = frequency(token.term) > 0;
-    const isName = writtenAsName(parsed.text, token) || (uncapitalised && found && /^\p{L}+$/u.test(token.surface) && !isEnglishWord(token.surface));
+    const isName = writtenAsName(parsed.text, token) || (uncapitalised && found && nameTheArchiveWrites(index, token));
     const matches = new Map<string, number>();
     if (found) matches.set(token.term, 1);
     else {
@@ -542,6 +542,16 @@ function asIndexTerms(key: string, token: Token, lookup: () => string[]): string
 /** Synonyms as index terms, by question word (and phrase): readers ask with the same few thousand words again and again. */
 const synonymTermCache = new Map<string, string[]>();
 const SYNONYM_CACHE_LIMIT = 20_000;
+
+/**
+ * A word the archive writes as the reader does and no dictionary knows: "okonjo", but not "controled", which the
+ * archive never writes (its stem is the dictionary's "control"). The spelling vocabulary holds words of four letters
+ * and more; a shorter one found at all is written so.
+ */
+function nameTheArchiveWrites(index: NewsIndex, token: Token): boolean {
+  if (!/^\p{L}+$/u.test(token.surface) || isEnglishWord(token.surface)) return false;
+  return token.surface.length < 4 || index.stats.spellings.has(token.surface);
+}
 
 /** A capitalised word that does not open the question, or a number: a name, date or figure the reader means. */
 function writtenAsName(question: string, token: Token): boolean {
