@@ -657,13 +657,20 @@ describe('reading questions the way newsrooms write', () => {
       'ferry.txt': article('Ferry timetable', 'Ferry operators plan to dredge the north channel before summer, the port company said.'),
       'weather.txt': WEATHER,
       'history.txt': article('Port history', 'The port company has controlled the harbour since 1990.'),
+      'newsletter.txt': article('Newsletter', 'Readers who wish to recieve the port newsletter can write to the harbour office, with thanks to the printers.'),
     });
     const question = 'what does okonjo plan for the north channel?';
     const { terms, scored } = rankPassages(index, question);
     assert.equal(terms.find((t) => t.term === 'okonjo')?.isName, true);
     assert.equal(terms.find((t) => t.term === 'channel')?.isName, false);
-    // A misspelling the archive never writes is no name, though its stem is a word of the archive ("control").
-    assert.equal(rankPassages(index, 'who controled the north channel').terms.find((t) => t.term === 'control')?.isName, false);
+    const isName = (question: string, term: string) => rankPassages(index, question).terms.find((t) => t.term === term)?.isName;
+    // A misspelling the archive never writes is no name, though its stem is a word of the archive ("control"); nor is a
+    // typo the archive writes in lower case, nor a chat abbreviation of a dictionary word.
+    assert.equal(isName('who controled the north channel', 'control'), false);
+    assert.equal(isName('can i recieve the port newsletter', 'reciev'), false);
+    assert.equal(isName('north channel plans thx', 'thank'), false);
+    // The opening word a phone capitalises, "I" and a possessive without its apostrophe leave the question uncapitalised.
+    assert.equal(isName('What does okonjos plan say, I wonder', 'okonjo'), true);
     // Read as a plain word, "okonjo" is missing from both paragraphs alike; read as the name it is, the story that
     // names her lends it to the paragraph that calls her "she", and the other story lacks it.
     const supportOf = (pattern: RegExp) => scored.find((s) => pattern.test(index.passageText(s.passage)))?.support ?? 0;

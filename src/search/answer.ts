@@ -1,5 +1,5 @@
 import type { Span } from '../corpus/sentences.ts';
-import { analyze, baseFormOf, relatedTerms, termOfWord, type Token } from './analyzer.ts';
+import { analyze, baseFormOf, fold, isCaseSensitiveAlias, relatedTerms, termOfWord, type Token } from './analyzer.ts';
 import { MAX_EXCERPT_CHARS, trimToLimit, widenToFit } from './excerpt.ts';
 import type { NewsIndex } from './newsIndex.ts';
 import { isSubhead, MAX_SUBHEAD_CHARS } from './passages.ts';
@@ -342,12 +342,13 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
   const n = index.passageCount;
   const frequency = (term: string) => index.stats.documentFrequency.get(term) ?? 0;
   const idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  // A question typed without capitals says nothing by its case ("greer garson favorite designer"): there a word the
-  // archive uses and no dictionary knows is a name, as it would be capitalised.
-  const uncapitalised = !/\p{Lu}/u.test(parsed.text);
+  // A question typed without capitals says nothing by its case ("greer garson favorite designer"): there a word no
+  // dictionary knows that the archive writes capitalised is a name, as it would be capitalised. A run of them stays
+  // words of their own (see `mergeNames`): joined into one name, they lost an answer on the held-out set.
+  const uncapitalised = withoutCapitals(parsed.text);
   const resolved = parsed.tokens.map((token) => {
     const found = frequency(token.term) > 0;
-    const isName = writtenAsName(parsed.text, token) || (uncapitalised && found && nameTheArchiveWrites(index, token));
+    const isName = writtenAsName(parsed.text, token) || (uncapitalised && found && unknownWord(token) && archiveCapitalises(index, token));
     const matches = new Map<string, number>();
     if (found) matches.set(token.term, 1);
     else {
@@ -544,13 +545,59 @@ const synonymTermCache = new Map<string, string[]>();
 const SYNONYM_CACHE_LIMIT = 20_000;
 
 /**
- * A word the archive writes as the reader does and no dictionary knows: "okonjo", but not "controled", which the
- * archive never writes (its stem is the dictionary's "control"). The spelling vocabulary holds words of four letters
- * and more; a shorter one found at all is written so.
+ * Whether a question has no capitalised word but those a phone or a keyboard capitalises for the reader: the
+ * opening word ("What was okonjo's first task"), the pronoun "I", and abbreviations that only count in capitals ("US").
  */
-function nameTheArchiveWrites(index: NewsIndex, token: Token): boolean {
-  if (!/^\p{L}+$/u.test(token.surface) || isEnglishWord(token.surface)) return false;
-  return token.surface.length < 4 || index.stats.spellings.has(token.surface);
+function withoutCapitals(question: string): boolean {
+  for (const match of question.matchAll(/\p{Lu}[\p{L}.]*/gu)) {
+    const opens = !/\S/u.test(question.slice(0, match.index)) || /[.!?]\s*$/u.test(question.slice(0, match.index));
+    if (!opens && match[0] !== 'I' && !isCaseSensitiveAlias(match[0].replace(/\./g, ''))) return false;
+  }
+  return true;
+}
+
+/** A word of letters no dictionary knows, and no chat abbreviation of one ("thx", "ppl" and "govt" are words). */
+function unknownWord(token: Token): boolean {
+  return /^\p{L}+$/u.test(token.surface) && !isEnglishWord(token.surface) && baseFormOf(token.surface) === undefined;
+}
+
+/** Passages read for how the archive writes a term: enough to tell a name from a word, few enough to stay quick. */
+const CASE_PASSAGES = 20;
+
+/**
+ * Whether the archive writes the reader's word capitalised more often than not where no sentence opens: "Okonjo" and
+ * "Kovak's" are names; "recieve", a typo of one article, and "vax" are words, though no dictionary has them. The word
+ * as written, not its term: "Sharpe" is a name though "sharp", its stem, is a word.
+ */
+function archiveCapitalises(index: NewsIndex, token: Token): boolean {
+  const { first: sentenceFirst, bounds } = index.sentences;
+  const { first: tokenFirst, term: tokenTerm, bounds: tokenBounds, vocabulary } = index.tokens;
+  // A possessive's "s" is the name's too, either way round: "okonjo" is written "Okonjo's", "kovaks" "Kovak's".
+  const bare = token.surface.replace(/s$/u, '');
+  let written = 0;
+  let capitalised = 0;
+  let lower = 0;
+  let read = 0;
+  for (const passage of index.postings.passagesWith(token.term)) {
+    if (++read > CASE_PASSAGES) break;
+    const text = index.passageText(passage);
+    for (let i = sentenceFirst[passage]!; i < sentenceFirst[passage + 1]!; i++) {
+      const sentenceStart = bounds[2 * i]!;
+      for (let k = tokenFirst[i]!; k < tokenFirst[i + 1]!; k++) {
+        if (vocabulary[tokenTerm[k]!] !== token.term) continue;
+        const at = sentenceStart + tokenBounds[2 * k]!;
+        if (fold(text.slice(at, sentenceStart + tokenBounds[2 * k + 1]!)).replace(/s$/u, '') !== bare) continue;
+        written++;
+        // A sentence's first word is capitalised whatever it is.
+        if (!/\p{L}/u.test(text.slice(sentenceStart, at))) continue;
+        if (/\p{Lu}/u.test(text[at]!)) capitalised++;
+        else lower++;
+      }
+    }
+  }
+  // A misspelling found through its stem ("controled" for "control") is not written so at all. Met only where
+  // sentences open, a word no dictionary knows is a name more often than not.
+  return written > 0 && capitalised >= lower;
 }
 
 /** A capitalised word that does not open the question, or a number: a name, date or figure the reader means. */
