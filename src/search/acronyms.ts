@@ -9,6 +9,7 @@ const SKIPPED = '(?:of|and|for|the|on|in|to|at|&)';
 const CAPITALISED = "\\p{Lu}[\\p{L}'’.-]*";
 
 /** A run of two or more capitalised words, with the small words the initials skip between them. */
+const SKIPPED_WORD = new RegExp(`^${SKIPPED}$`, 'u');
 const NAME_RUN = new RegExp(`${CAPITALISED}(?:\\s+(?:${SKIPPED}\\s+)*${CAPITALISED})+`, 'gu');
 
 /**
@@ -56,7 +57,7 @@ const MAX_RUN = 6;
 export function wordRunsWithInitials(question: string): Array<{ acronym: string; start: number; end: number }> {
   if (/\p{Lu}/u.test(question)) return [];
   const words = [...question.matchAll(/\p{L}[\p{L}'’-]*/gu)]
-    .filter((word) => !new RegExp(`^${SKIPPED}$`, 'u').test(word[0]))
+    .filter((word) => !SKIPPED_WORD.test(word[0]))
     .map((word) => ({ letter: word[0][0]!.toUpperCase(), start: word.index, end: word.index + word[0].length }));
   const found: Array<{ acronym: string; start: number; end: number }> = [];
   for (let first = 0; first < words.length; first++) {

@@ -950,11 +950,11 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
   // The question a subhead asks is the one its paragraph answers, about what the headline names ("How much will it
   // cost?" under "Tarvik tidal barrier: …"): the words of both are shared, not a coincidence.
   const asked = inTitle.map((credit) => (heading.asks ? credit : 0));
-  const inPrevious = terms.map((term) => bestCredit(term, (m) => previous.some((p) => index.postings.has(m, p))));
+  const inPrevious = terms.map((term) => bestCredit(term, (m) => index.postings.hasAny(m, previous)));
   const around = (i: number) => Math.max(inTitle[i]!, inPrevious[i]!);
   // A long paragraph is cut into windows: a name its earlier windows give is the "he" of the later ones.
   const earlier = earlierWindows(index, passage);
-  const inEarlier = terms.map((term) => (term.isName ? bestCredit(term, (m) => earlier.some((p) => index.postings.has(m, p))) : 0));
+  const inEarlier = terms.map((term) => (term.isName ? bestCredit(term, (m) => index.postings.hasAny(m, earlier)) : 0));
   // The source an "according to" credits is named somewhere in the document: the byline, an earlier paragraph.
   const attributed = terms.map((term) => (term.attribution ? bestCredit(term, (m) => title.has(m) || documentHas(index, passage, m)) : 0));
   const inDocument = terms.map((term) => (term.isName ? WEIGHTS.documentNameCredit * bestCredit(term, (m) => documentHas(index, passage, m)) : 0));
@@ -981,7 +981,7 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
       previous.length > 0 &&
       earlier.length === 0 &&
       terms.reduce((sum, term, i) => sum + term.weight * inPrevious[i]!, 0) >= WEIGHTS.answeredSupport * terms.reduce((sum, term) => sum + term.weight, 0),
-    twoBack: terms.map((term) => (twoBack.length === 0 ? 0 : bestCredit(term, (m) => twoBack.some((p) => index.postings.has(m, p))))),
+    twoBack: terms.map((term) => (twoBack.length === 0 ? 0 : bestCredit(term, (m) => index.postings.hasAny(m, twoBack)))),
   };
 }
 
@@ -1119,9 +1119,11 @@ function isSubheadPassage(index: NewsIndex, p: number): boolean {
 /** Whether any passage of `passage`'s document holds index term `term`: its passages are contiguous around it. */
 function documentHas(index: NewsIndex, passage: number, term: string): boolean {
   const { doc } = index.passages;
-  for (let p = passage; p >= 0 && doc[p] === doc[passage]; p--) if (index.postings.has(term, p)) return true;
-  for (let p = passage + 1; p < index.passageCount && doc[p] === doc[passage]; p++) if (index.postings.has(term, p)) return true;
-  return false;
+  let first = passage;
+  let last = passage;
+  while (first > 0 && doc[first - 1] === doc[passage]) first--;
+  while (last + 1 < index.passageCount && doc[last + 1] === doc[passage]) last++;
+  return index.postings.hasWithin(term, first, last);
 }
 
 /** The passages that make up the paragraph before `passage`'s own (several when it was long). */

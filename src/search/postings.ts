@@ -73,6 +73,28 @@ export class PassagePostings {
     return short !== undefined && short !== NO_PASSAGE && (this.postingsOf(term)?.has(short) ?? false);
   }
 
+  /** Whether any of `passages` holds `term`: its postings looked up once for them all. */
+  hasAny(term: string, passages: readonly number[]): boolean {
+    const postings = passages.length === 0 ? undefined : this.postingsOf(term);
+    if (!postings) return false;
+    for (const passage of passages) {
+      const short = this.shortOf[passage];
+      if (short !== undefined && short !== NO_PASSAGE && postings.has(short)) return true;
+    }
+    return false;
+  }
+
+  /** Whether a passage from `first` to `last` (inclusive) holds `term`: a document's passages are such a run. */
+  hasWithin(term: string, first: number, last: number): boolean {
+    const postings = this.postingsOf(term);
+    if (!postings) return false;
+    for (let passage = first; passage <= last; passage++) {
+      const short = this.shortOf[passage];
+      if (short !== undefined && short !== NO_PASSAGE && postings.has(short)) return true;
+    }
+    return false;
+  }
+
   /** The passages holding `term`, in index order. */
   *passagesWith(term: string): Generator<number> {
     for (const short of this.postingsOf(term)?.keys() ?? []) {
@@ -93,7 +115,10 @@ export class PassagePostings {
       const postings = this.postingsOf(term);
       if (!postings || postings.size === 0) continue;
       const idf = Math.log(1 + (documentCount - postings.size + 0.5) / (postings.size + 0.5));
-      for (const [short, frequency] of postings) {
+      // Keys and values side by side: iterating entries makes an array per posting, the loop's largest cost.
+      const frequencies = postings.values();
+      for (const short of postings.keys()) {
+        const frequency = frequencies.next().value!;
         if (passageOf[short] === NO_PASSAGE) continue;
         // Every term scores above zero (BM25+'s d), so a zero marks a passage not seen yet.
         if (scores[short] === 0) touched[count++] = short;
