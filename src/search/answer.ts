@@ -253,19 +253,20 @@ export function rankPassages(index: NewsIndex, question: string, options: Answer
   // Reading a passage sentence by sentence is the costly part of answering. What its terms alone allow it to score
   // bounds what the reading can give, so passages are read best bound first, until none left can make the answers.
   const servesOf = servingSentences(index, parsed, terms);
-  const bounded = candidates
-    .map((candidate) => {
-      const context = contextCredit(index, parsed, candidate.passage, terms);
-      return { candidate, context, bound: scoreBound(index, parsed, terms, candidate.passage, candidate.bm25 / topBm25, context) };
-    })
-    .sort((a, b) => b.bound.score - a.bound.score);
+  // A subhead is searched for the paragraph under it, which `findCandidates` brings along: it is never quoted.
+  const queue = new BoundQueue(
+    index,
+    parsed,
+    terms,
+    candidates.filter((candidate) => !isSubheadPassage(index, candidate.passage)),
+    topBm25,
+  );
   const scored: Scored[] = [];
   const best: number[] = [];
   const credits = creditTable(terms);
   let supported = false;
-  for (const { candidate, context, bound } of bounded) {
-    // A subhead is searched for the paragraph under it, which `findCandidates` brings along: it is never quoted.
-    if (isSubheadPassage(index, candidate.passage)) continue;
+  for (let next = queue.next(); next; next = queue.next()) {
+    const { candidate, context, bound } = next;
     if (best.length >= top + READ_BEYOND_TOP && (supported || bound.support < WEIGHTS.answeredSupport)) {
       if (bound.score < best.at(-1)!) break;
     }
@@ -282,18 +283,79 @@ export function rankPassages(index: NewsIndex, question: string, options: Answer
   return { terms, scored, allowed };
 }
 
+interface Bounded {
+  candidate: Candidate;
+  context: Context;
+  bound: Bound;
+}
+
+interface Bound {
+  score: number;
+  support: number;
+}
+
 /**
- * The most a passage can score and the most support it can carry, from which question terms it holds at all:
- * each term's best credit anywhere in it, every penalty waived, the full bonus for bringing what is asked.
+ * The candidates in the order of their bounds, best first (ties in the candidates' order), each with its context.
+ * Working out a passage's context is most of what its bound costs, and most candidates are never read: each waits
+ * under a looser bound, which credits every term the passage lacks with the most any context lends, and has its
+ * context worked out only when that looser bound comes first. A passage comes out when its own bound beats every
+ * other's bound, loose or not, which is the order sorting all bounds would give.
  */
-function scoreBound(
-  index: NewsIndex,
-  parsed: ParsedQuestion,
-  terms: QueryTerm[],
-  passage: number,
-  bm25: number,
-  context: Context,
-): { score: number; support: number } {
+class BoundQueue {
+  private readonly waiting: Array<{ order: number; candidate: Candidate; parts: BoundParts; key: number; exact?: Bounded }>;
+  /** The most credit any context lends each term (see `contextCredit`): a quotation's speaker may lend a name in full. */
+  private readonly mostLent: number[];
+
+  constructor(
+    private readonly index: NewsIndex,
+    private readonly parsed: ParsedQuestion,
+    private readonly terms: QueryTerm[],
+    candidates: Candidate[],
+    topBm25: number,
+  ) {
+    const lent = Math.max(WEIGHTS.contextCredit, WEIGHTS.contextNameCredit, WEIGHTS.continuationCredit, WEIGHTS.documentNameCredit);
+    this.mostLent = terms.map((term) => (parsed.kind === 'quote' && term.isName ? 1 : lent));
+    this.waiting = candidates.map((candidate, order) => {
+      const parts = boundParts(index, parsed, terms, candidate.passage, candidate.bm25 / topBm25);
+      return { order, candidate, parts, key: boundOf(terms, parts, this.mostLent).score };
+    });
+  }
+
+  next(): Bounded | undefined {
+    for (;;) {
+      let at = -1;
+      for (let i = 0; i < this.waiting.length; i++) {
+        const entry = this.waiting[i]!;
+        const leader = this.waiting[at];
+        if (!leader || entry.key > leader.key || (entry.key === leader.key && entry.order < leader.order)) at = i;
+      }
+      const entry = this.waiting[at];
+      if (!entry) return undefined;
+      if (entry.exact) {
+        this.waiting.splice(at, 1);
+        return entry.exact;
+      }
+      const context = contextCredit(this.index, this.parsed, entry.candidate.passage, this.terms);
+      const speaker = this.parsed.kind === 'quote';
+      const lent = this.terms.map((_, i) =>
+        Math.max(context.continued[i]!, WEIGHTS.continuationCredit * context.twoBack[i]!, context.inDocument[i]!, speaker ? context.speaker[i]! : 0),
+      );
+      entry.exact = { candidate: entry.candidate, context, bound: boundOf(this.terms, entry.parts, lent) };
+      entry.key = entry.exact.bound.score;
+    }
+  }
+}
+
+/** What bounds a passage's score whatever its context: each term's best credit anywhere in it, what it may bring. */
+interface BoundParts {
+  held: number[];
+  adjacency: number;
+  serves: number;
+  coverage: number;
+  bm25: number;
+}
+
+function boundParts(index: NewsIndex, parsed: ParsedQuestion, terms: QueryTerm[], passage: number, bm25: number): BoundParts {
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
   // Quotation marks are paired across a whole passage as they are not within one sentence (a stray inch mark):
   // any mark may let one of its sentences bring a quotation.
@@ -305,24 +367,27 @@ function scoreBound(
   const held = terms.map((term) =>
     Math.max(bestCredit(term, (m) => index.postings.has(m, passage)), term.spelledOut ? spellsOut(term, text) : 0, impliedBySum(term)),
   );
-  // A quotation that opens on "he said" takes the previous paragraph's names in full (see `speaking`).
-  const speaker = (i: number) => (parsed.kind === 'quote' ? context.speaker[i]! : 0);
-  const support =
-    terms.reduce(
-      (sum, t, i) => sum + t.weight * Math.max(held[i]!, context.continued[i]!, WEIGHTS.continuationCredit * context.twoBack[i]!, context.inDocument[i]!, speaker(i)),
-      0,
-    ) / totalWeight;
   let adjacent = 0;
   for (let i = 0; i + 1 < terms.length; i++) if (held[i]! > 0 && held[i + 1]! > 0) adjacent += Math.min(terms[i]!.weight, terms[i + 1]!.weight);
   const coverage = terms.reduce((sum, t, i) => sum + t.weight * held[i]!, 0) / totalWeight;
+  return { held, adjacency: adjacent / totalWeight, serves, coverage, bm25 };
+}
+
+/**
+ * The most a passage can score and the most support it can carry, given what its context lends each term (`lent`,
+ * by term position): every penalty waived, the full bonus for bringing what is asked.
+ */
+function boundOf(terms: QueryTerm[], parts: BoundParts, lent: readonly number[]): Bound {
+  const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
+  const support = terms.reduce((sum, t, i) => sum + t.weight * Math.max(parts.held[i]!, lent[i]!), 0) / totalWeight;
   return {
     // No sentence brings more of what is asked than the whole passage does.
     score:
       support +
-      WEIGHTS.adjacency * (adjacent / totalWeight) +
-      WEIGHTS.servesBonus * serves +
-      WEIGHTS.passageCoverage * coverage +
-      WEIGHTS.bm25 * bm25,
+      WEIGHTS.adjacency * parts.adjacency +
+      WEIGHTS.servesBonus * parts.serves +
+      WEIGHTS.passageCoverage * parts.coverage +
+      WEIGHTS.bm25 * parts.bm25,
     support,
   };
 }
