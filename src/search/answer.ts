@@ -254,10 +254,12 @@ export function rankPassages(index: NewsIndex, question: string, options: Answer
   // bounds what the reading can give, so passages are read best bound first, until none left can make the answers.
   const servesOf = servingSentences(index, parsed, terms);
   // A subhead is searched for the paragraph under it, which `findCandidates` brings along: it is never quoted.
+  const tests = matchTests(index, terms);
   const queue = new BoundQueue(
     index,
     parsed,
     terms,
+    tests,
     candidates.filter((candidate) => !isSubheadPassage(index, candidate.passage)),
     topBm25,
   );
@@ -310,13 +312,14 @@ class BoundQueue {
     private readonly index: NewsIndex,
     private readonly parsed: ParsedQuestion,
     private readonly terms: QueryTerm[],
+    private readonly tests: MatchTests,
     candidates: Candidate[],
     topBm25: number,
   ) {
     const lent = Math.max(WEIGHTS.contextCredit, WEIGHTS.contextNameCredit, WEIGHTS.continuationCredit, WEIGHTS.documentNameCredit);
     this.mostLent = terms.map((term) => (parsed.kind === 'quote' && term.isName ? 1 : lent));
     this.waiting = candidates.map((candidate, order) => {
-      const parts = boundParts(index, parsed, terms, candidate.passage, candidate.bm25 / topBm25);
+      const parts = boundParts(index, parsed, terms, tests, candidate.passage, candidate.bm25 / topBm25);
       return { order, candidate, parts, key: boundOf(terms, parts, this.mostLent).score };
     });
   }
@@ -335,7 +338,7 @@ class BoundQueue {
         this.waiting.splice(at, 1);
         return entry.exact;
       }
-      const context = contextCredit(this.index, this.parsed, entry.candidate.passage, this.terms);
+      const context = contextCredit(this.index, this.parsed, entry.candidate.passage, this.terms, this.tests);
       const speaker = this.parsed.kind === 'quote';
       const lent = this.terms.map((_, i) =>
         Math.max(context.continued[i]!, WEIGHTS.continuationCredit * context.twoBack[i]!, context.inDocument[i]!, speaker ? context.speaker[i]! : 0),
@@ -355,7 +358,7 @@ interface BoundParts {
   bm25: number;
 }
 
-function boundParts(index: NewsIndex, parsed: ParsedQuestion, terms: QueryTerm[], passage: number, bm25: number): BoundParts {
+function boundParts(index: NewsIndex, parsed: ParsedQuestion, terms: QueryTerm[], tests: MatchTests, passage: number, bm25: number): BoundParts {
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
   // Quotation marks are paired across a whole passage as they are not within one sentence (a stray inch mark):
   // any mark may let one of its sentences bring a quotation.
@@ -364,8 +367,8 @@ function boundParts(index: NewsIndex, parsed: ParsedQuestion, terms: QueryTerm[]
   // A later sentence may open on a surname ("Moscow denies…") where the passage's first does not.
   const serves = parsed.kind === 'who' && whole < 0.5 && someSentenceOpensOnName(index, passage, text, parsed.words) ? 0.5 : whole;
   const impliedBySum = (term: QueryTerm) => (parsed.kind === 'money' && serves >= 1 && SUM_WORDS.has(term.term) ? WEIGHTS.impliedBySum : 0);
-  const held = terms.map((term) =>
-    Math.max(bestCredit(term, (m) => index.postings.has(m, passage)), term.spelledOut ? spellsOut(term, text) : 0, impliedBySum(term)),
+  const held = terms.map((term, i) =>
+    Math.max(firstCredit(tests[i]!, (test) => test.holds(passage)), term.spelledOut ? spellsOut(term, text) : 0, impliedBySum(term)),
   );
   let adjacent = 0;
   for (let i = 0; i + 1 < terms.length; i++) if (held[i]! > 0 && held[i + 1]! > 0) adjacent += Math.min(terms[i]!.weight, terms[i + 1]!.weight);
@@ -1006,7 +1009,7 @@ function figureBeside(sentenceTerms: readonly string[], term: QueryTerm): boolea
  * News paragraphs lean on the one before them ("his humanitarian adviser Jan Egeland said" after a paragraph
  * naming de Mistura) and on the headline: terms found there count for part of their weight.
  */
-function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number, terms: QueryTerm[]): Context {
+function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number, terms: QueryTerm[], tests: MatchTests): Context {
   const doc = index.passages.doc[passage]!;
   const title = index.titleTermsOf(doc);
   const previous = passagesOfPreviousParagraph(index, passage);
@@ -1015,14 +1018,19 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
   // The question a subhead asks is the one its paragraph answers, about what the headline names ("How much will it
   // cost?" under "Tarvik tidal barrier: …"): the words of both are shared, not a coincidence.
   const asked = inTitle.map((credit) => (heading.asks ? credit : 0));
-  const inPrevious = terms.map((term) => bestCredit(term, (m) => index.postings.hasAny(m, previous)));
+  const inPrevious = tests.map((matches) => firstCredit(matches, (test) => previous.some(test.holds)));
   const around = (i: number) => Math.max(inTitle[i]!, inPrevious[i]!);
   // A long paragraph is cut into windows: a name its earlier windows give is the "he" of the later ones.
   const earlier = earlierWindows(index, passage);
-  const inEarlier = terms.map((term) => (term.isName ? bestCredit(term, (m) => index.postings.hasAny(m, earlier)) : 0));
+  const inEarlier = terms.map((term, i) => (term.isName ? firstCredit(tests[i]!, (test) => earlier.some(test.holds)) : 0));
   // The source an "according to" credits is named somewhere in the document: the byline, an earlier paragraph.
-  const attributed = terms.map((term) => (term.attribution ? bestCredit(term, (m) => title.has(m) || documentHas(index, passage, m)) : 0));
-  const inDocument = terms.map((term) => (term.isName ? WEIGHTS.documentNameCredit * bestCredit(term, (m) => documentHas(index, passage, m)) : 0));
+  const [first, last] = documentPassages(index, passage);
+  const heldInDocument = (holds: (passage: number) => boolean) => {
+    for (let p = first; p <= last; p++) if (holds(p)) return true;
+    return false;
+  };
+  const attributed = terms.map((term, i) => (term.attribution ? firstCredit(tests[i]!, (test) => title.has(test.term) || heldInDocument(test.holds)) : 0));
+  const inDocument = terms.map((term, i) => (term.isName ? WEIGHTS.documentNameCredit * firstCredit(tests[i]!, (test) => heldInDocument(test.holds)) : 0));
   // Pronouns stand in for names ("he said" after "de Mistura told reporters"), seldom for anything else.
   const plain = terms.map((term, i) =>
     Math.max((term.isName ? WEIGHTS.contextNameCredit : WEIGHTS.contextCredit) * around(i), WEIGHTS.contextNameCredit * Math.max(inEarlier[i]!, attributed[i]!, asked[i]!)),
@@ -1046,7 +1054,7 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
       previous.length > 0 &&
       earlier.length === 0 &&
       terms.reduce((sum, term, i) => sum + term.weight * inPrevious[i]!, 0) >= WEIGHTS.answeredSupport * terms.reduce((sum, term) => sum + term.weight, 0),
-    twoBack: terms.map((term) => (twoBack.length === 0 ? 0 : bestCredit(term, (m) => index.postings.hasAny(m, twoBack)))),
+    twoBack: tests.map((matches) => (twoBack.length === 0 ? 0 : firstCredit(matches, (test) => twoBack.some(test.holds)))),
   };
 }
 
@@ -1137,6 +1145,22 @@ function spellsOut(term: QueryTerm, text: string): number {
   return term.spelledOut?.test(text) ? 1 : 0;
 }
 
+/** A question term's matches, best credit first, each with a test of which passages hold it. */
+type MatchTests = ReadonlyArray<ReadonlyArray<{ term: string; credit: number; holds: (passage: number) => boolean }>>;
+
+/** Each term's postings are looked up once a question, not once for each passage asked about. */
+function matchTests(index: NewsIndex, terms: QueryTerm[]): MatchTests {
+  return terms.map((term) =>
+    [...term.matches].sort((a, b) => b[1] - a[1]).map(([indexTerm, credit]) => ({ term: indexTerm, credit, holds: index.postings.holderTest(indexTerm) })),
+  );
+}
+
+/** The best credit among a term's matches that `found` accepts: tried best first, the first found decides (0: none). */
+function firstCredit(matches: MatchTests[number], found: (match: MatchTests[number][number]) => boolean): number {
+  for (const match of matches) if (match.credit > 0 && found(match)) return match.credit;
+  return 0;
+}
+
 /** The best credit a question term earns from the index terms `holds` accepts (0 when none). */
 function bestCredit(term: QueryTerm, holds: (indexTerm: string) => boolean): number {
   let best = 0;
@@ -1183,12 +1207,18 @@ function isSubheadPassage(index: NewsIndex, p: number): boolean {
 
 /** Whether any passage of `passage`'s document holds index term `term`: its passages are contiguous around it. */
 function documentHas(index: NewsIndex, passage: number, term: string): boolean {
+  const [first, last] = documentPassages(index, passage);
+  return index.postings.hasWithin(term, first, last);
+}
+
+/** The first and last passage of `passage`'s document: a document's passages are contiguous. */
+function documentPassages(index: NewsIndex, passage: number): [number, number] {
   const { doc } = index.passages;
   let first = passage;
   let last = passage;
   while (first > 0 && doc[first - 1] === doc[passage]) first--;
   while (last + 1 < index.passageCount && doc[last + 1] === doc[passage]) last++;
-  return index.postings.hasWithin(term, first, last);
+  return [first, last];
 }
 
 /** The passages that make up the paragraph before `passage`'s own (several when it was long). */

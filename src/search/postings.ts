@@ -73,15 +73,15 @@ export class PassagePostings {
     return short !== undefined && short !== NO_PASSAGE && (this.postingsOf(term)?.has(short) ?? false);
   }
 
-  /** Whether any of `passages` holds `term`: its postings looked up once for them all. */
-  hasAny(term: string, passages: readonly number[]): boolean {
-    const postings = passages.length === 0 ? undefined : this.postingsOf(term);
-    if (!postings) return false;
-    for (const passage of passages) {
-      const short = this.shortOf[passage];
-      if (short !== undefined && short !== NO_PASSAGE && postings.has(short)) return true;
-    }
-    return false;
+  /** Which passages hold `term`, its postings looked up once: for a term asked of many passages. */
+  holderTest(term: string): (passage: number) => boolean {
+    const postings = this.postingsOf(term);
+    if (!postings) return () => false;
+    const { shortOf } = this;
+    return (passage) => {
+      const short = shortOf[passage];
+      return short !== undefined && short !== NO_PASSAGE && postings.has(short);
+    };
   }
 
   /** Whether a passage from `first` to `last` (inclusive) holds `term`: a document's passages are such a run. */
