@@ -322,22 +322,12 @@ class BoundQueue {
       const parts = boundParts(index, parsed, terms, tests, candidate.passage, candidate.bm25 / topBm25);
       return { order, candidate, parts, key: boundOf(terms, parts, this.mostLent).score };
     });
+    this.waiting.sort((a, b) => (comesFirst(a, b) ? -1 : comesFirst(b, a) ? 1 : 0));
   }
 
   next(): Bounded | undefined {
-    for (;;) {
-      let at = -1;
-      for (let i = 0; i < this.waiting.length; i++) {
-        const entry = this.waiting[i]!;
-        const leader = this.waiting[at];
-        if (!leader || entry.key > leader.key || (entry.key === leader.key && entry.order < leader.order)) at = i;
-      }
-      const entry = this.waiting[at];
-      if (!entry) return undefined;
-      if (entry.exact) {
-        this.waiting.splice(at, 1);
-        return entry.exact;
-      }
+    for (let entry = this.waiting.shift(); entry; entry = this.waiting.shift()) {
+      if (entry.exact) return entry.exact;
       const context = contextCredit(this.index, this.parsed, entry.candidate.passage, this.terms, this.tests);
       const speaker = this.parsed.kind === 'quote';
       const lent = this.terms.map((_, i) =>
@@ -345,8 +335,18 @@ class BoundQueue {
       );
       entry.exact = { candidate: entry.candidate, context, bound: boundOf(this.terms, entry.parts, lent) };
       entry.key = entry.exact.bound.score;
+      // Its own bound is no higher than its looser one: it goes back among the waiting, after those that beat it.
+      let at = 0;
+      while (at < this.waiting.length && comesFirst(this.waiting[at]!, entry)) at++;
+      this.waiting.splice(at, 0, entry);
     }
+    return undefined;
   }
+}
+
+/** Higher bound first, and on a tie the candidate that came first. */
+function comesFirst(a: { key: number; order: number }, b: { key: number; order: number }): boolean {
+  return a.key > b.key || (a.key === b.key && a.order < b.order);
 }
 
 /** What bounds a passage's score whatever its context: each term's best credit anywhere in it, what it may bring. */
@@ -1327,11 +1327,20 @@ function findCopies(
 ): number[] {
   const distinct = [...new Set(textTerms)];
   if (distinct.length < 4) return [];
-  const byRarity = distinct.map((term) => ({ term, frequency: index.stats.documentFrequency.get(term) ?? 0 })).sort((a, b) => a.frequency - b.frequency);
+  // The four rarest terms, the first met first among equals: only they are asked of the index.
+  const byRarity: Array<{ term: string; frequency: number }> = [];
+  for (const term of distinct) {
+    const frequency = index.stats.documentFrequency.get(term) ?? 0;
+    if (byRarity.length === COPY_TERMS && frequency >= byRarity.at(-1)!.frequency) continue;
+    let at = byRarity.length;
+    while (at > 0 && byRarity[at - 1]!.frequency > frequency) at--;
+    byRarity.splice(at, 0, { term, frequency });
+    if (byRarity.length > COPY_TERMS) byRarity.pop();
+  }
   if (byRarity[0]!.frequency > MAX_COPY_POSTINGS) return [];
   const [rarest, ...others] = byRarity.map((entry) => entry.term);
   const wanted = comparable(text);
-  const checked = others.slice(0, 3);
+  const checked = others;
   const docs = new Set<number>();
   for (const passage of index.postings.passagesWith(rarest!)) {
     const doc = index.passages.doc[passage]!;
@@ -1344,6 +1353,9 @@ function findCopies(
   }
   return [...docs];
 }
+
+/** The rarest term of a passage and the next rarest, which a copy must hold too. */
+const COPY_TERMS = 4;
 
 /** Text as compared for copies: case, quote styles and white space do not make two reports different. */
 function comparable(text: string): string {
