@@ -73,12 +73,16 @@ export class PassagePostings {
     return short !== undefined && short !== NO_PASSAGE && (this.postingsOf(term)?.has(short) ?? false);
   }
 
-  /** Which passages hold `term`, its postings looked up once: for a term asked of many passages. */
+  /**
+   * Which passages hold `term`, its postings looked up once, when first asked: a question's synonyms are many, and
+   * most are never asked about once a passage is found to hold the reader's own word.
+   */
   holderTest(term: string): (passage: number) => boolean {
-    const postings = this.postingsOf(term);
-    if (!postings) return () => false;
+    let postings: ReadonlyMap<number, number> | null | undefined;
     const { shortOf } = this;
     return (passage) => {
+      postings ??= this.postingsOf(term) ?? null;
+      if (postings === null) return false;
       const short = shortOf[passage];
       return short !== undefined && short !== NO_PASSAGE && postings.has(short);
     };
