@@ -8,8 +8,10 @@
 const SKIPPED = '(?:of|and|for|the|on|in|to|at|&)';
 const CAPITALISED = "\\p{Lu}[\\p{L}'’.-]*";
 
-/** A run of two or more capitalised words, with the small words the initials skip between them. */
+/** One of the small words initials skip, on its own. */
 const SKIPPED_WORD = new RegExp(`^${SKIPPED}$`, 'u');
+
+/** A run of two or more capitalised words, with the small words the initials skip between them. */
 const NAME_RUN = new RegExp(`${CAPITALISED}(?:\\s+(?:${SKIPPED}\\s+)*${CAPITALISED})+`, 'gu');
 
 /**

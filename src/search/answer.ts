@@ -1024,13 +1024,12 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
   const earlier = earlierWindows(index, passage);
   const inEarlier = terms.map((term, i) => (term.isName ? firstCredit(tests[i]!, (test) => earlier.some(test.holds)) : 0));
   // The source an "according to" credits is named somewhere in the document: the byline, an earlier paragraph.
-  const [first, last] = documentPassages(index, passage);
-  const heldInDocument = (holds: (passage: number) => boolean) => {
-    for (let p = first; p <= last; p++) if (holds(p)) return true;
-    return false;
-  };
-  const attributed = terms.map((term, i) => (term.attribution ? firstCredit(tests[i]!, (test) => title.has(test.term) || heldInDocument(test.holds)) : 0));
-  const inDocument = terms.map((term, i) => (term.isName ? WEIGHTS.documentNameCredit * firstCredit(tests[i]!, (test) => heldInDocument(test.holds)) : 0));
+  const attributed = terms.map((term, i) =>
+    term.attribution ? firstCredit(tests[i]!, (test) => title.has(test.term) || heldInDocument(index, passage, test.holds)) : 0,
+  );
+  const inDocument = terms.map((term, i) =>
+    term.isName ? WEIGHTS.documentNameCredit * firstCredit(tests[i]!, (test) => heldInDocument(index, passage, test.holds)) : 0,
+  );
   // Pronouns stand in for names ("he said" after "de Mistura told reporters"), seldom for anything else.
   const plain = terms.map((term, i) =>
     Math.max((term.isName ? WEIGHTS.contextNameCredit : WEIGHTS.contextCredit) * around(i), WEIGHTS.contextNameCredit * Math.max(inEarlier[i]!, attributed[i]!, asked[i]!)),
@@ -1205,20 +1204,17 @@ function isSubheadPassage(index: NewsIndex, p: number): boolean {
   return index.passages.end[p]! - index.passages.start[p]! <= MAX_SUBHEAD_CHARS && index.passages.start[p] === 0 && isSubhead(index.passageText(p));
 }
 
-/** Whether any passage of `passage`'s document holds index term `term`: its passages are contiguous around it. */
+/** Whether any passage of `passage`'s document holds index term `term`. */
 function documentHas(index: NewsIndex, passage: number, term: string): boolean {
-  const [first, last] = documentPassages(index, passage);
-  return index.postings.hasWithin(term, first, last);
+  return heldInDocument(index, passage, index.postings.holderTest(term));
 }
 
-/** The first and last passage of `passage`'s document: a document's passages are contiguous. */
-function documentPassages(index: NewsIndex, passage: number): [number, number] {
+/** Whether any passage of `passage`'s document passes `holds`: its passages are contiguous around it. */
+function heldInDocument(index: NewsIndex, passage: number, holds: (passage: number) => boolean): boolean {
   const { doc } = index.passages;
-  let first = passage;
-  let last = passage;
-  while (first > 0 && doc[first - 1] === doc[passage]) first--;
-  while (last + 1 < index.passageCount && doc[last + 1] === doc[passage]) last++;
-  return [first, last];
+  for (let p = passage; p >= 0 && doc[p] === doc[passage]; p--) if (holds(p)) return true;
+  for (let p = passage + 1; p < index.passageCount && doc[p] === doc[passage]; p++) if (holds(p)) return true;
+  return false;
 }
 
 /** The passages that make up the paragraph before `passage`'s own (several when it was long). */

@@ -88,17 +88,6 @@ export class PassagePostings {
     };
   }
 
-  /** Whether a passage from `first` to `last` (inclusive) holds `term`: a document's passages are such a run. */
-  hasWithin(term: string, first: number, last: number): boolean {
-    const postings = this.postingsOf(term);
-    if (!postings) return false;
-    for (let passage = first; passage <= last; passage++) {
-      const short = this.shortOf[passage];
-      if (short !== undefined && short !== NO_PASSAGE && postings.has(short)) return true;
-    }
-    return false;
-  }
-
   /** The passages holding `term`, in index order. */
   *passagesWith(term: string): Generator<number> {
     for (const short of this.postingsOf(term)?.keys() ?? []) {
