@@ -23,6 +23,8 @@ const MIN_SEARCH_TERMS = 2;
 const POSTINGS_CEILING = 10_000;
 /** A sentence whose rarest term is in more passages than this is too common to look for copies of. */
 const MAX_COPY_POSTINGS = 300;
+/** How many of an excerpt's rarest terms a copy must hold: the rarest finds the copies, the other three sift them. */
+const COPY_TERMS = 4;
 const MAX_WINDOW_SENTENCES = 3;
 /** How many candidates are read sentence by sentence, chosen by the share of the question they hold… */
 const SHORTLIST = 12;
@@ -253,13 +255,13 @@ export function rankPassages(index: NewsIndex, question: string, options: Answer
   // Reading a passage sentence by sentence is the costly part of answering. What its terms alone allow it to score
   // bounds what the reading can give, so passages are read best bound first, until none left can make the answers.
   const servesOf = servingSentences(index, parsed, terms);
-  // A subhead is searched for the paragraph under it, which `findCandidates` brings along: it is never quoted.
   const tests = matchTests(index, terms);
   const queue = new BoundQueue(
     index,
     parsed,
     terms,
     tests,
+    // A subhead is searched for the paragraph under it, which `findCandidates` brings along: it is never quoted.
     candidates.filter((candidate) => !isSubheadPassage(index, candidate.passage)),
     topBm25,
   );
@@ -316,8 +318,7 @@ class BoundQueue {
     candidates: Candidate[],
     topBm25: number,
   ) {
-    const lent = Math.max(WEIGHTS.contextCredit, WEIGHTS.contextNameCredit, WEIGHTS.continuationCredit, WEIGHTS.documentNameCredit);
-    this.mostLent = terms.map((term) => (parsed.kind === 'quote' && term.isName ? 1 : lent));
+    this.mostLent = terms.map((term) => mostLentBy(parsed, term));
     this.waiting = candidates.map((candidate, order) => {
       const parts = boundParts(index, parsed, terms, tests, candidate.passage, candidate.bm25 / topBm25);
       return { order, candidate, parts, key: boundOf(terms, parts, this.mostLent).score };
@@ -329,11 +330,7 @@ class BoundQueue {
     for (let entry = this.waiting.shift(); entry; entry = this.waiting.shift()) {
       if (entry.exact) return entry.exact;
       const context = contextCredit(this.index, this.parsed, entry.candidate.passage, this.terms, this.tests);
-      const speaker = this.parsed.kind === 'quote';
-      const lent = this.terms.map((_, i) =>
-        Math.max(context.continued[i]!, WEIGHTS.continuationCredit * context.twoBack[i]!, context.inDocument[i]!, speaker ? context.speaker[i]! : 0),
-      );
-      entry.exact = { candidate: entry.candidate, context, bound: boundOf(this.terms, entry.parts, lent) };
+      entry.exact = { candidate: entry.candidate, context, bound: boundOf(this.terms, entry.parts, lentBy(this.parsed, context)) };
       entry.key = entry.exact.bound.score;
       // Its own bound is no higher than its looser one: it goes back among the waiting, after those that beat it.
       let at = 0;
@@ -1014,7 +1011,7 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
   const title = index.titleTermsOf(doc);
   const previous = passagesOfPreviousParagraph(index, passage);
   const heading = index.headingOf(passage);
-  const inTitle = terms.map((term) => bestCredit(term, (m) => title.has(m) || heading.terms.has(m)));
+  const inTitle = tests.map((matches) => firstCredit(matches, (test) => title.has(test.term) || heading.terms.has(test.term)));
   // The question a subhead asks is the one its paragraph answers, about what the headline names ("How much will it
   // cost?" under "Tarvik tidal barrier: …"): the words of both are shared, not a coincidence.
   const asked = inTitle.map((credit) => (heading.asks ? credit : 0));
@@ -1055,6 +1052,25 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
       terms.reduce((sum, term, i) => sum + term.weight * inPrevious[i]!, 0) >= WEIGHTS.answeredSupport * terms.reduce((sum, term) => sum + term.weight, 0),
     twoBack: tests.map((matches) => (twoBack.length === 0 ? 0 : firstCredit(matches, (test) => twoBack.some(test.holds)))),
   };
+}
+
+/** What a passage's context lends each question term toward its support (see `boundOf`), by term position. */
+function lentBy(parsed: ParsedQuestion, context: Context): number[] {
+  // A quotation that opens on "he said" takes the previous paragraph's names in full (see `speaking`).
+  const speaker = parsed.kind === 'quote';
+  return context.continued.map((continued, i) =>
+    Math.max(continued, WEIGHTS.continuationCredit * context.twoBack[i]!, context.inDocument[i]!, speaker ? context.speaker[i]! : 0),
+  );
+}
+
+/**
+ * The most `lentBy` can give a term, whatever the context, for `BoundQueue`'s looser bound. It holds while every
+ * credit a match earns is at most 1 and `contextCredit` scales its credits by the weights named here: a credit above
+ * it would change the order in which passages are read, and so the answers.
+ */
+function mostLentBy(parsed: ParsedQuestion, term: QueryTerm): number {
+  if (parsed.kind === 'quote' && term.isName) return 1;
+  return Math.max(WEIGHTS.contextCredit, WEIGHTS.contextNameCredit, WEIGHTS.continuationCredit, WEIGHTS.documentNameCredit);
 }
 
 /**
@@ -1144,8 +1160,15 @@ function spellsOut(term: QueryTerm, text: string): number {
   return term.spelledOut?.test(text) ? 1 : 0;
 }
 
-/** A question term's matches, best credit first, each with a test of which passages hold it. */
-type MatchTests = ReadonlyArray<ReadonlyArray<{ term: string; credit: number; holds: (passage: number) => boolean }>>;
+/** A match of a question term with a test of which passages hold it. */
+interface MatchTest {
+  term: string;
+  credit: number;
+  holds: (passage: number) => boolean;
+}
+
+/** Each question term's matches, best credit first. */
+type MatchTests = ReadonlyArray<readonly MatchTest[]>;
 
 /** Each term's postings are looked up once a question, not once for each passage asked about. */
 function matchTests(index: NewsIndex, terms: QueryTerm[]): MatchTests {
@@ -1154,17 +1177,13 @@ function matchTests(index: NewsIndex, terms: QueryTerm[]): MatchTests {
   );
 }
 
-/** The best credit among a term's matches that `found` accepts: tried best first, the first found decides (0: none). */
-function firstCredit(matches: MatchTests[number], found: (match: MatchTests[number][number]) => boolean): number {
+/**
+ * The best credit among a term's matches that `found` accepts: tried best first, the first found decides (0: none).
+ * A match of no credit never counts, as none earns anything.
+ */
+function firstCredit(matches: readonly MatchTest[], found: (match: MatchTest) => boolean): number {
   for (const match of matches) if (match.credit > 0 && found(match)) return match.credit;
   return 0;
-}
-
-/** The best credit a question term earns from the index terms `holds` accepts (0 when none). */
-function bestCredit(term: QueryTerm, holds: (indexTerm: string) => boolean): number {
-  let best = 0;
-  for (const [indexTerm, credit] of term.matches) if (credit > best && holds(indexTerm)) best = credit;
-  return best;
 }
 
 /** The windows of `passage`'s own paragraph before it (none unless the paragraph was long enough to be cut). */
@@ -1322,7 +1341,7 @@ function findCopies(
   known: ReadonlySet<number | undefined>,
 ): number[] {
   const distinct = [...new Set(textTerms)];
-  if (distinct.length < 4) return [];
+  if (distinct.length < COPY_TERMS) return [];
   // The four rarest terms, the first met first among equals: only they are asked of the index.
   const byRarity: Array<{ term: string; frequency: number }> = [];
   for (const term of distinct) {
@@ -1336,22 +1355,18 @@ function findCopies(
   if (byRarity[0]!.frequency > MAX_COPY_POSTINGS) return [];
   const [rarest, ...others] = byRarity.map((entry) => entry.term);
   const wanted = comparable(text);
-  const checked = others;
   const docs = new Set<number>();
   for (const passage of index.postings.passagesWith(rarest!)) {
     const doc = index.passages.doc[passage]!;
     if (known.has(doc) || docs.has(doc) || (allowed && !allowed.has(doc))) continue;
     // A copy holds the text's other rare terms too: the index says so before the text is compared.
-    if (!checked.every((term) => index.postings.has(term, passage))) continue;
+    if (!others.every((term) => index.postings.has(term, passage))) continue;
     // Making a passage comparable only shortens it: one shorter than the text cannot hold it.
     const candidate = index.passageText(passage);
     if (candidate.length >= wanted.length && comparable(candidate).includes(wanted)) docs.add(doc);
   }
   return [...docs];
 }
-
-/** The rarest term of a passage and the next rarest, which a copy must hold too. */
-const COPY_TERMS = 4;
 
 /** Text as compared for copies: case, quote styles and white space do not make two reports different. */
 function comparable(text: string): string {

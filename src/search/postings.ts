@@ -81,7 +81,7 @@ export class PassagePostings {
     let postings: ReadonlyMap<number, number> | null | undefined;
     const { shortOf } = this;
     return (passage) => {
-      postings ??= this.postingsOf(term) ?? null;
+      if (postings === undefined) postings = this.postingsOf(term) ?? null;
       if (postings === null) return false;
       const short = shortOf[passage];
       return short !== undefined && short !== NO_PASSAGE && postings.has(short);
