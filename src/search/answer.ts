@@ -307,8 +307,6 @@ interface Bound {
  */
 class BoundQueue {
   private readonly waiting: Array<{ order: number; candidate: Candidate; parts: BoundParts; key: number; exact?: Bounded }>;
-  /** The most credit any context lends each term (see `contextCredit`): a quotation's speaker may lend a name in full. */
-  private readonly mostLent: number[];
 
   constructor(
     private readonly index: NewsIndex,
@@ -318,10 +316,11 @@ class BoundQueue {
     candidates: Candidate[],
     topBm25: number,
   ) {
-    this.mostLent = terms.map((term) => mostLentBy(parsed, term));
+    // The most credit any context lends each term: a quotation's speaker may lend a name in full.
+    const mostLent = terms.map((term) => mostLentBy(parsed, term));
     this.waiting = candidates.map((candidate, order) => {
       const parts = boundParts(index, parsed, terms, tests, candidate.passage, candidate.bm25 / topBm25);
-      return { order, candidate, parts, key: boundOf(terms, parts, this.mostLent).score };
+      return { order, candidate, parts, key: boundOf(terms, parts, mostLent).score };
     });
     this.waiting.sort((a, b) => (comesFirst(a, b) ? -1 : comesFirst(b, a) ? 1 : 0));
   }
