@@ -316,8 +316,8 @@ class BoundQueue {
     candidates: Candidate[],
     topBm25: number,
   ) {
-    // The most credit any context lends each term: a quotation's speaker may lend a name in full.
-    const mostLent = terms.map((term) => mostLentBy(parsed, term));
+    // The most credit any context lends each term: a quotation's speaker may lend a name its best match in full.
+    const mostLent = terms.map((term, i) => mostLentBy(parsed, term, tests[i]!));
     this.waiting = candidates.map((candidate, order) => {
       const parts = boundParts(index, parsed, terms, tests, candidate.passage, candidate.bm25 / topBm25);
       return { order, candidate, parts, key: boundOf(terms, parts, mostLent).score };
@@ -1063,13 +1063,14 @@ function lentBy(parsed: ParsedQuestion, context: Context): number[] {
 }
 
 /**
- * The most `lentBy` can give a term, whatever the context, for `BoundQueue`'s looser bound. It holds while every
- * credit a match earns is at most 1 and `contextCredit` scales its credits by the weights named here: a credit above
- * it would change the order in which passages are read, and so the answers.
+ * The most `lentBy` can give a term, whatever the context, for `BoundQueue`'s looser bound: every credit
+ * `contextCredit` lends is one of the term's match credits (`matches`, best first) scaled by a weight named here. A
+ * weight it used beyond these would change the order in which passages are read, and so the answers.
  */
-function mostLentBy(parsed: ParsedQuestion, term: QueryTerm): number {
-  if (parsed.kind === 'quote' && term.isName) return 1;
-  return Math.max(WEIGHTS.contextCredit, WEIGHTS.contextNameCredit, WEIGHTS.continuationCredit, WEIGHTS.documentNameCredit);
+function mostLentBy(parsed: ParsedQuestion, term: QueryTerm, matches: readonly MatchTest[]): number {
+  const best = matches[0]?.credit ?? 0;
+  if (parsed.kind === 'quote' && term.isName) return best;
+  return best * Math.max(WEIGHTS.contextCredit, WEIGHTS.contextNameCredit, WEIGHTS.continuationCredit, WEIGHTS.documentNameCredit);
 }
 
 /**
