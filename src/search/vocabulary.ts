@@ -8,8 +8,18 @@ import type { NewsIndex } from './newsIndex.ts';
 interface Vocabulary {
   /** Every term, sorted, for the terms that start with a given one. */
   sorted: string[];
-  /** Spellings by first letter and length ("c9" → coalition, …), with the letters each holds (see `letterMask`). */
-  spellings: Map<string, Array<[string, string, number]>>;
+  /** Spellings by first letter and length ("c9" → coalition, …). */
+  spellings: Map<string, SpellingBucket>;
+}
+
+/**
+ * One bucket's spellings, their terms and the letters each holds (see `letterMask`), side by side: a misspelling is
+ * checked against every mask of its buckets, and only the few spellings close enough are read.
+ */
+interface SpellingBucket {
+  spellings: string[];
+  terms: string[];
+  letters: Int32Array;
 }
 
 const built = new WeakMap<NewsIndex, Vocabulary>();
@@ -17,12 +27,20 @@ const built = new WeakMap<NewsIndex, Vocabulary>();
 function vocabularyOf(index: NewsIndex): Vocabulary {
   let vocabulary = built.get(index);
   if (!vocabulary) {
-    const spellings = new Map<string, Array<[string, string, number]>>();
-    for (const [spelling, term] of index.stats.spellings) {
-      const key = `${spelling[0]}${spelling.length}`;
-      const bucket = spellings.get(key) ?? [];
-      bucket.push([spelling, term, letterMask(spelling)]);
-      spellings.set(key, bucket);
+    const grouped = new Map<string, Array<[string, string]>>();
+    for (const entry of index.stats.spellings) {
+      const key = `${entry[0][0]}${entry[0].length}`;
+      const bucket = grouped.get(key) ?? [];
+      bucket.push(entry);
+      grouped.set(key, bucket);
+    }
+    const spellings = new Map<string, SpellingBucket>();
+    for (const [key, entries] of grouped) {
+      spellings.set(key, {
+        spellings: entries.map(([spelling]) => spelling),
+        terms: entries.map(([, term]) => term),
+        letters: Int32Array.from(entries, ([spelling]) => letterMask(spelling)),
+      });
     }
     vocabulary = { sorted: [...index.stats.documentFrequency.keys()].sort(), spellings };
     built.set(index, vocabulary);
@@ -56,9 +74,12 @@ export function spellingCandidates(index: NewsIndex, word: string, edits: number
   const mask = letterMask(word);
   const found: Array<[string, string]> = [];
   for (let length = word.length - edits; length <= word.length + edits; length++) {
-    for (const [spelling, term, letters] of spellings.get(`${word[0]}${length}`) ?? []) {
+    const bucket = spellings.get(`${word[0]}${length}`);
+    if (!bucket) continue;
+    const { letters } = bucket;
+    for (let i = 0; i < letters.length; i++) {
       // One edit changes at most two of the letters a word holds (a substitution: one out, one in).
-      if (bitCount(mask ^ letters) <= 2 * edits) found.push([spelling, term]);
+      if (bitCount(mask ^ letters[i]!) <= 2 * edits) found.push([bucket.spellings[i]!, bucket.terms[i]!]);
     }
   }
   return found;
@@ -74,8 +95,9 @@ export function letterMask(word: string): number {
   return mask;
 }
 
+/** The set bits of a 32-bit integer (the SWAR population count). */
 function bitCount(n: number): number {
-  let count = 0;
-  for (let rest = n; rest !== 0; rest &= rest - 1) count++;
-  return count;
+  let v = n - ((n >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
