@@ -486,6 +486,27 @@ describe('reading questions the way newsrooms write', () => {
     assert.ok(!cold || cold.support <= 0.3, `support ${cold?.support}`);
   });
 
+  test('the quotation after a paragraph that sets a what-did-X-say question up answers it, though it shares no word', async () => {
+    const library =
+      'Town hall\n' +
+      'At the town meeting Mayor Ilse Varga was asked whether the old riverside library would reopen before the winter.\n' +
+      '"Not before the roof is mended, and the money for that comes in spring," the mayor replied.\n' +
+      'Road works on the coast road continue until March.\n';
+    const index = await indexOf({ 'library.txt': library, 'weather.txt': WEATHER });
+    const reply = (question: string) => rankPassages(index, question).scored.find((s) => /roof is mended/.test(index.passageText(s.passage)));
+    const asked = reply('What did Ilse Varga say when asked whether the riverside library would reopen before winter?');
+    assert.ok(asked && asked.support >= WEIGHTS.answeredSupport, `support ${asked?.support}`);
+    // A quotation after a paragraph about something else is still a coincidence…
+    const other = reply('What did Ilse Varga say about the coast road works?');
+    assert.ok(!other || other.support <= 0.3, `support ${other?.support}`);
+    // …and so is a paragraph after the setup that quotes no one.
+    const unquoted = await indexOf({ 'library.txt': library.replace(/"Not before.*replied\./, 'The mayor then left for the regional capital.') });
+    const left = rankPassages(unquoted, 'What did Ilse Varga say when asked whether the riverside library would reopen before winter?').scored.find((s) =>
+      /regional capital/.test(unquoted.passageText(s.passage)),
+    );
+    assert.ok(!left || left.support <= 0.3, `support ${left?.support}`);
+  });
+
   test('a name given early in a long paragraph is the "he" of its later windows', async () => {
     const lab =
       'Diet science\n' +

@@ -947,7 +947,9 @@ function scorePassage(
         // A paragraph that gives a reason or a quotation right after one that sets a why-question up ("Haskell kicks
         // only a dozen a session.") shares that paragraph's words: news gives the reason next, often in words no
         // pattern of a reason knows ('"Too many and the leg goes dead," he said'). A paragraph that gives neither
-        // (the weather, the next fixture) stays a coincidence, as does any reply to a question of another kind.
+        // (the weather, the next fixture) stays a coincidence, as does any reply to a question of another kind. A
+        // quotation question is set up the same way ("was asked whether the library would reopen" before '"Not before
+        // the roof is mended," the mayor replied'), and only a quotation replies to it (see `contextCredit`'s setUp).
         const answersSetUp = first === 0 && context.setUp && (serves > 0 || opensOnQuotation());
         for (let i = 0; i < terms.length; i++) if (credit[i]! > 0 || context.asked[i]! > 0 || ((speaking || answersSetUp || (sumStands && sumWords.includes(i))) && around[i]! > 0)) termsShared++;
         const oneWordShared = terms.length >= 2 && termsShared < 2;
@@ -1043,9 +1045,10 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
     readsAround,
     previous,
     inPrevious,
-    // Only a why-question's reply is read this way (see `scorePassage`), and only at the opening of its paragraph.
+    // Only the reply to a why- or a what-did-X-say question is read this way (see `scorePassage`), and only at the
+    // opening of its paragraph: "asked whether the library would reopen" is answered by the quotation that follows.
     setUp:
-      parsed.kind === 'why' &&
+      (parsed.kind === 'why' || parsed.kind === 'quote') &&
       previous.length > 0 &&
       earlier.length === 0 &&
       terms.reduce((sum, term, i) => sum + term.weight * inPrevious[i]!, 0) >= WEIGHTS.answeredSupport * terms.reduce((sum, term) => sum + term.weight, 0),
