@@ -507,6 +507,22 @@ describe('reading questions the way newsrooms write', () => {
     assert.ok(!left || left.support <= 0.3, `support ${left?.support}`);
   });
 
+  test('the figure after a paragraph that sets a how-many question up carries its words, though it shares one', async () => {
+    const vote =
+      'Council news\n' +
+      'The Dunmore council approved the new harbour wall late on Thursday night, after a long and bitter debate.\n' +
+      'Only 14 of the 31 members were still in the chamber when the vote was taken.\n' +
+      'Road works on the coast road continue until March.\n';
+    const index = await indexOf({ 'vote.txt': vote, 'weather.txt': WEATHER });
+    // "chamber" alone would be a coincidence: with the setup's words it is the reply, and it ranks above the setup.
+    const { scored } = rankPassages(index, 'How many stayed in the chamber until the Dunmore council approved the harbour wall?');
+    assert.match(index.passageText(scored[0]!.passage), /Only 14/);
+    assert.ok(scored[0]!.support > 0.3, `support ${scored[0]!.support}`);
+    // A who-question is not set up so: the paragraph after names other people as often as it answers.
+    const who = rankPassages(index, 'Who proposed the new harbour wall that the Dunmore council approved?').scored.find((s) => /Only 14/.test(index.passageText(s.passage)));
+    assert.ok(!who || who.support <= 0.3, `support ${who?.support}`);
+  });
+
   test('a name given early in a long paragraph is the "he" of its later windows', async () => {
     const lab =
       'Diet science\n' +

@@ -3,7 +3,7 @@ import { analyze, baseFormOf, fold, isCaseSensitiveAlias, relatedTerms, termOfWo
 import { MAX_EXCERPT_CHARS, trimToLimit, widenToFit } from './excerpt.ts';
 import type { NewsIndex } from './newsIndex.ts';
 import { isSubhead, MAX_SUBHEAD_CHARS } from './passages.ts';
-import { opensOnName, parseQuestion, sentenceServes, type ParsedQuestion } from './question.ts';
+import { opensOnName, parseQuestion, sentenceServes, type AnswerKind, type ParsedQuestion } from './question.ts';
 import { allowedEdits, correctSpelling, isEnglishWord } from './spelling.ts';
 import { spellingCandidates, termsStartingWith } from './vocabulary.ts';
 import { englishSpecificity } from './english.ts';
@@ -35,6 +35,14 @@ const FOLLOWERS_OF = 4;
  * out to be copies of one another are merged, and their places taken by the next.
  */
 const READ_BEYOND_TOP = 1;
+/**
+ * Questions news often sets up in one paragraph and answers at the opening of the next: why ('"Too many and the leg
+ * goes dead," he said'), what someone said (the quotation after "was asked whether…"), how many ("Only 14 of them
+ * were still in the chamber." after the vote). Not who, when, where or how much: the paragraph after a setup names
+ * other people, dates other things and prices other things as often as it answers ("The club's new stand cost £12m."
+ * after the signing of a striker for an undisclosed fee), and reading it so answered questions the archive cannot.
+ */
+const SET_UP_KINDS: ReadonlySet<AnswerKind> = new Set(['why', 'quote', 'number']);
 /**
  * A question after a name, a figure, a date or a place is not answered by a passage that only restates it
  * ("Two Americans were executed" for "which two Americans were executed").
@@ -947,9 +955,9 @@ function scorePassage(
         // A paragraph that gives a reason or a quotation right after one that sets a why-question up ("Haskell kicks
         // only a dozen a session.") shares that paragraph's words: news gives the reason next, often in words no
         // pattern of a reason knows ('"Too many and the leg goes dead," he said'). A paragraph that gives neither
-        // (the weather, the next fixture) stays a coincidence, as does any reply to a question of another kind. A
-        // quotation question is set up the same way ("was asked whether the library would reopen" before '"Not before
-        // the roof is mended," the mayor replied'), and only a quotation replies to it (see `contextCredit`'s setUp).
+        // (the weather, the next fixture) stays a coincidence, as does any reply to a question of another kind (see
+        // SET_UP_KINDS). Quotation and figure questions are set up the same way ("was asked whether the library would
+        // reopen" before '"Not before the roof is mended," the mayor replied'): what replies is what they ask for.
         const answersSetUp = first === 0 && context.setUp && (serves > 0 || opensOnQuotation());
         for (let i = 0; i < terms.length; i++) if (credit[i]! > 0 || context.asked[i]! > 0 || ((speaking || answersSetUp || (sumStands && sumWords.includes(i))) && around[i]! > 0)) termsShared++;
         const oneWordShared = terms.length >= 2 && termsShared < 2;
@@ -1045,10 +1053,10 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
     readsAround,
     previous,
     inPrevious,
-    // Only the reply to a why- or a what-did-X-say question is read this way (see `scorePassage`), and only at the
-    // opening of its paragraph: "asked whether the library would reopen" is answered by the quotation that follows.
+    // Only the reply to some kinds of question is read this way (see `scorePassage`), and only at the opening of its
+    // paragraph: "asked whether the library would reopen" is answered by the quotation that follows.
     setUp:
-      (parsed.kind === 'why' || parsed.kind === 'quote') &&
+      SET_UP_KINDS.has(parsed.kind) &&
       previous.length > 0 &&
       earlier.length === 0 &&
       terms.reduce((sum, term, i) => sum + term.weight * inPrevious[i]!, 0) >= WEIGHTS.answeredSupport * terms.reduce((sum, term) => sum + term.weight, 0),
