@@ -37,12 +37,12 @@ const FOLLOWERS_OF = 4;
 const READ_BEYOND_TOP = 1;
 /**
  * Questions news often sets up in one paragraph and answers at the opening of the next: why ('"Too many and the leg
- * goes dead," he said'), what someone said (the quotation after "was asked whether…"), how many ("Only 14 of them
- * were still in the chamber." after the vote). Not who, when, where or how much: the paragraph after a setup names
- * other people, dates other things and prices other things as often as it answers ("The club's new stand cost £12m."
- * after the signing of a striker for an undisclosed fee), and reading it so answered questions the archive cannot.
+ * goes dead," he said') and what someone said (the quotation after "was asked whether…"). Not who, when, where, how
+ * much or how many: the paragraph after a setup names other people, dates, prices and counts other things as often
+ * as it answers ("Eight councillors were absent." after a vote says nothing of how many voted against), and reading it
+ * so answered questions the archive cannot.
  */
-const SET_UP_KINDS: ReadonlySet<AnswerKind> = new Set(['why', 'quote', 'number']);
+const SET_UP_KINDS: ReadonlySet<AnswerKind> = new Set(['why', 'quote']);
 /**
  * A question after a name, a figure, a date or a place is not answered by a passage that only restates it
  * ("Two Americans were executed" for "which two Americans were executed").
@@ -956,9 +956,14 @@ function scorePassage(
         // only a dozen a session.") shares that paragraph's words: news gives the reason next, often in words no
         // pattern of a reason knows ('"Too many and the leg goes dead," he said'). A paragraph that gives neither
         // (the weather, the next fixture) stays a coincidence, as does any reply to a question of another kind (see
-        // SET_UP_KINDS). Quotation and figure questions are set up the same way ("was asked whether the library would
-        // reopen" before '"Not before the roof is mended," the mayor replied'): what replies is what they ask for.
-        const answersSetUp = first === 0 && context.setUp && (serves > 0 || opensOnQuotation());
+        // SET_UP_KINDS). A quotation question is set up the same way ("was asked whether the library would reopen"
+        // before '"Not before the roof is mended," the mayor replied'), but a reply naming someone new is another
+        // speaker's ('"The pitch is a disgrace," said the club's captain Tom Brandt').
+        const answersSetUp =
+          first === 0 &&
+          context.setUp &&
+          (serves > 0 || opensOnQuotation()) &&
+          (parsed.kind !== 'quote' || sentenceServes('who', opening, parsed.words) === 0);
         for (let i = 0; i < terms.length; i++) if (credit[i]! > 0 || context.asked[i]! > 0 || ((speaking || answersSetUp || (sumStands && sumWords.includes(i))) && around[i]! > 0)) termsShared++;
         const oneWordShared = terms.length >= 2 && termsShared < 2;
         const dominantInContext = dominant >= 0 && credit[dominant]! >= 1 && around.some((c, i) => i !== dominant && c > 0);
@@ -1160,8 +1165,8 @@ interface Context {
   /** …and the one before it's (all zero for questions whose kind says nothing of it). */
   twoBack: number[];
   /**
-   * For a why-question and a passage that opens its paragraph: whether the previous paragraph alone carries as much
-   * of the question as an answer must, so that it sets the question up.
+   * For a question of SET_UP_KINDS and a passage that opens its paragraph: whether the previous paragraph alone
+   * carries as much of the question as an answer must, so that it sets the question up.
    */
   setUp: boolean;
 }
