@@ -1080,11 +1080,12 @@ function lentBy(parsed: ParsedQuestion, context: Context): number[] {
 
 /**
  * The most `lentBy` can give a term, whatever the context, for `BoundQueue`'s looser bound: every credit
- * `contextCredit` lends is one of the term's match credits (`matches`, best first) scaled by a weight named here. A
- * weight it used beyond these would change the order in which passages are read, and so the answers.
+ * `contextCredit` lends is one of the term's match credits (`tests`, best first) scaled by a weight named here, or
+ * unscaled for a quotation's speaker. A weight it used beyond these would change the order in which passages are
+ * read, and so the answers.
  */
-function mostLentBy(parsed: ParsedQuestion, term: QueryTerm, matches: readonly MatchTest[]): number {
-  const best = matches[0]?.credit ?? 0;
+function mostLentBy(parsed: ParsedQuestion, term: QueryTerm, tests: readonly MatchTest[]): number {
+  const best = tests[0]?.credit ?? 0;
   if (parsed.kind === 'quote' && term.isName) return best;
   return best * Math.max(WEIGHTS.contextCredit, WEIGHTS.contextNameCredit, WEIGHTS.continuationCredit, WEIGHTS.documentNameCredit);
 }

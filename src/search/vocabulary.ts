@@ -17,9 +17,9 @@ interface Vocabulary {
  * checked against every mask of its buckets, and only the few spellings close enough are read.
  */
 interface SpellingBucket {
-  spellings: string[];
+  written: string[];
   terms: string[];
-  letters: Int32Array;
+  masks: Int32Array;
 }
 
 const built = new WeakMap<NewsIndex, Vocabulary>();
@@ -37,9 +37,9 @@ function vocabularyOf(index: NewsIndex): Vocabulary {
     const spellings = new Map<string, SpellingBucket>();
     for (const [key, entries] of grouped) {
       spellings.set(key, {
-        spellings: entries.map(([spelling]) => spelling),
+        written: entries.map(([spelling]) => spelling),
         terms: entries.map(([, term]) => term),
-        letters: Int32Array.from(entries, ([spelling]) => letterMask(spelling)),
+        masks: Int32Array.from(entries, ([spelling]) => letterMask(spelling)),
       });
     }
     vocabulary = { sorted: [...index.stats.documentFrequency.keys()].sort(), spellings };
@@ -76,10 +76,10 @@ export function spellingCandidates(index: NewsIndex, word: string, edits: number
   for (let length = word.length - edits; length <= word.length + edits; length++) {
     const bucket = spellings.get(`${word[0]}${length}`);
     if (!bucket) continue;
-    const { letters } = bucket;
-    for (let i = 0; i < letters.length; i++) {
+    const { masks } = bucket;
+    for (let i = 0; i < masks.length; i++) {
       // One edit changes at most two of the letters a word holds (a substitution: one out, one in).
-      if (bitCount(mask ^ letters[i]!) <= 2 * edits) found.push([bucket.spellings[i]!, bucket.terms[i]!]);
+      if (bitCount(mask ^ masks[i]!) <= 2 * edits) found.push([bucket.written[i]!, bucket.terms[i]!]);
     }
   }
   return found;
@@ -95,7 +95,10 @@ export function letterMask(word: string): number {
   return mask;
 }
 
-/** The set bits of a 32-bit integer (the SWAR population count). */
+/**
+ * The set bits of a 32-bit integer, counted in parallel within the word (pairs, then nibbles, then bytes summed by one
+ * multiplication) rather than one bit per loop: the sift calls it once per spelling of a bucket, thousands of times.
+ */
 function bitCount(n: number): number {
   let v = n - ((n >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
