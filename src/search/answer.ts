@@ -879,6 +879,8 @@ function scorePassage(
   const quotesPronoun = parsed.kind === 'quote' && (PRONOUN_QUOTE.test(opening) || PRONOUN_SPEECH.test(opening));
   let opensQuoting: boolean | undefined;
   const opensOnQuotation = () => (opensQuoting ??= sentenceServes('quote', opening) >= 1);
+  let opensNaming: boolean | undefined;
+  const opensNamingSomeoneNew = () => (opensNaming ??= sentenceServes('who', opening, parsed.words) > 0);
   let bestWindow = { first: 0, last: 0 };
   let bestScore = -Infinity;
   let bestSupport = 0;
@@ -963,7 +965,7 @@ function scorePassage(
           first === 0 &&
           context.setUp &&
           (serves > 0 || opensOnQuotation()) &&
-          (parsed.kind !== 'quote' || sentenceServes('who', opening, parsed.words) === 0);
+          (parsed.kind !== 'quote' || !opensNamingSomeoneNew());
         for (let i = 0; i < terms.length; i++) if (credit[i]! > 0 || context.asked[i]! > 0 || ((speaking || answersSetUp || (sumStands && sumWords.includes(i))) && around[i]! > 0)) termsShared++;
         const oneWordShared = terms.length >= 2 && termsShared < 2;
         const dominantInContext = dominant >= 0 && credit[dominant]! >= 1 && around.some((c, i) => i !== dominant && c > 0);
@@ -1058,8 +1060,8 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
     readsAround,
     previous,
     inPrevious,
-    // Only the reply to some kinds of question is read this way (see `scorePassage`), and only at the opening of its
-    // paragraph: "asked whether the library would reopen" is answered by the quotation that follows.
+    // Only the reply to the kinds of question news sets up so is read this way (SET_UP_KINDS, see `scorePassage`), and
+    // only at the opening of its paragraph.
     setUp:
       SET_UP_KINDS.has(parsed.kind) &&
       previous.length > 0 &&
