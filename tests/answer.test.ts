@@ -515,6 +515,23 @@ describe('reading questions the way newsrooms write', () => {
     assert.ok(!left || left.support <= 0.3, `support ${left?.support}`);
   });
 
+  test("the paragraph after a reader's question answers it, past a label, and the question itself does not", async () => {
+    const column =
+      'Ask the vet\n' +
+      'Our vet answers readers every Saturday.\n' +
+      'Writes: Is it safe to give my old sheepdog aspirin for his stiff hips?\n' +
+      'Reply:\n' +
+      'Only in small doses and never for more than a few days. A painkiller made for dogs is kinder to the stomach.\n' +
+      'Writes: Why does my cat scratch the new sofa?\n';
+    const index = await indexOf({ 'column.txt': column, 'weather.txt': WEATHER });
+    const result = answer(index, 'Is it safe to give an old sheepdog aspirin for stiff hips?');
+    assert.equal(result.answered, true, describeResults(result));
+    assert.match(result.results[0]!.excerpt, /small doses/, describeResults(result));
+    // A reader's question nobody replies to is no answer to itself.
+    const unanswered = answer(index, 'Why does a cat scratch a new sofa?');
+    assert.equal(unanswered.answered, false, describeResults(unanswered));
+  });
+
   test('a figure after a paragraph about the same vote does not answer a how-many question it says nothing of', async () => {
     const vote =
       'Council news\n' +

@@ -151,6 +151,12 @@ export const WEIGHTS = {
    * `partialName`, so that the name counts as missing.
    */
   nameWordInLowerCase: 0.3,
+  /**
+   * Support and ranking factor for an excerpt that only asks: a reader's letter, an interviewer or a rhetorical "But
+   * will it work?" restates the question, however many of its words it shares; the answer, if the coverage gives
+   * one, comes after it.
+   */
+  onlyAsks: 0.5,
 };
 
 /** A question term with what counts as finding it in a passage and how much finding it is worth. */
@@ -179,6 +185,8 @@ export interface SentenceView {
   serves: number;
   /** Consecutive question terms standing together in it, by the first one's position. */
   adjacent: number[];
+  /** Whether it ends on a question mark of its own, not one inside a quotation. */
+  asks: boolean;
 }
 
 export interface Scored {
@@ -856,7 +864,14 @@ function scorePassage(
     const sentence = text.slice(span.start, span.end);
     for (const i of acronyms) credit[i] = Math.max(credit[i]!, spellsOut(terms[i]!, sentence));
     for (const i of nameWords) if (credit[i]! > WEIGHTS.nameWordInLowerCase && !writesAsName(sentence, terms[i]!)) credit[i] = WEIGHTS.nameWordInLowerCase;
-    return { span, terms: sentenceTerms, credit, adjacent: adjacentPairs(sentenceTerms, terms, credits), serves: sentenceServes(parsed.kind, sentence, parsed.words) };
+    return {
+      span,
+      terms: sentenceTerms,
+      credit,
+      adjacent: adjacentPairs(sentenceTerms, terms, credits),
+      serves: sentenceServes(parsed.kind, sentence, parsed.words),
+      asks: ASKS.test(sentence),
+    };
   });
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
   const dominant = terms.findIndex((t) => t.weight >= WEIGHTS.dominantShare * totalWeight);
@@ -889,6 +904,7 @@ function scorePassage(
     // Each window is the one before it and one more sentence: its credit and what it serves grow by that sentence.
     const credit = new Array<number>(terms.length).fill(0);
     let serves = 0;
+    let onlyAsks = true;
     let adjacentWeight = 0;
     const together = new Array<boolean>(terms.length).fill(false);
     for (let last = first; last < Math.min(sentences.length, first + MAX_WINDOW_SENTENCES); last++) {
@@ -907,6 +923,7 @@ function scorePassage(
         adjacentWeight += Math.min(terms[i]!.weight, terms[i + 1]!.weight);
       }
       serves = Math.max(serves, added.serves);
+      onlyAsks &&= added.asks;
       const opens = serves > 0 || first === 0;
       // A quotation that opens its paragraph on "he said" carries on the speaker the paragraph before names.
       const speaking = parsed.kind === 'quote' && first === 0 && serves >= 1 && quotesPronoun;
@@ -946,6 +963,7 @@ function scorePassage(
         else if (parsed.kind === 'when' && serves === 0) support *= WEIGHTS.undatedSupport;
         else if (countedIndex >= 0 && !sumCounts && credit[countedIndex]! > 0 && !inWindow((s) => countsThing(s.terms, terms[countedIndex]!))) support *= WEIGHTS.countedMissing;
         if (!phrasesHeld) support *= 0.5;
+        if (onlyAsks) support *= WEIGHTS.onlyAsks;
         // "The UN envoy Staffan de Mistura" says nothing of who the deputy envoy is.
         // Read from the window's own words: a capitalised "Deputy Coach" is one name term of the question.
         for (const [rank, role] of parsed.rankedRoles) {
@@ -960,11 +978,12 @@ function scorePassage(
         // (the weather, the next fixture) stays a coincidence, as does any reply to a question of another kind (see
         // SET_UP_KINDS). A quotation question is set up the same way ("was asked whether the library would reopen"
         // before '"Not before the roof is mended," the mayor replied'), but a reply naming someone new is another
-        // speaker's ('"The pitch is a disgrace," said the club's captain Tom Brandt').
+        // speaker's ('"The pitch is a disgrace," said the club's captain Tom Brandt'). A paragraph that asks the
+        // question itself sets up whatever follows it ("No. It usually goes up.").
         const answersSetUp =
           first === 0 &&
-          context.setUp &&
-          (serves > 0 || opensOnQuotation()) &&
+          context.setUp !== undefined &&
+          (context.setUp === 'asked' || serves > 0 || opensOnQuotation()) &&
           (parsed.kind !== 'quote' || !opensNamingSomeoneNew());
         for (let i = 0; i < terms.length; i++) if (credit[i]! > 0 || context.asked[i]! > 0 || ((speaking || answersSetUp || (sumStands && sumWords.includes(i))) && around[i]! > 0)) termsShared++;
         const oneWordShared = terms.length >= 2 && termsShared < 2;
@@ -979,7 +998,8 @@ function scorePassage(
       const ranked = opens && context.ranked ? supportWith(context.ranked) : support;
       const score =
         (ranked + WEIGHTS.adjacency * (adjacentWeight / totalWeight) + serves * WEIGHTS.servesBonus - WEIGHTS.extraSentence * (last - first)) *
-        (serves > 0 ? 1 : FACTOID_KINDS.has(parsed.kind) ? WEIGHTS.unservedFactoid : parsed.kind === 'quote' ? WEIGHTS.unquoted : 1);
+        (serves > 0 ? 1 : FACTOID_KINDS.has(parsed.kind) ? WEIGHTS.unservedFactoid : parsed.kind === 'quote' ? WEIGHTS.unquoted : 1) *
+        (onlyAsks ? WEIGHTS.onlyAsks : 1);
       if (score > bestScore) {
         bestScore = score;
         bestWindow = { first, last };
@@ -1050,11 +1070,21 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
   // The paragraph two back may lend credit to ranking (see rankingCredit); "other" questions say nothing of what
   // they ask, so no paragraph can be told to answer them or to bridge.
   const readsAround = parsed.kind !== 'other' && previous.length > 0;
+  // Whether a paragraph's credit (or the article's, for an "according to" source) carries as much of the question as
+  // an answer must.
+  const totalWeight = terms.reduce((sum, term) => sum + term.weight, 0);
+  const carriesQuestion = (credit: readonly number[]) =>
+    terms.reduce((sum, term, i) => sum + term.weight * Math.max(credit[i]!, attributed[i]!), 0) >= WEIGHTS.answeredSupport * totalWeight;
+  // A reader's letter or an interviewer asks the question in a paragraph of its own, and the next one answers it,
+  // whatever its kind, even past a label between them ("Reply:").
+  const question = earlier.length === 0 ? questionAbove(index, passage) : [];
+  const inQuestion = tests.map((matches) => (question.length === 0 ? 0 : firstCredit(matches, (test) => question.some(test.holds))));
+  const answersQuestion = question.length > 0 && carriesQuestion(inQuestion);
   const twoBack = readsAround ? passagesOfPreviousParagraph(index, Math.min(...previous)) : [];
   return {
     plain,
     asked,
-    continued: plain.map((credit, i) => Math.max(credit, WEIGHTS.continuationCredit * inPrevious[i]!)),
+    continued: plain.map((credit, i) => Math.max(credit, WEIGHTS.continuationCredit * Math.max(inPrevious[i]!, answersQuestion ? inQuestion[i]! : 0))),
     speaker: terms.map((term, i) => (term.isName ? inPrevious[i]! : 0)),
     inDocument,
     readsAround,
@@ -1062,11 +1092,11 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
     inPrevious,
     // Only the reply to the kinds of question news sets up so is read this way (SET_UP_KINDS, see `scorePassage`), and
     // only at the opening of its paragraph.
-    setUp:
-      SET_UP_KINDS.has(parsed.kind) &&
-      previous.length > 0 &&
-      earlier.length === 0 &&
-      terms.reduce((sum, term, i) => sum + term.weight * inPrevious[i]!, 0) >= WEIGHTS.answeredSupport * terms.reduce((sum, term) => sum + term.weight, 0),
+    setUp: answersQuestion
+      ? 'asked'
+      : SET_UP_KINDS.has(parsed.kind) && previous.length > 0 && earlier.length === 0 && carriesQuestion(inPrevious)
+        ? 'told'
+        : undefined,
     twoBack: tests.map((matches) => (twoBack.length === 0 ? 0 : firstCredit(matches, (test) => twoBack.some(test.holds)))),
   };
 }
@@ -1168,10 +1198,29 @@ interface Context {
   /** …and the one before it's (all zero for questions whose kind says nothing of it). */
   twoBack: number[];
   /**
-   * For a question of SET_UP_KINDS and a passage that opens its paragraph: whether the previous paragraph alone
-   * carries as much of the question as an answer must, so that it sets the question up.
+   * For a passage that opens its paragraph, what sets the question up: a paragraph just above that asks it and
+   * carries as much of it as an answer must ('asked'); for a question of SET_UP_KINDS, the previous paragraph when it
+   * alone carries that much ('told').
    */
-  setUp: boolean;
+  setUp?: 'asked' | 'told';
+}
+
+/** A sentence that ends on a question mark of its own: one inside a quotation ends '?"'. */
+const ASKS = /\?\s*$/u;
+
+/**
+ * The passages of the paragraph right above passage `p` when it ends on a question, or of the one above that when
+ * only a line that is no passage (a label such as "Reply:", a subhead) stands between: none otherwise.
+ */
+function questionAbove(index: NewsIndex, p: number): number[] {
+  const { doc, paragraph } = index.passages;
+  const above = p - 1;
+  if (above < 0 || doc[above] !== doc[p] || paragraph[p]! - paragraph[above]! > 2) return [];
+  // Its last sentence ends where the passage does.
+  if (!ASKS.test(index.passageText(above))) return [];
+  const found: number[] = [];
+  for (let q = above; q >= 0 && doc[q] === doc[p] && paragraph[q] === paragraph[above]; q--) found.push(q);
+  return found;
 }
 
 /** Full credit when `text` spells out the acronym `term` is, none otherwise. */
