@@ -735,6 +735,24 @@ describe('reading questions the way newsrooms write', () => {
     assert.match(answer(index, question).results[0]?.excerpt ?? '', /silted north channel/);
   });
 
+  test('a name typed without capitals in several words is one name the passage lacks, not several', async () => {
+    const index = await indexOf({
+      'potter.txt': article(
+        'Potter opens studio',
+        'The potter Ngozi Adaeze-Okonkwo opened a studio on the quay on Saturday.',
+        'Her glazes won a national prize last year.',
+        'She and her brother moved their pottery kiln to Tarvik after the harbour floods of 2012.',
+      ),
+      'weather.txt': WEATHER,
+    });
+    const result = answer(index, 'where did ngozi adaeze-okonkwo and her brother move their pottery kiln after the harbour floods');
+    assert.equal(result.answered, true, describeResults(result));
+    assert.match(result.results[0]!.excerpt, /kiln to Tarvik/, describeResults(result));
+    // As when it is typed with capitals, and so one name.
+    const capitalised = answer(index, 'Where did Ngozi Adaeze-Okonkwo and her brother move their pottery kiln after the harbour floods?');
+    assert.match(capitalised.results[0]?.excerpt ?? '', /kiln to Tarvik/, describeResults(capitalised));
+  });
+
   test('a paragraph that only bridges a setup to its answer brings the answer along, with the setup\'s words', async () => {
     const files: Record<string, string> = {
       'orioles.txt':

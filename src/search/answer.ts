@@ -173,6 +173,8 @@ export interface QueryTerm {
   spelledOut?: RegExp;
   /** A dictionary word the question writes as a name on its own ("Brown", "Peace"): a lower-case one in the text is another word. */
   nameWord?: boolean;
+  /** A name typed without capitals right after another ("ilona schmidl"): both are one person's. */
+  continuesName?: boolean;
 }
 
 export interface SentenceView {
@@ -424,9 +426,10 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
   const idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   // A question typed without capitals says nothing by its case ("greer garson favorite designer"): there a word no
   // dictionary knows that the archive writes capitalised is a name, as it would be capitalised. A run of them stays
-  // words of their own (see `mergeNames`): joined into one name, they lost an answer on the held-out set.
+  // words of their own (see `mergeNames`): joined into one name, they lost an answer on the held-out set. But it is
+  // one person's name, missed once when a passage says "she" (see `continuesName`).
   const uncapitalised = withoutCapitals(parsed.text);
-  const resolved = parsed.tokens.map((token) => {
+  const resolved = parsed.tokens.map((token): QueryTerm => {
     const found = frequency(token.term) > 0;
     const isName = writtenAsName(parsed.text, token) || (uncapitalised && found && unknownWord(token) && archiveCapitalises(index, token));
     const matches = new Map<string, number>();
@@ -502,6 +505,12 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
     // "fire begin inside" makes FBI; no article about the FBI says so.
     if (!spelledOutBeside(index, plain, spelled.map((i) => resolved[i]!))) continue;
     for (const i of spelled) resolved[i]!.matches.set(plain, 1);
+  }
+  if (uncapitalised) {
+    for (let i = 1; i < resolved.length; i++) {
+      const gap = parsed.text.slice(parsed.tokens[i - 1]!.end, parsed.tokens[i]!.start);
+      if (resolved[i]!.isName && resolved[i - 1]!.isName && /^[\s-]+$/u.test(gap)) resolved[i]!.continuesName = true;
+    }
   }
   return mergeNames(parsed, resolved);
 }
@@ -936,10 +945,16 @@ function scorePassage(
         const spoken = speaking ? surrounding.map((c, i) => Math.max(c, context.speaker[i]!)) : surrounding;
         const around = sumStands ? spoken.map((c, i) => (sumWords.includes(i) ? Math.max(c, WEIGHTS.impliedBySum) : c)) : spoken;
         let support = credit.reduce((sum, c, i) => sum + Math.max(c, around[i]!, context.inDocument[i]!) * terms[i]!.weight, 0) / totalWeight;
+        let previousMissing = false;
         for (let i = 0; i < terms.length; i++) {
           const term = terms[i]!;
           const held = Math.max(credit[i]!, around[i]!);
+          const wasMissing = previousMissing;
+          previousMissing = false;
           if (!term.isName || held >= WEIGHTS.partialName || (held > 0 && credit[i] === 0)) continue;
+          previousMissing = true;
+          // "ilona schmidl-seeberg" is one name missing, as the capitalised "Ilona Schmidl-Seeberg" would be.
+          if (term.continuesName && wasMissing) continue;
           // A name the archive never mentions means the question is about something it does not cover.
           support *= term.matches.size === 0 ? WEIGHTS.absentNameSupport : WEIGHTS.missingNameSupport;
         }
