@@ -315,6 +315,15 @@ test('a word may stand between a count and its unit of time ("52 rainless days")
   assert.equal(sentenceServes('duration', 'It finally rained at Del Mar.'), 0);
 });
 
+test('news gives a duration in words as well as in figures ("met briefly", "talked for hours")', () => {
+  assert.equal(sentenceServes('duration', 'The two ministers met briefly on the sidelines of the summit.'), 1);
+  assert.equal(sentenceServes('duration', 'Negotiators talked for hours without a break.'), 1);
+  assert.equal(sentenceServes('duration', 'The strike ended overnight.'), 1);
+  // Hours of the day, or "hours" as the opening times, say nothing of how long.
+  assert.equal(sentenceServes('duration', 'The ministers met at the embassy.'), 0);
+  assert.equal(sentenceServes('duration', 'Opening hours are posted on the door.'), 0);
+});
+
 test('the thing "how many" counts runs to its verb, regular or irregular, and keeps irregular plurals', () => {
   assert.equal(parseQuestion('How many ships took part in the exercise?').counted, 'ship');
   assert.equal(parseQuestion('How many Syrian men died in the raid?').counted, 'man');

@@ -251,9 +251,10 @@ const AGE_WORDS = new RegExp(
 );
 // After a capitalised name, in its own case: "Ines Varga, 50, of Tarvik", "Ines Varga (45)"; not a list of them.
 const AGE_AFTER_NAME = /(?<!\p{L})\p{Lu}\p{Ll}+(?:,\s*\d{1,3},(?!\d)(?!\s*\p{Lu}\p{Ll}+,\s*\d)|\s+\(\d{1,3}\))/gu;
-// "52 rainless days", "two full weeks": a word may stand between the count and the unit.
+// "52 rainless days", "two full weeks": a word may stand between the count and the unit. News also gives a duration
+// without a figure: "met briefly", "talked for hours", "overnight".
 const DURATION =
-  /\b(\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|several|few|many|some)[\s-]+(?:\p{Ll}+[\s-]+)?(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)\b|\bsince\b|\buntil\b|\b(all|the whole) (day|night|week|month|year)\b/iu;
+  /\b(\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|several|few|many|some)[\s-]+(?:\p{Ll}+[\s-]+)?(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)\b|\bsince\b|\buntil\b|\b(all|the whole) (day|night|week|month|year)\b|\b(briefly|overnight|for (hours|days|weeks|months|years|decades|ages))\b/iu;
 const REASON =
   /,\s*so\s+(?!(far|long|often|much|many|few|little|called|too|that)\b)|\b(only if|unless(?!\s+(?:otherwise|stated|noted|indicated)\b)|because|due to|in order to|so that|so as to|to (allow|alleviate|avoid|prevent|help|ensure|protect|stop|save|give|get|bring|make|put|restore|keep|meet|provide|honou?r|mark|celebrate|protest|support|raise|force|win|end|reduce|cut|pay)|aim(ed|s)? (at|to)|in preparation for|in response to|as a (result|salute|tribute|memorial|protest|reward|gesture|favou?r|precaution|consequence)|reason|since|for fear|to pave|owing to|thanks to|caused by|led to|leads to|lead to|resulted in|stems? from|grew out of|blamed|attributed|designed to|intended|meant to|in an effort to|in hopes? of|hoping to|on the grounds|for the purpose|motivated|out of (fear|concern|respect|necessity)|so they|so he|so she|so we|so it|put an end to|forced (him|her|them|it|us)|prompted|caused|causing|on account of|which is why|that is why|that's why|the result of|(held up|delayed|hampered|slowed|stalled|set back|pushed back|hit) by)\b/i;
 // Two capitalised words in a row ("Ivan Allen", "Jan Egeland", "Vitaly Churkin"), allowing initials and particles,
