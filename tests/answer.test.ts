@@ -522,14 +522,43 @@ describe('reading questions the way newsrooms write', () => {
       'Writes: Is it safe to give my old sheepdog aspirin for his stiff hips?\n' +
       'Reply:\n' +
       'Only in small doses and never for more than a few days. A painkiller made for dogs is kinder to the stomach.\n' +
-      'Writes: Why does my cat scratch the new sofa?\n';
+      'Writes: Why does my young tabby cat keep scratching the new leather sofa in the living room every night?\n';
     const index = await indexOf({ 'column.txt': column, 'weather.txt': WEATHER });
     const result = answer(index, 'Is it safe to give an old sheepdog aspirin for stiff hips?');
     assert.equal(result.answered, true, describeResults(result));
     assert.match(result.results[0]!.excerpt, /small doses/, describeResults(result));
     // A reader's question nobody replies to is no answer to itself.
-    const unanswered = answer(index, 'Why does a cat scratch a new sofa?');
+    const unanswered = answer(index, 'Why does a tabby cat scratch a leather sofa at night?');
     assert.equal(unanswered.answered, false, describeResults(unanswered));
+  });
+
+  test('a question in running copy or in a quotation sets nothing up, and answers what someone asked', async () => {
+    // The writer's own question ends a paragraph; the count after it is of the absent, not of those against.
+    const vote = await indexOf({
+      'vote.txt': article(
+        'Council news',
+        'The Dunmore council approved the new harbour wall on Thursday night after a long and bitter debate. Will the wall be built before the winter storms?',
+        'Eight councillors were absent because the storm had closed the coast road.',
+      ),
+      'weather.txt': WEATHER,
+    });
+    const against = answer(vote, 'How many councillors voted against the harbour wall?');
+    assert.equal(against.answered, false, describeResults(against));
+    // A question someone put, quoted ('…admitting this"?', as older copy punctuates it) or reported, is the answer
+    // to what they asked.
+    const court = await indexOf({
+      'court.txt': article(
+        'Harbour thefts trial',
+        'The trial of six harbour workers accused of stealing diesel from the Tarvik fuel depot opened on Monday.',
+        'Judge Ama Osei leaned over the bench and inquired, "You mean some of the defendants made statements admitting the thefts"?',
+        'Councillor Tom Brandt had one question for the harbour board: why was the depot left unguarded at night?',
+      ),
+      'weather.txt': WEATHER,
+    });
+    const inquired = answer(court, 'What did Judge Osei ask when she leaned over the bench?');
+    assert.match(inquired.results[0]?.excerpt ?? '', /You mean some of the defendants/, describeResults(inquired));
+    const brandt = answer(court, 'What did Councillor Brandt ask the harbour board?');
+    assert.match(brandt.results[0]?.excerpt ?? '', /left unguarded/, describeResults(brandt));
   });
 
   test('a figure after a paragraph about the same vote does not answer a how-many question it says nothing of', async () => {
@@ -748,7 +777,13 @@ describe('reading questions the way newsrooms write', () => {
     const result = answer(index, 'where did ngozi adaeze-okonkwo and her brother move their pottery kiln after the harbour floods');
     assert.equal(result.answered, true, describeResults(result));
     assert.match(result.results[0]!.excerpt, /kiln to Tarvik/, describeResults(result));
-    // As when it is typed with capitals, and so one name.
+    // A year beside a name is no part of it.
+    const { terms } = rankPassages(index, 'where did ngozi adaeze-okonkwo 2012 move her pottery kiln');
+    assert.deepEqual(
+      terms.filter((t) => t.continuesName).map((t) => t.term),
+      terms.filter((t) => /^(adaez|okonkwo)/.test(t.term)).map((t) => t.term),
+    );
+    // As when it is typed with capitals.
     const capitalised = answer(index, 'Where did Ngozi Adaeze-Okonkwo and her brother move their pottery kiln after the harbour floods?');
     assert.match(capitalised.results[0]?.excerpt ?? '', /kiln to Tarvik/, describeResults(capitalised));
   });

@@ -40,7 +40,8 @@ const READ_BEYOND_TOP = 1;
  * goes dead," he said') and what someone said (the quotation after "was asked whether…"). Not who, when, where, how
  * much or how many: the paragraph after a setup names other people, dates, prices and counts other things as often
  * as it answers ("Eight councillors were absent." after a vote says nothing of how many voted against), and reading it
- * so answered questions the archive cannot.
+ * so answered questions the archive cannot. A reader's letter or an interviewer's labelled question is another
+ * matter: the paragraph after it is the reply, whatever is asked (see `questionAbove`).
  */
 const SET_UP_KINDS: ReadonlySet<AnswerKind> = new Set(['why', 'quote']);
 /**
@@ -152,9 +153,9 @@ export const WEIGHTS = {
    */
   nameWordInLowerCase: 0.3,
   /**
-   * Support and ranking factor for an excerpt that only asks: a reader's letter, an interviewer or a rhetorical "But
+   * Ranking factor for a passage whose best excerpt only asks: a reader's letter, an interviewer or a rhetorical "But
    * will it work?" restates the question, however many of its words it shares; the answer, if the coverage gives
-   * one, comes after it.
+   * one, comes after it. Such an excerpt never decides that the question is answered (see `furtherSupport`).
    */
   onlyAsks: 0.5,
 };
@@ -173,7 +174,7 @@ export interface QueryTerm {
   spelledOut?: RegExp;
   /** A dictionary word the question writes as a name on its own ("Brown", "Peace"): a lower-case one in the text is another word. */
   nameWord?: boolean;
-  /** A name typed without capitals right after another ("ilona schmidl"): both are one person's. */
+  /** A name typed without capitals right after another, both plain lower-case words ("ilona schmidl"): one person's. */
   continuesName?: boolean;
 }
 
@@ -509,7 +510,9 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
   if (uncapitalised) {
     for (let i = 1; i < resolved.length; i++) {
       const gap = parsed.text.slice(parsed.tokens[i - 1]!.end, parsed.tokens[i]!.start);
-      if (resolved[i]!.isName && resolved[i - 1]!.isName && /^[\s-]+$/u.test(gap)) resolved[i]!.continuesName = true;
+      // A year or an alias such as "us" beside a name is no part of it.
+      const word = (k: number) => resolved[k]!.isName && /^\p{Ll}+$/u.test(parsed.tokens[k]!.surface);
+      if (word(i) && word(i - 1) && /^[\s-]+$/u.test(gap)) resolved[i]!.continuesName = true;
     }
   }
   return mergeNames(parsed, resolved);
@@ -879,7 +882,7 @@ function scorePassage(
       credit,
       adjacent: adjacentPairs(sentenceTerms, terms, credits),
       serves: sentenceServes(parsed.kind, sentence, parsed.words),
-      asks: ASKS.test(sentence),
+      asks: asksItself(sentence),
     };
   });
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
@@ -905,15 +908,20 @@ function scorePassage(
   const opensOnQuotation = () => (opensQuoting ??= sentenceServes('quote', opening) >= 1);
   let opensNaming: boolean | undefined;
   const opensNamingSomeoneNew = () => (opensNaming ??= sentenceServes('who', opening, parsed.words) > 0);
+  // A question is no answer, unless the reader asks what someone asked. A labelled question with its preamble ("Writes:
+  // My sheepdog is 12. How much aspirin…?") asks as a whole.
+  const questionsAnswer = ASKS_WHAT_WAS_ASKED.test(parsed.text);
+  const asksAsAWhole = sentences.length > 0 && sentences.at(-1)!.asks && QA_LABEL.test(text);
   let bestWindow = { first: 0, last: 0 };
   let bestScore = -Infinity;
+  let bestOnlyAsks = false;
   let bestSupport = 0;
   let bestRankedSupport = 0;
   for (let first = 0; first < sentences.length; first++) {
     // Each window is the one before it and one more sentence: its credit and what it serves grow by that sentence.
     const credit = new Array<number>(terms.length).fill(0);
     let serves = 0;
-    let onlyAsks = true;
+    let onlyAsks = !questionsAnswer;
     let adjacentWeight = 0;
     const together = new Array<boolean>(terms.length).fill(false);
     for (let last = first; last < Math.min(sentences.length, first + MAX_WINDOW_SENTENCES); last++) {
@@ -932,7 +940,7 @@ function scorePassage(
         adjacentWeight += Math.min(terms[i]!.weight, terms[i + 1]!.weight);
       }
       serves = Math.max(serves, added.serves);
-      onlyAsks &&= added.asks;
+      onlyAsks &&= added.asks || asksAsAWhole;
       const opens = serves > 0 || first === 0;
       // A quotation that opens its paragraph on "he said" carries on the speaker the paragraph before names.
       const speaking = parsed.kind === 'quote' && first === 0 && serves >= 1 && quotesPronoun;
@@ -945,16 +953,16 @@ function scorePassage(
         const spoken = speaking ? surrounding.map((c, i) => Math.max(c, context.speaker[i]!)) : surrounding;
         const around = sumStands ? spoken.map((c, i) => (sumWords.includes(i) ? Math.max(c, WEIGHTS.impliedBySum) : c)) : spoken;
         let support = credit.reduce((sum, c, i) => sum + Math.max(c, around[i]!, context.inDocument[i]!) * terms[i]!.weight, 0) / totalWeight;
-        let previousMissing = false;
+        let previousNameMissing = false;
         for (let i = 0; i < terms.length; i++) {
           const term = terms[i]!;
           const held = Math.max(credit[i]!, around[i]!);
-          const wasMissing = previousMissing;
-          previousMissing = false;
+          const nameBeforeMissing = previousNameMissing;
+          previousNameMissing = false;
           if (!term.isName || held >= WEIGHTS.partialName || (held > 0 && credit[i] === 0)) continue;
-          previousMissing = true;
+          previousNameMissing = true;
           // "ilona schmidl-seeberg" is one name missing, as the capitalised "Ilona Schmidl-Seeberg" would be.
-          if (term.continuesName && wasMissing) continue;
+          if (term.continuesName && nameBeforeMissing) continue;
           // A name the archive never mentions means the question is about something it does not cover.
           support *= term.matches.size === 0 ? WEIGHTS.absentNameSupport : WEIGHTS.missingNameSupport;
         }
@@ -978,7 +986,6 @@ function scorePassage(
         else if (parsed.kind === 'when' && serves === 0) support *= WEIGHTS.undatedSupport;
         else if (countedIndex >= 0 && !sumCounts && credit[countedIndex]! > 0 && !inWindow((s) => countsThing(s.terms, terms[countedIndex]!))) support *= WEIGHTS.countedMissing;
         if (!phrasesHeld) support *= 0.5;
-        if (onlyAsks) support *= WEIGHTS.onlyAsks;
         // "The UN envoy Staffan de Mistura" says nothing of who the deputy envoy is.
         // Read from the window's own words: a capitalised "Deputy Coach" is one name term of the question.
         for (const [rank, role] of parsed.rankedRoles) {
@@ -1007,10 +1014,11 @@ function scorePassage(
       };
       // A paragraph's opening sentence carries on from the paragraph before it ("The couple was married Aug. 2,
       // 1913."), whatever it brings; later sentences do when they bring what is asked.
-      const support = supportWith(opens ? context.continued : context.plain);
+      const carried = supportWith(opens ? context.continued : context.plain);
+      const support = onlyAsks ? Math.min(carried, WEIGHTS.furtherSupport) : carried;
       // Ranking reads the story around a little further: not from a paragraph that already answered, and past one
       // that only bridges a setup to its answer. It never decides whether the question is answered.
-      const ranked = opens && context.ranked ? supportWith(context.ranked) : support;
+      const ranked = opens && context.ranked ? supportWith(context.ranked) : carried;
       const score =
         (ranked + WEIGHTS.adjacency * (adjacentWeight / totalWeight) + serves * WEIGHTS.servesBonus - WEIGHTS.extraSentence * (last - first)) *
         (serves > 0 ? 1 : FACTOID_KINDS.has(parsed.kind) ? WEIGHTS.unservedFactoid : parsed.kind === 'quote' ? WEIGHTS.unquoted : 1) *
@@ -1018,6 +1026,7 @@ function scorePassage(
       if (score > bestScore) {
         bestScore = score;
         bestWindow = { first, last };
+        bestOnlyAsks = onlyAsks;
       }
       // How much of the question the passage carries is its best window's share, whichever window ranks best: the
       // quotation after "he said" may rank above the sentence that names the speaker and the subject.
@@ -1028,7 +1037,8 @@ function scorePassage(
   const passageCredit = terms.reduce((sum, t, i) => sum + t.weight * Math.max(0, ...sentences.map((s) => s.credit[i]!)), 0);
   return {
     passage,
-    score: bestScore + WEIGHTS.passageCoverage * (passageCredit / totalWeight) + WEIGHTS.bm25 * bm25,
+    // The window's score took `onlyAsks` already; the passage's share and search score take it too.
+    score: bestScore + (WEIGHTS.passageCoverage * (passageCredit / totalWeight) + WEIGHTS.bm25 * bm25) * (bestOnlyAsks ? WEIGHTS.onlyAsks : 1),
     support: bestSupport,
     rankedSupport: bestRankedSupport,
     sentences,
@@ -1083,7 +1093,7 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
     Math.max((term.isName ? WEIGHTS.contextNameCredit : WEIGHTS.contextCredit) * around(i), WEIGHTS.contextNameCredit * Math.max(inEarlier[i]!, attributed[i]!, asked[i]!)),
   );
   // The paragraph two back may lend credit to ranking (see rankingCredit); "other" questions say nothing of what
-  // they ask, so no paragraph can be told to answer them or to bridge.
+  // they ask, so no paragraph can be told to answer them or to bridge (a labelled reply answers them all the same).
   const readsAround = parsed.kind !== 'other' && previous.length > 0;
   // Whether a paragraph's credit (or the article's, for an "according to" source) carries as much of the question as
   // an answer must.
@@ -1091,10 +1101,10 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
   const carriesQuestion = (credit: readonly number[]) =>
     terms.reduce((sum, term, i) => sum + term.weight * Math.max(credit[i]!, attributed[i]!), 0) >= WEIGHTS.answeredSupport * totalWeight;
   // A reader's letter or an interviewer asks the question in a paragraph of its own, and the next one answers it,
-  // whatever its kind, even past a label between them ("Reply:").
-  const question = earlier.length === 0 ? questionAbove(index, passage) : [];
-  const inQuestion = tests.map((matches) => (question.length === 0 ? 0 : firstCredit(matches, (test) => question.some(test.holds))));
-  const answersQuestion = question.length > 0 && carriesQuestion(inQuestion);
+  // whatever its kind.
+  const askedAbove = earlier.length === 0 ? questionAbove(index, passage) : undefined;
+  const inQuestion = tests.map((matches) => (askedAbove === undefined ? 0 : firstCredit(matches, (test) => askedAbove.some(test.holds))));
+  const answersQuestion = askedAbove !== undefined && carriesQuestion(inQuestion);
   const twoBack = readsAround ? passagesOfPreviousParagraph(index, Math.min(...previous)) : [];
   return {
     plain,
@@ -1213,26 +1223,55 @@ interface Context {
   /** …and the one before it's (all zero for questions whose kind says nothing of it). */
   twoBack: number[];
   /**
-   * For a passage that opens its paragraph, what sets the question up: a paragraph just above that asks it and
-   * carries as much of it as an answer must ('asked'); for a question of SET_UP_KINDS, the previous paragraph when it
-   * alone carries that much ('told').
+   * For a passage that opens its paragraph, what sets the question up: a labelled question just above it that
+   * carries as much of the reader's question as an answer must ('asked', see `questionAbove`); for a question of
+   * SET_UP_KINDS, the previous paragraph when it alone carries that much ('told').
    */
   setUp?: 'asked' | 'told';
 }
 
-/** A sentence that ends on a question mark of its own: one inside a quotation ends '?"'. */
-const ASKS = /\?\s*$/u;
+/**
+ * Whether a sentence ends on a question mark of its own. One inside a quotation is someone's question the text
+ * reports ('"Who pays?" she asked', and Brown's '…admitting this"?'); so is a sentence that opens a quotation it
+ * does not close, where the splitter cut inside one.
+ */
+function asksItself(sentence: string): boolean {
+  if (!/(?<!["”’'])\?\s*$/u.test(sentence)) return false;
+  const straight = sentence.match(/"/g)?.length ?? 0;
+  const opening = sentence.match(/“/g)?.length ?? 0;
+  const closing = sentence.match(/”/g)?.length ?? 0;
+  return straight % 2 === 0 && opening === closing;
+}
+
+/** A question about what someone asked ("What did Brandt ask the board?", "What question did she put?"). */
+const ASKS_WHAT_WAS_ASKED = /\b(?:ask|asks|asked|asking|question|questions|questioned|inquire|inquired|enquire|enquired|wonder|wondered|query|queried)\b/iu;
 
 /**
- * The passages of the paragraph right above passage `p` when it ends on a question, or of the one above that when
- * only a line that is no passage (a label such as "Reply:", a subhead) stands between: none otherwise.
+ * A label opening a question or its reply ("Q:", "Writes:", "A.", "Question --", "SMITH:"), or standing alone
+ * ("Reply:"). A dateline ("Plainfield --") and a title ("Mr.") are none.
  */
-function questionAbove(index: NewsIndex, p: number): number[] {
+const QA_LABEL = /^(?:\p{L}[\p{L}.'’]*(?:\s+\p{L}[\p{L}.'’]*){0,2}\s*:|(?:Q|A|Question|Answer)\s*(?:\.|--|—))\s/u;
+const LABEL_LINE = /^\p{L}[\p{L}.'’]*(?:\s+\p{L}[\p{L}.'’]*){0,2}\s*:\s*$/u;
+
+/**
+ * The passages of the question asked right above passage `p` in a question-and-answer layout, or undefined: the
+ * paragraph above ends on a sentence that asks, and a label marks the exchange, on the question, on the reply or on
+ * a line of its own between them ("Writes: Does…?", "Reply:", "No. It usually goes up."). A question in running
+ * copy ("Will shoppers stay away?") is the writer's, and the next paragraph need not answer it.
+ */
+function questionAbove(index: NewsIndex, p: number): number[] | undefined {
   const { doc, paragraph } = index.passages;
   const above = p - 1;
-  if (above < 0 || doc[above] !== doc[p] || paragraph[p]! - paragraph[above]! > 2) return [];
-  // Its last sentence ends where the passage does.
-  if (!ASKS.test(index.passageText(above))) return [];
+  const gap = paragraph[p]! - paragraph[above]!;
+  if (above < 0 || doc[above] !== doc[p] || gap > 2) return undefined;
+  const paragraphs = index.documents[doc[p]!]!.paragraphs;
+  const question = paragraphs[paragraph[above]!]!;
+  const labelled =
+    gap === 2 ? LABEL_LINE.test(paragraphs[paragraph[p]! - 1]!) : QA_LABEL.test(question) || QA_LABEL.test(paragraphs[paragraph[p]!]!);
+  if (!labelled) return undefined;
+  const text = index.passageText(above);
+  const last = index.readSentences(above).at(-1);
+  if (last === undefined || !asksItself(text.slice(last.span.start, last.span.end))) return undefined;
   const found: number[] = [];
   for (let q = above; q >= 0 && doc[q] === doc[p] && paragraph[q] === paragraph[above]; q--) found.push(q);
   return found;
