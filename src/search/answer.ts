@@ -961,7 +961,7 @@ function scorePassage(
           previousNameMissing = false;
           if (!term.isName || held >= WEIGHTS.partialName || (held > 0 && credit[i] === 0)) continue;
           previousNameMissing = true;
-          // "ilona schmidl-seeberg" is one name missing, as the capitalised "Ilona Schmidl-Seeberg" would be.
+          // "ilona schmidl-seeberg" is one name missing, not three.
           if (term.continuesName && nameBeforeMissing) continue;
           // A name the archive never mentions means the question is about something it does not cover.
           support *= term.matches.size === 0 ? WEIGHTS.absentNameSupport : WEIGHTS.missingNameSupport;
@@ -1000,8 +1000,8 @@ function scorePassage(
         // (the weather, the next fixture) stays a coincidence, as does any reply to a question of another kind (see
         // SET_UP_KINDS). A quotation question is set up the same way ("was asked whether the library would reopen"
         // before '"Not before the roof is mended," the mayor replied'), but a reply naming someone new is another
-        // speaker's ('"The pitch is a disgrace," said the club's captain Tom Brandt'). A paragraph that asks the
-        // question itself sets up whatever follows it ("No. It usually goes up.").
+        // speaker's ('"The pitch is a disgrace," said the club's captain Tom Brandt'). A labelled question sets up
+        // whatever reply follows it ("No. It usually goes up.").
         const answersSetUp =
           first === 0 &&
           context.setUp !== undefined &&
@@ -1248,10 +1248,11 @@ const ASKS_WHAT_WAS_ASKED = /\b(?:ask|asks|asked|asking|question|questions|quest
 
 /**
  * A label opening a question or its reply ("Q:", "Writes:", "A.", "Question --", "SMITH:"), or standing alone
- * ("Reply:"). A dateline ("Plainfield --") and a title ("Mr.") are none.
+ * ("Reply:"). A dateline ("Plainfield --"), a title ("Mr.") and initials ("A. J. Ayer") are none.
  */
-const QA_LABEL = /^(?:\p{L}[\p{L}.'’]*(?:\s+\p{L}[\p{L}.'’]*){0,2}\s*:|(?:Q|A|Question|Answer)\s*(?:\.|--|—))\s/u;
-const LABEL_LINE = /^\p{L}[\p{L}.'’]*(?:\s+\p{L}[\p{L}.'’]*){0,2}\s*:\s*$/u;
+const LABEL_WORDS = String.raw`\p{L}[\p{L}.'’]*(?:\s+\p{L}[\p{L}.'’]*){0,2}`;
+const QA_LABEL = new RegExp(`^(?:${LABEL_WORDS}\\s*:|(?:Q|A|Question|Answer)\\s*(?:\\.(?!\\s*\\p{Lu}\\.)|--|—))\\s`, 'u');
+const LABEL_LINE = new RegExp(`^${LABEL_WORDS}\\s*:\\s*$`, 'u');
 
 /**
  * The passages of the question asked right above passage `p` in a question-and-answer layout, or undefined: the
@@ -1262,8 +1263,9 @@ const LABEL_LINE = /^\p{L}[\p{L}.'’]*(?:\s+\p{L}[\p{L}.'’]*){0,2}\s*:\s*$/u;
 function questionAbove(index: NewsIndex, p: number): number[] | undefined {
   const { doc, paragraph } = index.passages;
   const above = p - 1;
+  if (above < 0 || doc[above] !== doc[p]) return undefined;
   const gap = paragraph[p]! - paragraph[above]!;
-  if (above < 0 || doc[above] !== doc[p] || gap > 2) return undefined;
+  if (gap > 2) return undefined;
   const paragraphs = index.documents[doc[p]!]!.paragraphs;
   const question = paragraphs[paragraph[above]!]!;
   const labelled =
