@@ -530,6 +530,20 @@ describe('reading questions the way newsrooms write', () => {
     // A reader's question nobody replies to is no answer to itself.
     const unanswered = answer(index, 'Why does a tabby cat scratch a leather sofa at night?');
     assert.equal(unanswered.answered, false, describeResults(unanswered));
+    // Nor is a letter long enough to be read in several windows, whose last window asks without the label.
+    const preamble =
+      'My sheepdog Bess is twelve years old and has lived with us on the farm since she was a puppy. She still works the ' +
+      'flock every morning, but lately she is slow to get up and limps on cold days. The vet in town retired last spring ' +
+      'and the new practice is an hour away by road. My neighbour swears by the tablets he takes himself for his knees and ' +
+      'says they did his own collie no harm at all. We have tried warm blankets, a softer bed by the stove and shorter ' +
+      'walks, and none of it has helped her much this winter. Her brother Jock died of a stomach bleed at fourteen, which ' +
+      'worries me. ';
+    const long = await indexOf({
+      'vet.txt': article('Ask the vet', 'Our vet answers readers every Saturday.', `Writes: ${preamble}Is it safe to give my old sheepdog aspirin for her stiff hips?`),
+      'weather.txt': WEATHER,
+    });
+    const letter = answer(long, 'Is it safe to give an old sheepdog aspirin for stiff hips?');
+    assert.equal(letter.answered, false, describeResults(letter));
   });
 
   test('a question in running copy or in a quotation sets nothing up, and answers what someone asked', async () => {
@@ -544,6 +558,32 @@ describe('reading questions the way newsrooms write', () => {
     });
     const against = answer(vote, 'How many councillors voted against the harbour wall?');
     assert.equal(against.answered, false, describeResults(against));
+    // Nor does a paragraph that opens on "X said:" or "Note:", which is no label of a question-and-answer layout.
+    const said = await indexOf({
+      'vote.txt': article(
+        'Council news',
+        'The Dunmore council approved the new harbour wall on Thursday night after a long and bitter debate. Will the wall be built before the winter storms?',
+        'The mayor said: "Eight councillors were absent because the storm had closed the coast road."',
+      ),
+      'weather.txt': WEATHER,
+    });
+    const mayor = answer(said, 'How many councillors voted against the harbour wall?');
+    assert.equal(mayor.answered, false, describeResults(mayor));
+    // A transcript's answer that ends on a rhetorical question still answers; a question that only uses the word
+    // "question" lifts nothing.
+    const transcript = await indexOf({
+      'iv.txt': article(
+        'Five questions for the harbour chief',
+        'BRANDT: Why did you cut the harbour budget?',
+        'OSEI: We cut it by four million pounds because the fish market lost money for six years. Who could defend that?',
+        'Who did police question about the Tarvik warehouse fire on Sunday night? And why were the fire doors of the warehouse locked?',
+      ),
+      'weather.txt': WEATHER,
+    });
+    const cut = answer(transcript, 'By how much did Osei cut the harbour budget?');
+    assert.match(cut.results[0]?.excerpt ?? '', /four million pounds/, describeResults(cut));
+    const questioned = answer(transcript, 'Who did police question about the Tarvik warehouse fire?');
+    assert.equal(questioned.answered, false, describeResults(questioned));
     // A question someone put, quoted ('…admitting this"?', as older copy punctuates it) or reported, is the answer
     // to what they asked.
     const court = await indexOf({

@@ -154,8 +154,9 @@ export const WEIGHTS = {
   nameWordInLowerCase: 0.3,
   /**
    * Ranking factor for a passage whose best excerpt only asks: a reader's letter, an interviewer or a rhetorical "But
-   * will it work?" restates the question, however many of its words it shares; the answer, if the coverage gives
-   * one, comes after it. Such an excerpt never decides that the question is answered (see `furtherSupport`).
+   * will it work?" standing alone restates the question, however many of its words it shares; the answer, if the
+   * coverage gives one, comes after it. Such an excerpt never decides that the question is answered (see
+   * `furtherSupport`). A window that also holds a statement is read as that statement's.
    */
   onlyAsks: 0.5,
 };
@@ -909,9 +910,9 @@ function scorePassage(
   let opensNaming: boolean | undefined;
   const opensNamingSomeoneNew = () => (opensNaming ??= sentenceServes('who', opening, parsed.words) > 0);
   // A question is no answer, unless the reader asks what someone asked. A labelled question with its preamble ("Writes:
-  // My sheepdog is 12. How much aspirin…?") asks as a whole.
+  // My sheepdog is 12. How much aspirin…?") asks as a whole, in every window of a long one.
   const questionsAnswer = ASKS_WHAT_WAS_ASKED.test(parsed.text);
-  const asksAsAWhole = sentences.length > 0 && sentences.at(-1)!.asks && QA_LABEL.test(text);
+  const asksAsAWhole = isLabelledQuestion(index, passage);
   let bestWindow = { first: 0, last: 0 };
   let bestScore = -Infinity;
   let bestOnlyAsks = false;
@@ -1236,23 +1237,56 @@ interface Context {
  * does not close, where the splitter cut inside one.
  */
 function asksItself(sentence: string): boolean {
-  if (!/(?<!["”’'])\?\s*$/u.test(sentence)) return false;
+  // Most sentences end otherwise: the last character decides before any pattern is tried.
+  let end = sentence.length - 1;
+  while (end >= 0 && /\s/u.test(sentence[end]!)) end--;
+  if (sentence[end] !== '?' || `"”’'`.includes(sentence[end - 1] ?? '')) return false;
   const straight = sentence.match(/"/g)?.length ?? 0;
   const opening = sentence.match(/“/g)?.length ?? 0;
   const closing = sentence.match(/”/g)?.length ?? 0;
   return straight % 2 === 0 && opening === closing;
 }
 
-/** A question about what someone asked ("What did Brandt ask the board?", "What question did she put?"). */
-const ASKS_WHAT_WAS_ASKED = /\b(?:ask|asks|asked|asking|question|questions|questioned|inquire|inquired|enquire|enquired|wonder|wondered|query|queried)\b/iu;
+/**
+ * A question about what someone asked ("What did Brandt ask the board?", "What question did she put to them?"), not
+ * one that only uses the words ("Who did police question?", "the asking price", "the boundary question").
+ */
+const ASKS_WHAT_WAS_ASKED =
+  /\bwhat\b[^?]*\b(?:ask(?:s|ed)?|inquired?|enquired?|wonder(?:s|ed)?|quer(?:y|ied))\b(?!\s+(?:for|price)\b)|\bwhat questions?\b[^?]*\b(?:ask|put|pose|raise)[sd]?\b/iu;
 
 /**
- * A label opening a question or its reply ("Q:", "Writes:", "A.", "Question --", "SMITH:"), or standing alone
- * ("Reply:"). A dateline ("Plainfield --"), a title ("Mr.") and initials ("A. J. Ayer") are none.
+ * The labels of a question-and-answer layout: a reader's letter or an interview ("Writes:", "Q:", "Question --") and
+ * its reply ("Reply:", "A:", "Answer --"). A one-letter label takes a colon, or a full stop only when both turns have
+ * one ("Q." … "A."): "A. Philip Randolph" is a name. A transcript's turns ("BRANDT:" … "OSEI:") count only when both
+ * are labelled, since a colon dateline ("GUWAHATI:") opens running copy too; and any other "X:" ("Note:", "The mayor
+ * said:") is no label.
  */
-const LABEL_WORDS = String.raw`\p{L}[\p{L}.'’]*(?:\s+\p{L}[\p{L}.'’]*){0,2}`;
-const QA_LABEL = new RegExp(`^(?:${LABEL_WORDS}\\s*:|(?:Q|A|Question|Answer)\\s*(?:\\.(?!\\s*\\p{Lu}\\.)|--|—))\\s`, 'u');
-const LABEL_LINE = new RegExp(`^${LABEL_WORDS}\\s*:\\s*$`, 'u');
+const QUESTION_LABEL = /^(?:Q\s*:|(?:Question|Writes|Asks|Query)\s*(?::|--|—))/u;
+const REPLY_LABEL = /^(?:A\s*:|(?:Answer|Reply|Replies|Response)\s*(?::|--|—))/u;
+const REPLY_LINE = /^(?:A|Answer|Reply|Replies|Response)\s*[:.]?\s*$/u;
+const SPEAKER_LABEL = /^\p{Lu}[\p{Lu}'’-]+(?:\s+\p{Lu}[\p{Lu}'’-]+)?\s*:/u;
+
+/** Whether a question paragraph and the one after it, with the line between them if any, are labelled as an exchange. */
+function isLabelledExchange(question: string, reply: string, between: string | undefined): boolean {
+  if (between !== undefined) return REPLY_LINE.test(between);
+  return (
+    QUESTION_LABEL.test(question) ||
+    REPLY_LABEL.test(reply) ||
+    (/^Q\.\s/u.test(question) && /^A\.\s/u.test(reply)) ||
+    (SPEAKER_LABEL.test(question) && SPEAKER_LABEL.test(reply))
+  );
+}
+
+/** Whether passage `p` is part of a paragraph labelled as a question ("Writes:", "Q:") that ends on one. */
+function isLabelledQuestion(index: NewsIndex, p: number): boolean {
+  const { doc, paragraph } = index.passages;
+  const text = index.documents[doc[p]!]!.paragraphs[paragraph[p]!]!;
+  if (!QUESTION_LABEL.test(text) && !/^Q\.\s/u.test(text)) return false;
+  let last = p;
+  while (last + 1 < index.passageCount && doc[last + 1] === doc[p] && paragraph[last + 1] === paragraph[p]) last++;
+  const sentence = index.readSentences(last).at(-1);
+  return sentence !== undefined && asksItself(index.passageText(last).slice(sentence.span.start, sentence.span.end));
+}
 
 /**
  * The passages of the question asked right above passage `p` in a question-and-answer layout, or undefined: the
@@ -1267,10 +1301,8 @@ function questionAbove(index: NewsIndex, p: number): number[] | undefined {
   const gap = paragraph[p]! - paragraph[above]!;
   if (gap > 2) return undefined;
   const paragraphs = index.documents[doc[p]!]!.paragraphs;
-  const question = paragraphs[paragraph[above]!]!;
-  const labelled =
-    gap === 2 ? LABEL_LINE.test(paragraphs[paragraph[p]! - 1]!) : QA_LABEL.test(question) || QA_LABEL.test(paragraphs[paragraph[p]!]!);
-  if (!labelled) return undefined;
+  const between = gap === 2 ? paragraphs[paragraph[p]! - 1]! : undefined;
+  if (!isLabelledExchange(paragraphs[paragraph[above]!]!, paragraphs[paragraph[p]!]!, between)) return undefined;
   const text = index.passageText(above);
   const last = index.readSentences(above).at(-1);
   if (last === undefined || !asksItself(text.slice(last.span.start, last.span.end))) return undefined;
