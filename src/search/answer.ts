@@ -1265,6 +1265,8 @@ const QUESTION_LABEL = /^(?:Q\s*:|(?:Question|Writes|Asks|Query)\s*(?::|--|—))
 const REPLY_LABEL = /^(?:A\s*:|(?:Answer|Reply|Replies|Response)\s*(?::|--|—))/u;
 const REPLY_LINE = /^(?:A|Answer|Reply|Replies|Response)\s*[:.]?\s*$/u;
 const SPEAKER_LABEL = /^\p{Lu}[\p{Lu}'’-]+(?:\s+\p{Lu}[\p{Lu}'’-]+)?\s*:/u;
+const DOTTED_QUESTION = /^Q\.\s/u;
+const DOTTED_REPLY = /^A\.\s/u;
 
 /** Whether a question paragraph and the one after it, with the line between them if any, are labelled as an exchange. */
 function isLabelledExchange(question: string, reply: string, between: string | undefined): boolean {
@@ -1272,7 +1274,7 @@ function isLabelledExchange(question: string, reply: string, between: string | u
   return (
     QUESTION_LABEL.test(question) ||
     REPLY_LABEL.test(reply) ||
-    (/^Q\.\s/u.test(question) && /^A\.\s/u.test(reply)) ||
+    (DOTTED_QUESTION.test(question) && DOTTED_REPLY.test(reply)) ||
     (SPEAKER_LABEL.test(question) && SPEAKER_LABEL.test(reply))
   );
 }
@@ -1281,11 +1283,16 @@ function isLabelledExchange(question: string, reply: string, between: string | u
 function isLabelledQuestion(index: NewsIndex, p: number): boolean {
   const { doc, paragraph } = index.passages;
   const text = index.documents[doc[p]!]!.paragraphs[paragraph[p]!]!;
-  if (!QUESTION_LABEL.test(text) && !/^Q\.\s/u.test(text)) return false;
+  if (!QUESTION_LABEL.test(text) && !DOTTED_QUESTION.test(text)) return false;
   let last = p;
   while (last + 1 < index.passageCount && doc[last + 1] === doc[p] && paragraph[last + 1] === paragraph[p]) last++;
-  const sentence = index.readSentences(last).at(-1);
-  return sentence !== undefined && asksItself(index.passageText(last).slice(sentence.span.start, sentence.span.end));
+  return endsAsking(index, last);
+}
+
+/** Whether passage `p`'s last sentence asks (see `asksItself`). */
+function endsAsking(index: NewsIndex, p: number): boolean {
+  const sentence = index.readSentences(p).at(-1);
+  return sentence !== undefined && asksItself(index.passageText(p).slice(sentence.span.start, sentence.span.end));
 }
 
 /**
@@ -1303,9 +1310,7 @@ function questionAbove(index: NewsIndex, p: number): number[] | undefined {
   const paragraphs = index.documents[doc[p]!]!.paragraphs;
   const between = gap === 2 ? paragraphs[paragraph[p]! - 1]! : undefined;
   if (!isLabelledExchange(paragraphs[paragraph[above]!]!, paragraphs[paragraph[p]!]!, between)) return undefined;
-  const text = index.passageText(above);
-  const last = index.readSentences(above).at(-1);
-  if (last === undefined || !asksItself(text.slice(last.span.start, last.span.end))) return undefined;
+  if (!endsAsking(index, above)) return undefined;
   const found: number[] = [];
   for (let q = above; q >= 0 && doc[q] === doc[p] && paragraph[q] === paragraph[above]; q--) found.push(q);
   return found;
