@@ -1134,6 +1134,20 @@ describe('reading questions the way newsrooms write', () => {
     assert.match(result.results[0]?.excerpt ?? '', /^No, other than cleaning out the pores/, describeResults(result));
   });
 
+  test('a yes-or-no question is answered by a passage that says the opposite', async () => {
+    const index = await indexOf({
+      'harbour.txt': article(
+        'Silt row at the harbour',
+        'Fishermen blame the port authority for dumping silt in the bay since the spring dredging began.',
+        'The port authority denies dumping silt and says the brown water came down the river after the storms.',
+        'The harbour council admits it has no say over the dredging.',
+      ),
+      'weather.txt': WEATHER,
+    });
+    const result = answer(index, 'Did the port authority admit dumping silt in the bay?');
+    assert.match(result.results[0]?.excerpt ?? '', /^The port authority denies dumping silt/, describeResults(result));
+  });
+
   test('a chat abbreviation finds the word it stands for', async () => {
     const index = await indexOf({ 'festival.txt': FESTIVAL });
     const result = answer(index, 'how many ppl came on the closing day');

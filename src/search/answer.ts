@@ -8,7 +8,7 @@ import { allowedEdits, correctSpelling, isEnglishWord } from './spelling.ts';
 import { spellingCandidates, termsStartingWith } from './vocabulary.ts';
 import { englishSpecificity } from './english.ts';
 import { isWrittenAcronym, namesWithInitials, spelledOutPattern, wordRunsWithInitials } from './acronyms.ts';
-import { compoundSynonymsOf, derivedWordsOf, phrasalSynonymsOf, synonymsOf } from './synonyms.ts';
+import { compoundSynonymsOf, derivedWordsOf, oppositesOf, phrasalSynonymsOf, synonymsOf } from './synonyms.ts';
 import type { Answer, AnswerOptions, AnswerResult, SourceRef } from './types.ts';
 
 export const DEFAULT_TOP = 3;
@@ -73,6 +73,11 @@ export const WEIGHTS = {
   otherFormCredit: 0.5,
   /** Credit for a word matched through a WordNet synonym ("haggling" for "wrangling"). */
   synonymCredit: 0.3,
+  /**
+   * Credit for a word of a yes-or-no question matched through its WordNet opposite ("denies" for "admit"). Above a
+   * synonym's: WordNet files an opposite for the very word, where a synonym is any word of one of its senses.
+   */
+  oppositeCredit: 0.6,
   /** Credit for a word WordNet derives from the reader's in another part of speech ("violinist" for "violin"). */
   derivationCredit: 0.5,
   /** Credit for a misspelt word matched through its correction. */
@@ -471,6 +476,9 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
     for (const synonym of plainWord ? [...synonymTerms(token), ...phrasalTerms(parsed.text, token), ...compoundTerms(parsed.text, token)] : []) {
       if (!matches.has(synonym) && frequency(synonym) > 0) matches.set(synonym, WEIGHTS.synonymCredit);
     }
+    for (const opposite of plainWord && parsed.polar ? oppositeTerms(token) : []) {
+      if (!matches.has(opposite) && frequency(opposite) > 0) matches.set(opposite, WEIGHTS.oppositeCredit);
+    }
     // A word found only through its other forms or related words weighs as they do; one found only through
     // WordNet synonyms weighs as an absent word, so a loose match cannot make the question look better covered.
     const idfInCorpus = found
@@ -586,6 +594,12 @@ function synonymTerms(token: Token): string[] {
   if (token.term.includes('_')) return [];
   // An irregular form is not in WordNet as written: "written" has the synonyms of "write".
   return asIndexTerms(token.surface, token, () => synonymsOf(baseFormOf(token.surface) ?? token.surface));
+}
+
+/** WordNet's opposites of a plain word, as index terms ("admit" → deni). */
+function oppositeTerms(token: Token): string[] {
+  if (token.term.includes('_')) return [];
+  return asIndexTerms(`!${token.surface}`, token, () => oppositesOf(baseFormOf(token.surface) ?? token.surface));
 }
 
 /** The words WordNet derives from a plain word in other parts of speech, as index terms ("violin" → violinist). */

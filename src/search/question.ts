@@ -23,6 +23,8 @@ export interface ParsedQuestion {
   words: Set<string>;
   /** The question asks for a name outright ("what is the name of…", "who is … called"). */
   asksName: boolean;
+  /** A yes-or-no question ("Did the army admit it?"): a passage that says the opposite answers it too. */
+  polar: boolean;
   /** A rank that makes a role another person's ("deputy envoy", "vice president"), as [rank term, role term]. */
   rankedRoles: Array<[string, string]>;
 }
@@ -161,7 +163,8 @@ export function parseQuestion(question: string): ParsedQuestion {
     const title = lemmaOf(m[2]!, 'noun');
     return rank && role && title !== undefined && kindOfNoun(title) === 'who' ? [[rank, role]] : [];
   });
-  const parsed: ParsedQuestion = { text, kind, tokens, phrases, words, asksName, rankedRoles, attribution: attributionTerms(text, tokens) };
+  const polar = /^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b/i.test(opening);
+  const parsed: ParsedQuestion = { text, kind, tokens, phrases, words, asksName, polar, rankedRoles, attribution: attributionTerms(text, tokens) };
   const counted = countedThing(text);
   if (counted) {
     parsed.counted = counted.at(-1)!;

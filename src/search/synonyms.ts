@@ -1,5 +1,5 @@
 import derivationData from './data/derivations.json' with { type: 'json' };
-import { entriesOf, PARTS_OF_SPEECH, sensesOf, synsetWords, type PartOfSpeech } from './wordnet.ts';
+import { antonymsOf, entriesOf, PARTS_OF_SPEECH, sensesOf, synsetWords, type PartOfSpeech } from './wordnet.ts';
 
 /**
  * Synonyms from WordNet: the other words of a word's most common senses, so that a reader's "haggling" can find
@@ -95,6 +95,24 @@ export function synonymsOf(word: string): string[] {
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, synonyms);
   return synonyms;
+}
+
+/**
+ * The words WordNet gives as opposites of `word`'s (folded) commonest senses ("admitted" → deny). A yes-or-no
+ * question is answered by either: "Did the army admit it?" by "The army denies it".
+ */
+export function oppositesOf(word: string): string[] {
+  const found = new Set<string>();
+  for (const [lemma, allowed] of lookups(word)) {
+    for (const [pos, offsets] of entriesOf(lemma)) {
+      if (!allowed.includes(pos)) continue;
+      for (const offset of offsets.slice(0, SENSES)) {
+        const wordNumber = synsetWords(pos, offset).indexOf(lemma.replace(/_/g, ' ')) + 1;
+        if (wordNumber > 0) for (const opposite of antonymsOf(pos, offset, wordNumber)) found.add(opposite);
+      }
+    }
+  }
+  return [...found];
 }
 
 /** WordNet's derivationally related words of `word` (folded, any inflection): "invaded" → invasion, invasive. */

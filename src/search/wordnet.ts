@@ -87,6 +87,32 @@ export function hypernymsOf(pos: PartOfSpeech, offset: number): number[] {
   });
 }
 
+/**
+ * The words WordNet files as opposites of word number `wordNumber` (1-based) of a synset: "admit" → deny, "win" →
+ * lose. Antonymy is a relation between words, not senses, so it is read off the word's own pointers.
+ */
+export function antonymsOf(pos: PartOfSpeech, offset: number, wordNumber: number): string[] {
+  const fields = synsetRecord(pos, offset).split(' ');
+  const count = parseInt(fields[3] ?? '', 16);
+  if (!Number.isInteger(count) || fields.length < 5 + 2 * count) return [];
+  const pointers = Number(fields[4 + 2 * count]);
+  const found: string[] = [];
+  for (let i = 0, at = 5 + 2 * count; i < pointers; i++, at += 4) {
+    if (fields[at] !== '!') continue;
+    const sourceTarget = fields[at + 3] ?? '';
+    if (parseInt(sourceTarget.slice(0, 2), 16) !== wordNumber) continue;
+    const target = parseInt(sourceTarget.slice(2), 16);
+    const targetPos = POINTER_POS[fields[at + 2] ?? ''];
+    if (!targetPos) continue;
+    const word = synsetWords(targetPos, Number(fields[at + 1]))[target - 1];
+    if (word !== undefined) found.push(word);
+  }
+  return found;
+}
+
+/** Parts of speech as pointers name them ("s", an adjective satellite, is filed with the adjectives). */
+const POINTER_POS: Record<string, PartOfSpeech> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+
 function cached<T>(cache: Map<string, T>, pos: PartOfSpeech, offset: number, parse: (record: string) => T): T {
   const key = `${pos}:${offset}`;
   let value = cache.get(key);
