@@ -513,6 +513,12 @@ describe('reading questions the way newsrooms write', () => {
       /regional capital/.test(unquoted.passageText(s.passage)),
     );
     assert.ok(!left || left.support <= 0.3, `support ${left?.support}`);
+    // A speaker the setup names is no one new when the reply names her again.
+    const named = await indexOf({ 'library.txt': library.replace('the mayor replied.', 'Ms Varga replied.'), 'weather.txt': WEATHER });
+    const byName = rankPassages(named, 'What did the mayor say when asked whether the riverside library would reopen before winter?').scored.find((s) =>
+      /roof is mended/.test(named.passageText(s.passage)),
+    );
+    assert.ok(byName && byName.support >= WEIGHTS.answeredSupport, `support ${byName?.support}`);
   });
 
   test("the paragraph after a reader's question answers it, past a label, and the question itself does not", async () => {

@@ -922,7 +922,9 @@ function scorePassage(
   let opensQuoting: boolean | undefined;
   const opensOnQuotation = () => (opensQuoting ??= sentenceServes('quote', opening) >= 1);
   let opensNaming: boolean | undefined;
-  const opensNamingSomeoneNew = () => (opensNaming ??= sentenceServes('who', opening, parsed.words) > 0);
+  // The speaker the setup itself names ("Asked about the strike, Prime Minister Anthony Albanese said…") is not someone
+  // new when the reply names him again ("…,' Mr Albanese said").
+  const opensNamingSomeoneNew = () => (opensNaming ??= sentenceServes('who', opening, wordsWith(parsed.words, context.previous.map((p) => index.passageText(p)))) > 0);
   // A question is no answer, unless the reader asks what someone asked. A labelled question with its preamble ("Writes:
   // My sheepdog is 12. How much aspirin…?") asks as a whole, in every window of a long one.
   const questionsAnswer = ASKS_WHAT_WAS_ASKED.test(parsed.text);
@@ -1060,6 +1062,13 @@ function scorePassage(
     window: bestWindow,
     copies,
   };
+}
+
+/** `words` and every word of `texts`, folded as `ParsedQuestion.words` is. */
+function wordsWith(words: ReadonlySet<string>, texts: readonly string[]): Set<string> {
+  const all = new Set(words);
+  for (const text of texts) for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (word) all.add(word);
+  return all;
 }
 
 /** Words a sum stands in for: "the £40m scheme" says what the scheme costs without the word. */
