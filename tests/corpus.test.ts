@@ -324,6 +324,20 @@ describe('titles, dates and outlets', () => {
     assert.ok(c.paragraphs[0]!.startsWith('ALEPPO, Syria (Reuters) - Government forces'), 'the dateline stays part of the paragraph');
   });
 
+  test("an agency's name alone on the last line is the outlet's sign-off, not reporting", () => {
+    const wire = parse('FERRY CREWS END STRIKE\n    STROMVIK, June 10 - Ferry crews returned to work on\nFriday after a nine-day strike.\n    Sailings resume on Saturday.\n Reuter\n');
+    assert.equal(wire.outlet, 'Reuter');
+    assert.deepEqual(wire.paragraphs, ['STROMVIK, June 10 - Ferry crews returned to work on\nFriday after a nine-day strike.', 'Sailings resume on Saturday.']);
+    for (const signOff of ['(AP)', '-- AFP', 'Reuters']) {
+      const d = parse(`Ferry crews returned to work on Friday.\n\nSailings resume on Saturday.\n\n${signOff}\n`);
+      assert.equal(d.outlet, signOff.replace(/[-() ]/g, ''), signOff);
+      assert.deepEqual(d.paragraphs, ['Ferry crews returned to work on Friday.', 'Sailings resume on Saturday.'], signOff);
+    }
+    // A last paragraph that only opens on an agency's name, or another capitalised word alone, is kept.
+    assert.deepEqual(parse('Ferry crews returned to work.\n\nReuters reported the news first.').paragraphs.at(-1), 'Reuters reported the news first.');
+    assert.equal(parse('Ferry crews returned to work.\n\nStromvik').outlet, undefined);
+  });
+
   test('a plain-text header block of known keys is read like front matter and cut from the body', () => {
     const d = parse(
       'Headline: Ferry strike ends at Stromvik\nPUBLISHED: 12 June 2019\nPublisher: Orkney Ledger\nLink: https://example.org/ferry\nByline: Ruth Anker\n\nFerry crews at Stromvik returned to work on Friday after a nine-day strike.\n\nSailings resume on Saturday.\n',

@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import furnitureData from './data/furniture.json' with { type: 'json' };
 import { splitParagraphs } from './layout.ts';
 import { splitSentences } from './sentences.ts';
 import type { NewsDocument } from './types.ts';
@@ -7,7 +8,7 @@ import type { NewsDocument } from './types.ts';
  * Bump whenever what an article file is read into can change (its paragraphs, here or in layout.ts; its title, date,
  * outlet): saved indexes carry it and are rebuilt when it differs, as they are for a change of the analyzer.
  */
-export const ARTICLE_READER_VERSION = 7;
+export const ARTICLE_READER_VERSION = 8;
 
 export type ParsedDocument = Omit<NewsDocument, 'id' | 'contentHash'>;
 
@@ -15,6 +16,8 @@ export type ParsedDocument = Omit<NewsDocument, 'id' | 'contentHash'>;
 const DATE_LINE = /^\s*(?:date|published|posted|updated)\s*:?\s+(\d{4}-\d{2}-\d{2}|[^\n]{6,40}?\d{4})(?:[T ]\d{1,2}:\d{2}\S*)?\s*(?=\s|$)/iu;
 // "… told a news briefing. – (Reuters)" at the end of the text.
 const TRAILING_OUTLET = /\s*[-–—]+\s*\(([\p{Lu}][\p{L}\p{N} .&'-]{0,40})\)\s*$/u;
+// "Reuter", "(AP)", "-- AFP" alone on the last line: the agency's sign-off under wire copy.
+const SIGN_OFF = new RegExp(String.raw`^(?:[-–—]+\s*)?\(?(${furnitureData.signOffs.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\)?$`, 'u');
 /** How far from the end of the text a trailing credit can start. */
 const TRAILING_OUTLET_REACH = 80;
 
@@ -60,6 +63,11 @@ export function parseDocument(text: string, options: { markdown: boolean }): Par
     if (date) body = body.slice(dateLine[0].length);
   }
 
+  // Read off the last line before paragraphs are: an agency's name alone is also a picture credit's furniture, and in
+  // a short article a line near the top, which could be a byline.
+  const lastLineStart = body.trimEnd().lastIndexOf('\n');
+  const signOff = lastLineStart < 0 ? null : SIGN_OFF.exec(body.slice(lastLineStart + 1).trim());
+  if (signOff) body = body.slice(0, lastLineStart);
   const reporting = withoutBylinesAndDateLines(splitParagraphs(body, options.markdown));
   date ??= reporting.date;
   let paragraphs = reporting.paragraphs;
@@ -73,6 +81,7 @@ export function parseDocument(text: string, options: { markdown: boolean }): Par
     const rest = last.slice(0, tailStart + trailing.index).trimEnd();
     paragraphs = rest === '' ? paragraphs.slice(0, -1) : [...paragraphs.slice(0, -1), rest];
   }
+  outlet ??= signOff?.[1];
 
   let title: string | undefined;
   const first = paragraphs[0];
