@@ -304,8 +304,8 @@ describe('titles, dates and outlets', () => {
   });
 
   test('toIsoDate reads the usual date styles and rejects what is not a date', () => {
-    for (const text of ['2016-10-06', '6 October 2016', 'October 6, 2016', 'Oct. 6, 2016', 'Thursday, 6 Oct 2016']) assert.equal(toIsoDate(text), '2016-10-06', text);
-    for (const text of ['2016-13-40', 'yesterday', 'Thursday', 'October 2016', '10/06/2016']) assert.equal(toIsoDate(text), undefined, text);
+    for (const text of ['2016-10-06', '6 October 2016', 'October 6, 2016', 'Oct. 6, 2016', 'Thursday, 6 Oct 2016', '6-OCT-2016']) assert.equal(toIsoDate(text), '2016-10-06', text);
+    for (const text of ['2016-13-40', 'yesterday', 'Thursday', 'October 2016', '10/06/2016', '31-SEP-2016']) assert.equal(toIsoDate(text), undefined, text);
   });
 
   test('dates from an opening date line, outlets from a trailing credit or a dateline', () => {
@@ -324,9 +324,12 @@ describe('titles, dates and outlets', () => {
     assert.ok(c.paragraphs[0]!.startsWith('ALEPPO, Syria (Reuters) - Government forces'), 'the dateline stays part of the paragraph');
   });
 
-  test("an agency's name alone on the last line is the outlet's sign-off, not reporting", () => {
-    const wire = parse('FERRY CREWS END STRIKE\n    STROMVIK, June 10 - Ferry crews returned to work on\nFriday after a nine-day strike.\n    Sailings resume on Saturday.\n Reuter\n');
+  test("wire copy: an agency's name alone on the last line is the outlet's sign-off, and a feed's time stamp the date", () => {
+    const wire = parse('10-JUN-2019 15:01:51.79\nFERRY CREWS END STRIKE\n    STROMVIK, June 10 - Ferry crews returned to work on\nFriday after a nine-day strike.\n    Sailings resume on Saturday.\n Reuter\n');
     assert.equal(wire.outlet, 'Reuter');
+    // A wire feed's time stamp above the headline dates the article.
+    assert.equal(wire.date, '2019-06-10');
+    assert.equal(wire.title, 'FERRY CREWS END STRIKE');
     assert.deepEqual(wire.paragraphs, ['STROMVIK, June 10 - Ferry crews returned to work on\nFriday after a nine-day strike.', 'Sailings resume on Saturday.']);
     for (const signOff of ['(AP)', '-- AFP', 'Reuters']) {
       const d = parse(`Ferry crews returned to work on Friday.\n\nSailings resume on Saturday.\n\n${signOff}\n`);

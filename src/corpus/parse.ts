@@ -8,7 +8,7 @@ import type { NewsDocument } from './types.ts';
  * Bump whenever what an article file is read into can change (its paragraphs, here or in layout.ts; its title, date,
  * outlet): saved indexes carry it and are rebuilt when it differs, as they are for a change of the analyzer.
  */
-export const ARTICLE_READER_VERSION = 8;
+export const ARTICLE_READER_VERSION = 9;
 
 export type ParsedDocument = Omit<NewsDocument, 'id' | 'contentHash'>;
 
@@ -28,9 +28,10 @@ const WEEKDAY = String.raw`(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|S
 // "3", "3rd": the day of the month.
 const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
 // "10:32 GMT", "10:32 a.m. ET", "10:32:00 +0000": the time a date may close with.
-const TIME = String.raw`\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}|\(?[a-z]{1,5}\)?))?`;
-// "2014-03-03", "Monday, March 3, 2014", "3rd Mar. 2014 10:32 GMT", "2014-03-03T10:32:00Z": a date with its year, captured without weekday or time.
-const DATE = String.raw`(?:${WEEKDAY},?\s+)?(?<date>\d{4}-\d{2}-\d{2}|${MONTH}\s+${DAY},?\s+\d{4}|${DAY}\s+${MONTH},?\s+\d{4})(?:(?:T|,?\s+(?:at\s+)?|\s*[-–—|]\s*)${TIME})?`;
+const TIME = String.raw`\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:\s*[ap]\.?m\.?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}|\(?[a-z]{1,5}\)?))?`;
+// "2014-03-03", "Monday, March 3, 2014", "3rd Mar. 2014 10:32 GMT", "2014-03-03T10:32:00Z", a wire feed's "3-MAR-2014
+// 10:32:00.79": a date with its year, captured without weekday or time.
+const DATE = String.raw`(?:${WEEKDAY},?\s+)?(?<date>\d{4}-\d{2}-\d{2}|${MONTH}\s+${DAY},?\s+\d{4}|${DAY}\s+${MONTH},?\s+\d{4}|\d{1,2}-${MONTH}-\d{4})(?:(?:T|,?\s+(?:at\s+)?|\s*[-–—|]\s*)${TIME})?`;
 // "Published 4 March 2014", "Updated: Mar. 4, 2014 10:32 a.m. ET", "March 4, 2014": a line that is a date and nothing else.
 const DATE_ONLY_LINE = new RegExp(String.raw`^(?:(?<label>published|posted|updated|date)(?:\s+on)?(?:\s*:\s*|\s+))?${DATE}$`, 'iu');
 // "Mon, 03 Mar 2014 10:32:00 +0000": the value of a header block's date.
@@ -342,7 +343,7 @@ export function toIsoDate(text: string): string | undefined {
     return valid(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : undefined;
   }
   // "3rd March": the day without its ordinal ending.
-  const words = text.toLowerCase().replace(/[.,]/g, ' ').replace(/\b(\d{1,2})(?:st|nd|rd|th)\b/g, '$1').split(/\s+/).filter(Boolean);
+  const words = text.toLowerCase().replace(/\b(\d{1,2})-([a-z]{3,9}\.?)-(\d{4})\b/g, '$1 $2 $3').replace(/[.,]/g, ' ').replace(/\b(\d{1,2})(?:st|nd|rd|th)\b/g, '$1').split(/\s+/).filter(Boolean);
   const month = words.findIndex((w) => MONTHS.includes(w.slice(0, 3)) && /^[a-z]+$/.test(w));
   const numbers = words.filter((w) => /^\d+$/.test(w)).map(Number);
   const year = numbers.find((n) => n > 31);
