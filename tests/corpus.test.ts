@@ -287,6 +287,14 @@ describe('titles, dates and outlets', () => {
     assert.equal(question.paragraphs.length, 2);
   });
 
+  test('a headline right above its first paragraph, with blank lines after, stays a headline', () => {
+    const d = parse(
+      'Council approves new cycle lanes across the city centre\nThe city council on Monday approved plans for 14 miles of protected cycle lanes, to be built over three years.\n\nWork begins in May.\n',
+    );
+    assert.equal(d.title, 'Council approves new cycle lanes across the city centre');
+    assert.deepEqual(d.paragraphs, ['The city council on Monday approved plans for 14 miles of protected cycle lanes, to be built over three years.', 'Work begins in May.']);
+  });
+
   test('a headline with quotes is still a headline', () => {
     const d = parse('Minister says "no deal" after talks\nThe minister said there would be no deal, after talks ended late on Friday.\nTalks resume next week.');
     assert.equal(d.title, 'Minister says "no deal" after talks');

@@ -202,8 +202,14 @@ function isHardWrapped(lines: string[]): boolean {
   for (const line of body) [widest, narrowest] = [Math.max(widest, line.length), Math.min(narrowest, line.length)];
   const even = widest - narrowest <= 30 && narrowest >= 40;
   const continued = body.filter((line, i) => continues(line, lines[i + 1]!)).length;
-  return even && continued >= WRAPPED_SHARE * body.length && body.every((line) => line.length <= MAX_WRAPPED_LINE);
+  // Wrapping fills a line before it starts the next: a last line far longer than those above it is a paragraph of
+  // its own under a headline ("Council approves cycle lanes" over the first paragraph).
+  const fitsWidth = lines.at(-1)!.length <= widest + LONGEST_WORD;
+  return even && fitsWidth && continued >= WRAPPED_SHARE * body.length && body.every((line) => line.length <= MAX_WRAPPED_LINE);
 }
+
+/** How much longer than the lines above it a wrapped paragraph's last line may run: a word that would not fit on them. */
+const LONGEST_WORD = 20;
 
 /** Share of a wrapped block's line breaks that fall mid-sentence: most do, when wrapping decides where. */
 const WRAPPED_SHARE = 0.6;
