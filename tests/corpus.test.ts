@@ -334,7 +334,7 @@ describe('titles, dates and outlets', () => {
 
   test("wire copy: an agency's name alone on the last line is the outlet's sign-off, and a feed's time stamp the date", () => {
     const wire = parse('10-JUN-2019 15:01:51.79\nFERRY CREWS END STRIKE\n    STROMVIK, June 10 - Ferry crews returned to work on\nFriday after a nine-day strike.\n    Sailings resume on Saturday.\n Reuter\n');
-    assert.equal(wire.outlet, 'Reuter');
+    assert.equal(wire.outlet, 'Reuters', 'by the agency\'s usual name');
     // A wire feed's time stamp above the headline dates the article.
     assert.equal(wire.date, '2019-06-10');
     assert.equal(wire.title, 'FERRY CREWS END STRIKE');
@@ -344,6 +344,11 @@ describe('titles, dates and outlets', () => {
       assert.equal(d.outlet, signOff.replace(/[-() ]/g, ''), signOff);
       assert.deepEqual(d.paragraphs, ['Ferry crews returned to work on Friday.', 'Sailings resume on Saturday.'], signOff);
     }
+    // The same copy with a blank line under the time stamp and the headline, signed off in capitals over a feed's
+    // end mark.
+    const spaced = parse('10-JUN-2019 15:01:51.79\n\nFERRY CREWS END STRIKE\n\n    STROMVIK, June 10 - Ferry crews returned to work on\nFriday after a nine-day strike.\n    Sailings resume on Saturday.\n REUTER\n&#3;\n');
+    assert.deepEqual([spaced.title, spaced.date, spaced.outlet], [wire.title, wire.date, wire.outlet]);
+    assert.deepEqual(spaced.paragraphs, wire.paragraphs);
     // A last paragraph that only opens on an agency's name, or another capitalised word alone, is kept.
     assert.deepEqual(parse('Ferry crews returned to work.\n\nReuters reported the news first.').paragraphs.at(-1), 'Reuters reported the news first.');
     assert.equal(parse('Ferry crews returned to work.\n\nStromvik').outlet, undefined);

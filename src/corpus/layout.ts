@@ -50,14 +50,17 @@ export function splitParagraphs(body: string, markdown: boolean): string[] {
       .map((lines) => joined(clean(lines)))
       .filter((paragraph) => !isFurniture(paragraph));
   }
-  const blocks = body
-    .split(/\n[ \t]*\n/)
-    .map((block) => clean(block.split('\n')))
-    .filter((lines) => lines.length > 0);
-  const width = blankLineLayout ? wrapWidth(blocks) : undefined;
+  // Wire copy under a headline and a time stamp, each between blank lines, keeps its indented paragraphs.
+  const rawBlocks = body.split(/\n[ \t]*\n/);
+  const byIndent = new Set(rawBlocks.filter((block) => isIndentedLayout(block)));
+  const blocks = rawBlocks
+    .map((block) => ({ lines: clean(block.split('\n')), indented: byIndent.has(block) ? paragraphsByIndent(block.split('\n')) : undefined }))
+    .filter(({ lines }) => lines.length > 0);
+  const width = blankLineLayout ? wrapWidth(blocks.filter((block) => !block.indented).map((block) => block.lines)) : undefined;
   const paragraphs: string[] = [];
-  for (const lines of blocks) {
-    if (width !== undefined) paragraphs.push(...unwrap(lines, width).map(joined));
+  for (const { lines, indented } of blocks) {
+    if (indented) paragraphs.push(...indented.map((paragraph) => joined(clean(paragraph))).filter((paragraph) => paragraph !== ''));
+    else if (width !== undefined) paragraphs.push(...unwrap(lines, width).map(joined));
     else if (blankLineLayout && isHardWrapped(lines)) paragraphs.push(joined(lines));
     else paragraphs.push(...lines.map(shown));
   }

@@ -8,7 +8,7 @@ import type { NewsDocument } from './types.ts';
  * Bump whenever what an article file is read into can change (its paragraphs, here or in layout.ts; its title, date,
  * outlet): saved indexes carry it and are rebuilt when it differs, as they are for a change of the analyzer.
  */
-export const ARTICLE_READER_VERSION = 10;
+export const ARTICLE_READER_VERSION = 11;
 
 export type ParsedDocument = Omit<NewsDocument, 'id' | 'contentHash'>;
 
@@ -16,8 +16,11 @@ export type ParsedDocument = Omit<NewsDocument, 'id' | 'contentHash'>;
 const DATE_LINE = /^\s*(?:date|published|posted|updated)\s*:?\s+(\d{4}-\d{2}-\d{2}|[^\n]{6,40}?\d{4})(?:[T ]\d{1,2}:\d{2}\S*)?\s*(?=\s|$)/iu;
 // "… told a news briefing. – (Reuters)" at the end of the text.
 const TRAILING_OUTLET = /\s*[-–—]+\s*\(([\p{Lu}][\p{L}\p{N} .&'-]{0,40})\)\s*$/u;
-// "Reuter", "(AP)", "-- AFP" alone on the last line: the agency's sign-off under wire copy.
-const SIGN_OFF = new RegExp(String.raw`^(?:[-–—]+\s*)?\(?(${furnitureData.signOffs.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\)?$`, 'u');
+// "Reuter", "(AP)", "-- AFP" alone on the last line: the agency's sign-off under wire copy, by the agency's usual name.
+const SIGN_OFF_OUTLET = new Map(Object.entries(furnitureData.signOffs).flatMap(([outlet, forms]) => forms.map((form) => [form.toLowerCase(), outlet] as const)));
+const SIGN_OFF = new RegExp(String.raw`^(?:[-–—]+\s*)?\(?(${[...SIGN_OFF_OUTLET.keys()].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\)?$`, 'iu');
+// "&#3;": the end-of-text mark of an SGML news feed, left under the sign-off when the feed was made plain text.
+const END_MARKS = /(?:\s*&#\d+;)+\s*$/u;
 /** How far from the end of the text a trailing credit can start. */
 const TRAILING_OUTLET_REACH = 80;
 
@@ -66,9 +69,10 @@ export function parseDocument(text: string, options: { markdown: boolean }): Par
 
   // Read off the last line before paragraphs are: an agency's name alone is also a picture credit's furniture, and in
   // a short article a line near the top, which could be a byline.
-  const lastLineStart = body.trimEnd().lastIndexOf('\n');
-  const signOff = lastLineStart < 0 ? null : SIGN_OFF.exec(body.slice(lastLineStart + 1).trim());
-  if (signOff) body = body.slice(0, lastLineStart);
+  const ending = body.replace(END_MARKS, '').trimEnd();
+  const lastLineStart = ending.lastIndexOf('\n');
+  const signOff = lastLineStart < 0 ? null : SIGN_OFF.exec(ending.slice(lastLineStart + 1).trim());
+  if (signOff) body = ending.slice(0, lastLineStart);
   const reporting = withoutBylinesAndDateLines(splitParagraphs(body, options.markdown));
   date ??= reporting.date;
   let paragraphs = reporting.paragraphs;
@@ -82,7 +86,7 @@ export function parseDocument(text: string, options: { markdown: boolean }): Par
     const rest = last.slice(0, tailStart + trailing.index).trimEnd();
     paragraphs = rest === '' ? paragraphs.slice(0, -1) : [...paragraphs.slice(0, -1), rest];
   }
-  outlet ??= signOff?.[1];
+  outlet ??= signOff ? SIGN_OFF_OUTLET.get(signOff[1]!.toLowerCase()) : undefined;
 
   let title: string | undefined;
   const first = paragraphs[0];
