@@ -354,6 +354,30 @@ describe('titles, dates and outlets', () => {
     assert.equal(parse('Ferry crews returned to work.\n\nStromvik').outlet, undefined);
   });
 
+  test('a date line in the ways sites write it dates the article and is not quoted', () => {
+    const lines: Array<[string, string]> = [
+      ['First published on Thu 6 Oct 2016 10.32 BST', '2016-10-06'],
+      ['Last Updated: 06th October, 2016 10:32 IST', '2016-10-06'],
+      ['October 6, 2016 / 10:32 AM / Updated 2 hours ago', '2016-10-06'],
+      ['6 October 2016 • 3 min read', '2016-10-06'],
+      ['Posted: Thu, Oct 6th 2016 @ 10:32 am', '2016-10-06'],
+      ['Updated 8 October 2016, first published 6 October 2016', '2016-10-06'],
+      ['Updated 10:32 AM ET, Thu October 6, 2016', '2016-10-06'],
+      ['2016/10/06', '2016-10-06'],
+      ['06.10.2016', '2016-10-06'],
+    ];
+    for (const [line, date] of lines) {
+      const d = parse(`Port strike called off\n\n${line}\n\nDock workers called off a planned strike on Tuesday.\n\nThe union will vote next week.\n`);
+      assert.equal(d.date, date, line);
+      assert.deepEqual(d.paragraphs, ['Dock workers called off a planned strike on Tuesday.', 'The union will vote next week.'], line);
+    }
+    // A day and month in slashes is June in one country and October in another: no date is made of it.
+    assert.equal(parse('Port strike called off\n\n06/10/2016\n\nDock workers called off a planned strike.\n').date, undefined);
+    // A sentence that holds a date is reporting.
+    const sentence = parse('Port strike called off\n\nOn 6 October 2016 the union met.\n\nDock workers called off a planned strike.\n');
+    assert.equal(sentence.paragraphs[0], 'On 6 October 2016 the union met.');
+  });
+
   test('a plain-text header block of known keys is read like front matter and cut from the body', () => {
     const d = parse(
       'Headline: Ferry strike ends at Stromvik\nPUBLISHED: 12 June 2019\nPublisher: Orkney Ledger\nLink: https://example.org/ferry\nByline: Ruth Anker\n\nFerry crews at Stromvik returned to work on Friday after a nine-day strike.\n\nSailings resume on Saturday.\n',

@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import furnitureData from './data/furniture.json' with { type: 'json' };
-import { splitParagraphs } from './layout.ts';
+import { isFurniture, splitParagraphs } from './layout.ts';
 import { splitSentences } from './sentences.ts';
 import type { NewsDocument } from './types.ts';
 
@@ -8,7 +8,7 @@ import type { NewsDocument } from './types.ts';
  * Bump whenever what an article file is read into can change (its paragraphs, here or in layout.ts; its title, date,
  * outlet): saved indexes carry it and are rebuilt when it differs, as they are for a change of the analyzer.
  */
-export const ARTICLE_READER_VERSION = 11;
+export const ARTICLE_READER_VERSION = 12;
 
 export type ParsedDocument = Omit<NewsDocument, 'id' | 'contentHash'>;
 
@@ -34,9 +34,7 @@ const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
 const TIME = String.raw`\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:\s*[ap]\.?m\.?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}|\(?[a-z]{1,5}\)?))?`;
 // "2014-03-03", "Monday, March 3, 2014", "3rd Mar. 2014 10:32 GMT", "2014-03-03T10:32:00Z", a wire feed's "3-MAR-2014
 // 10:32:00.79": a date with its year, captured without weekday or time.
-const DATE = String.raw`(?:${WEEKDAY},?\s+)?(?<date>\d{4}-\d{2}-\d{2}|${MONTH}\s+${DAY},?\s+\d{4}|${DAY}\s+${MONTH},?\s+\d{4}|\d{1,2}-${MONTH}-\d{4})(?:(?:T|,?\s+(?:at\s+)?|\s*[-–—|]\s*)${TIME})?`;
-// "Published 4 March 2014", "Updated: Mar. 4, 2014 10:32 a.m. ET", "March 4, 2014": a line that is a date and nothing else.
-const DATE_ONLY_LINE = new RegExp(String.raw`^(?:(?<label>published|posted|updated|date)(?:\s+on)?(?:\s*:\s*|\s+))?${DATE}$`, 'iu');
+const DATE = String.raw`(?:${WEEKDAY},?\s+)?(?<date>\d{4}-\d{2}-\d{2}|${MONTH}\s+${DAY},?\s+\d{4}|${DAY}\s+${MONTH},?\s+\d{4}|\d{1,2}-${MONTH}-\d{4}|\d{4}\/\d{1,2}\/\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})(?:(?:T|,?\s+(?:at\s+)?|\s*[-–—|]\s*)${TIME})?`;
 // "Mon, 03 Mar 2014 10:32:00 +0000": the value of a header block's date.
 const DATE_VALUE = new RegExp(String.raw`^${DATE}$`, 'iu');
 
@@ -74,7 +72,7 @@ export function parseDocument(text: string, options: { markdown: boolean }): Par
   const signOff = lastLineStart < 0 ? null : SIGN_OFF.exec(ending.slice(lastLineStart + 1).trim());
   if (signOff) body = ending.slice(0, lastLineStart);
   const reporting = withoutBylinesAndDateLines(splitParagraphs(body, options.markdown));
-  date ??= reporting.date;
+  date ??= reporting.date ?? furnitureDate(body);
   let paragraphs = reporting.paragraphs;
   let outlet: string | undefined;
   const last = paragraphs.at(-1);
@@ -287,12 +285,52 @@ function withoutBylinesAndDateLines(paragraphs: string[]): { paragraphs: string[
   return { paragraphs: paragraphs.filter((_, i) => !dropped.has(i)), date };
 }
 
-/** A line that is a date and nothing else, as ISO, and whether it says so ("Published 4 March 2014") or is bare. */
-function readDateLine(line: string): { date: string; labelled: boolean } | undefined {
-  const match = DATE_ONLY_LINE.exec(line);
-  const date = match?.groups?.date === undefined ? undefined : toIsoDate(match.groups.date);
-  return date === undefined ? undefined : { date, labelled: match?.groups?.label !== undefined };
+/**
+ * The date of a date line near the top that page furniture took out before the date lines were read ("Updated 10:32
+ * AM ET, Thu October 6, 2016" goes as a time stamp).
+ */
+function furnitureDate(body: string): string | undefined {
+  const top = body.split('\n').filter((line) => line.trim() !== '').slice(0, TOP_LINES);
+  for (const line of top) {
+    const date = isFurniture(line) ? readDateLine(line.trim())?.date : undefined;
+    if (date) return date;
+  }
+  return undefined;
 }
+
+/**
+ * A line that states when the article ran and nothing else, as ISO, and whether it says so ("Published 4 March 2014")
+ * or is bare. Sites write it many ways ("First published on Thu 6 Oct 2016 10.32 BST", "October 6, 2016 / 10:32 AM /
+ * Updated 2 hours ago", "6 October 2016 • 3 min read", "Updated 8 October 2016, first published 6 October 2016"):
+ * one or more dates with their times, and only the words such a line uses around them. Of several dates, the one it
+ * says the article was first published on, or else the first.
+ */
+function readDateLine(line: string): { date: string; labelled: boolean } | undefined {
+  if (line.length > MAX_DATE_LINE || line.includes('\n')) return undefined;
+  const dates = [...line.matchAll(DATE_IN_LINE)].flatMap((m) => {
+    const date = toIsoDate(m.groups!.date!);
+    return date === undefined ? [] : [{ date, at: m.index }];
+  });
+  if (dates.length === 0) return undefined;
+  const rest = line.replace(DATE_IN_LINE, ' ').replace(TIME_IN_LINE, ' ');
+  if (!rest.split(DATE_LINE_SEPARATORS).every((word) => word === '' || DATE_LINE_WORD.test(word))) return undefined;
+  const published = /\b(?:first\s+)?(?:published|posted)\b/iu.exec(line);
+  const chosen = (published && dates.find((d) => d.at > published.index)) ?? dates[0]!;
+  return { date: chosen.date, labelled: DATE_LABEL.test(line) };
+}
+
+/** A date line is short: "Last Updated: 06th October, 2016 10:32 IST | First published: …". */
+const MAX_DATE_LINE = 120;
+const DATE_IN_LINE = new RegExp(DATE, 'giu');
+const TIME_IN_LINE = new RegExp(TIME, 'giu');
+const DATE_LINE_SEPARATORS = /[\s,;|•·/@:()–—-]+/u;
+/** The words a date line holds besides its dates and times. */
+const DATE_LINE_WORD = new RegExp(
+  String.raw`^(?:${WEEKDAY}|published|first|last|updated?|modified|posted|on|at|and|date|dated|time|min|mins|minutes?|read|ago|hours?|days?|gmt|bst|ist|cet|cest|utc|et|est|edt|ct|cst|cdt|pt|pst|pdt|aest|aedt|am|pm|a\.m\.?|p\.m\.?|\d{1,2})$`,
+  'iu',
+);
+/** Words by which a date line says what its date is. */
+const DATE_LABEL = /\b(?:published|posted|updated|modified|date|dated)\b/iu;
 
 /**
  * "By Jane Holt", "BY JANE HOLT, Staff Writer", "By Jane Holt and Tom Reed": capitalised names and the words between
@@ -341,9 +379,16 @@ export function toIsoDate(text: string): string | undefined {
   const pad = (n: number) => String(n).padStart(2, '0');
   // A day the month has: "Sept. 31" is a typo, not a date to state.
   const valid = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate() && y >= 1800 && y <= 2200;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text.trim());
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text.trim()) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text.trim());
   if (iso) {
     const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    return valid(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : undefined;
+  }
+  // "06.10.2016": the day first, as everywhere dots separate a date's numbers. Slashes are left alone: "06/10/2016"
+  // is June in one country and October in another.
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text.trim());
+  if (dotted) {
+    const [d, m, y] = [Number(dotted[1]), Number(dotted[2]), Number(dotted[3])];
     return valid(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : undefined;
   }
   // "3rd March": the day without its ordinal ending.
