@@ -253,7 +253,14 @@ describe('page furniture', () => {
       'Read more: City budget approved', 'Related: Mayor quits after vote', 'Watch: The moment the bridge fell', 'Photograph: Ines Varga/The Courier',
       'Follow Ines Varga on Twitter', 'Sign up for our morning briefing newsletter', '4 min read', 'Listen to this article',
       'Reporting by Marek Haskell and Ines Varga in Tarvik; Editing by Jon Lusk', 'Additional reporting by Ines Varga in London',
-      '(Reporting by Marek Haskell; Editing by Jon Lusk)', 'Follow us on Facebook', 'Photo by Getty Images']) {
+      '(Reporting by Marek Haskell; Editing by Jon Lusk)', 'Follow us on Facebook', 'Photo by Getty Images',
+      // Web pages' promotions, banners and syndication notes, and picture captions, which end on their credit.
+      'Sign up to First Edition, our free daily newsletter – every weekday morning at 7am BST', 'Get the free morning headlines email for news from our team',
+      'We use cookies to improve your experience.', '(This story has not been edited by NDTV staff and is auto-generated from a syndicated feed.)',
+      'Also Read | Monsoon arrives in Kerala three days late, says IMD', 'SKIP ADVERTISEMENT', '@hmarkby', 'More from the Independent', '(Photo: AP)',
+      'Representative image. (Photo: PTI)', 'The Carnegie library in Wexham opened in 1904. Photograph: Tom Reddle/The Guardian',
+      'The Carnegie library in Wexham opened in 1904 (Tom Reddle/PA)', 'Passengers at the terminal last summer.Credit...Dana Roy for The New York Times',
+      '&#3;']) {
       assert.ok(isFurniture(line), `should be furniture: ${JSON.stringify(line)}`);
     }
   });
@@ -263,7 +270,8 @@ describe('page furniture', () => {
       // A credit line names people in capitals; reporting goes on in lower case.
       'Reporting by the BBC revealed that the mayor lied.', 'Editing by hand took weeks, she said.', 'Photographs of the crash were shown to the jury.', 'Related issues will be discussed on Friday.',
       'Also on the ballot: a measure to raise the sales tax by half a cent.', 'More from the hearing: the judge asked why.', 'Related: the council also cut funding for youth clubs.',
-      'Pictures by drone showed the scale of the flooding.', 'Like thousands of others on Facebook, Ines Varga changed her profile picture.']) {
+      'Pictures by drone showed the scale of the flooding.', 'Like thousands of others on Facebook, Ines Varga changed her profile picture.',
+      'Sign up drives for the new bus pass begin on Monday.', 'The photo: a crowd at the gates.', 'Topics for the debate were chosen by ballot.']) {
       assert.ok(!isFurniture(line), `should be reporting: ${JSON.stringify(line)}`);
     }
   });
@@ -275,6 +283,13 @@ describe('page furniture', () => {
     const blank = parse('Share\n\nTroops advance on the city\n\nTroops advanced on the city on Monday, officials said.\n\nAdvertisement\n\nThe advance slowed on Tuesday.\n\nShare this article\n');
     assert.equal(blank.title, 'Troops advance on the city');
     assert.deepEqual(blank.paragraphs, ['Troops advanced on the city on Monday, officials said.', 'The advance slowed on Tuesday.']);
+  });
+
+  test('the headlines listed under "Read more", "Topics" or "More on this story" go with their label', () => {
+    const d = parse(
+      'Ferry firm fined\n\nThe operator of the Pell Island ferry has been fined £310,000.\n\nRead more\n\nLibraries closing at fastest rate in a decade\n\nFerry firm under investigation\n\nThe maritime board said the crew had disabled a counter.\n\nTopics\n\nFerries\n\nLocal government\n',
+    );
+    assert.deepEqual(d.paragraphs, ['The operator of the Pell Island ferry has been fined £310,000.', 'The maritime board said the crew had disabled a counter.']);
   });
 });
 

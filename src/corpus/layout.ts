@@ -64,8 +64,32 @@ export function splitParagraphs(body: string, markdown: boolean): string[] {
     else if (blankLineLayout && isHardWrapped(lines)) paragraphs.push(joined(lines));
     else paragraphs.push(...lines.map(shown));
   }
-  return paragraphs.filter((paragraph) => !isFurniture(paragraph));
+  return withoutLinkLists(paragraphs).filter((paragraph) => !isFurniture(paragraph));
 }
+
+/**
+ * Paragraphs without the lists of links a page puts under a label ("Read more", "Topics", "More on this story"): the
+ * headlines under it, lines that end no sentence, are other articles' ("Libraries closing at fastest rate in a
+ * decade"), never this one's reporting. The list ends at a line that ends a sentence.
+ */
+function withoutLinkLists(paragraphs: string[]): string[] {
+  const kept: string[] = [];
+  let inList = false;
+  for (const paragraph of paragraphs) {
+    if (isListLabel(paragraph)) {
+      inList = true;
+      continue;
+    }
+    inList &&= paragraph.length <= MAX_LINK_LINE && !paragraph.includes('\n') && !ENDS_SENTENCE.test(paragraph.trim());
+    if (!inList) kept.push(paragraph);
+  }
+  return kept;
+}
+
+const LIST_LABELS = new Set(furnitureData.listLabels);
+const isListLabel = (line: string) => LIST_LABELS.has(line.trim().toLowerCase().replace(/[:.\s]+$/u, ''));
+/** A link's headline is short. */
+const MAX_LINK_LINE = 150;
 
 /**
  * Lines without the furniture among them ("Share", "Advertisement"), but for a line that carries on a wrapped
@@ -75,7 +99,9 @@ function withoutFurniture(lines: string[], shown: (line: string) => string): str
   const kept: string[] = [];
   for (const line of lines) {
     const previous = kept.at(-1);
-    if (line === '' || (isFurniture(shown(line)) && (previous === undefined || ENDS_SENTENCE.test(previous)))) continue;
+    // A list's label stays for `withoutLinkLists`, which takes the list under it too.
+    const label = isListLabel(shown(line));
+    if (line === '' || (!label && isFurniture(shown(line)) && (previous === undefined || ENDS_SENTENCE.test(previous)))) continue;
     kept.push(line);
   }
   return kept;
