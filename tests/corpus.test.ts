@@ -494,6 +494,26 @@ describe('titles, dates and outlets', () => {
     assert.ok(senator.title.startsWith('Sen. Ines Varga (D-Ore.)'), senator.title);
   });
 
+  test('outlets in the other ways wires and web pages give them', () => {
+    const later = '\nThe union will vote next week.';
+    // Indian wires close the dateline without a dash; the title leads past it.
+    const pti = parse(`Mumbai, Jan 12 (IANS) The state government announced a relief package for farmers.${later}`);
+    assert.deepEqual([pti.outlet, pti.title], ['IANS', 'The state government announced a relief package for farmers.']);
+    assert.equal(parse(`Monsoon nears Kerala\nNew Delhi, May 28 (PTI) The monsoon is likely to reach Kerala by June 3.${later}`).outlet, 'PTI');
+    // The older AP wire writes an underscore, under an agency byline that is not reporting.
+    const ap = parse(`Shipyard strike ends\nAssociated Press Writer\nNORFOLK, Va. (AP) _ Workers at the shipyard voted Sunday to end a strike.${later}`);
+    assert.equal(ap.outlet, 'AP');
+    assert.ok(ap.paragraphs[0]!.startsWith('NORFOLK'), ap.paragraphs[0]);
+    // A web page's title names its site, and the page repeats the headline under it.
+    const bbc = parse(`Ferry firm fined over overcrowding - BBC News\nFerry firm fined over overcrowding\nThe operator has been fined £310,000.${later}`);
+    assert.deepEqual([bbc.title, bbc.outlet, bbc.paragraphs[0]], ['Ferry firm fined over overcrowding', 'BBC News', 'The operator has been fined £310,000.']);
+    assert.deepEqual([parse(`Ferry firm fined | The Kelby Courier\nThe operator was fined.${later}`).outlet], ['The Kelby Courier']);
+    // A headline's own dash, a section after a bar or a lawmaker's party are no outlet.
+    for (const text of [`Storms - what we know\nThe storm hit on Monday.${later}`, `Ferry firm fined | Local\nThe operator was fined.${later}`, `Sen. Ines Varga (Democrat) Voted against the plan on Friday.${later}`]) {
+      assert.equal(parse(text).outlet, undefined, text);
+    }
+  });
+
   test('a dateline with its year dates the article; the old wire form puts the outlet after a dash', () => {
     const later = '\nSailings resume on Saturday.';
     const dated = parse(`STROMVIK, Orkney, June 10, 2019 (Reuters) - Ferry crews returned to work on Friday.${later}`);

@@ -8,7 +8,7 @@ import type { NewsDocument } from './types.ts';
  * Bump whenever what an article file is read into can change (its paragraphs, here or in layout.ts; its title, date,
  * outlet): saved indexes carry it and are rebuilt when it differs, as they are for a change of the analyzer.
  */
-export const ARTICLE_READER_VERSION = 13;
+export const ARTICLE_READER_VERSION = 14;
 
 export type ParsedDocument = Omit<NewsDocument, 'id' | 'contentHash'>;
 
@@ -43,10 +43,12 @@ const OUTLET = String.raw`[\p{Lu}][\p{L}\p{N}.&'-]*(?: (?:of|the|and|for|de|du|l
 // "ALEPPO, Syria (Reuters) - …", "WASHINGTON, March 3, 2014 (AP) — …", "Dallas, Tex., May 1 -- (AP) -- …" (the older
 // wire form), "(CNN) -- …": a dateline opening the reporting, and its outlet; the dateline stays part of the
 // paragraph. Its date is one we can state only when it has a year.
-const DATELINE_OUTLET = new RegExp(
-  String.raw`^(?:[\p{Lu}][\p{Lu}\p{L} .,'-]{1,60}?(?:,\s*(?<date>${MONTH}\s+${DAY}(?:,\s*(?<year>\d{4}))?))?\s*(?:[-–—]+\s*)?)?\((?<outlet>${OUTLET})\)\s*[-–—]`,
-  'u',
-);
+const DATELINE_PLACE = String.raw`(?:[\p{Lu}][\p{Lu}\p{L} .,'-]{1,60}?(?:,\s*(?<date>${MONTH}\s+${DAY}(?:,\s*(?<year>\d{4}))?))?\s*(?:[-–—]+\s*)?)?`;
+// The older AP wire writes an underscore for the dash ("NORFOLK, Va. (AP) _ Workers…").
+const DATELINE_OUTLET = new RegExp(String.raw`^${DATELINE_PLACE}\((?<outlet>${OUTLET})\)\s*[-–—_]`, 'u');
+// "New Delhi, May 28 (PTI) The monsoon…", "(IANS): The…": Indian wires close the dateline with no dash, which is
+// read only for an agency's name (a lawmaker's "(Democrat) Voted…" is none).
+const DATELINE_AGENCY = new RegExp(String.raw`^${DATELINE_PLACE}\((?<outlet>[\p{Lu}][\p{L} .-]{1,40})\):?\s+(?=[\p{Lu}"“‘'])`, 'u');
 const MAX_TITLE_LENGTH = 140;
 const LEAD_LENGTH = 90;
 
@@ -91,6 +93,14 @@ export function parseDocument(text: string, options: { markdown: boolean }): Par
   if (first !== undefined && paragraphs.length > 1 && looksLikeHeadline(first)) {
     title = first.replace(/^#+\s*/, '').trim();
     paragraphs = paragraphs.slice(1);
+    // A page's title names its site after the headline ("… | Reuters", "… - BBC News"), and the page may repeat
+    // the headline on its own under it.
+    const site = siteOfTitle(title);
+    if (site) {
+      title = site.headline;
+      outlet ??= site.outlet;
+      if (paragraphs.length > 1 && paragraphs[0]!.trim() === title) paragraphs = paragraphs.slice(1);
+    }
   }
   // The dateline opens the reporting, under the headline; a headline that opens with one names the outlet too.
   const dateline = readDateline(first) ?? readDateline(paragraphs[0]);
@@ -122,7 +132,8 @@ function datelineOutlet(paragraph: string | undefined): string | undefined {
 
 /** The outlet a dateline names, and its date when it gives the year. */
 function readDateline(paragraph: string | undefined): { outlet: string; date?: string } | undefined {
-  const groups = DATELINE_OUTLET.exec(paragraph ?? '')?.groups;
+  const agency = DATELINE_AGENCY.exec(paragraph ?? '')?.groups;
+  const groups = DATELINE_OUTLET.exec(paragraph ?? '')?.groups ?? (agency && SIGN_OFF_OUTLET.has(agency.outlet!.trim().toLowerCase()) ? agency : undefined);
   const outlet = groups?.outlet?.trim();
   // "(D)" is a party, not an outlet: an outlet's name has two letters at least ("AP").
   if (outlet === undefined || outlet.length < 2 || STORY_LABEL.test(outlet) || PARTY_LABEL.test(outlet) || outlet.endsWith('.')) return undefined;
@@ -357,6 +368,26 @@ function looksLikeHeadline(line: string): boolean {
   return !/[.!?]["”’)]?$/u.test(line.trim()) || line.trim().endsWith('...');
 }
 
+/**
+ * The headline and the site of a web page's title: "Ferry firm fined | Reuters", "Ferry firm fined | The Courier",
+ * "Ferry firm fined - BBC News". A dash also joins a headline's own parts ("Storms - what we know"), so after one
+ * only a news agency's name or a name ending in "News" is a site.
+ */
+function siteOfTitle(title: string): { headline: string; outlet: string } | undefined {
+  const match = /^(?<headline>.*\S)\s+(?<separator>[|–—-])\s+(?<site>\p{Lu}[\p{L}\p{N}.&'’]*(?:\s+(?:of|the|and|\p{Lu}[\p{L}\p{N}.&'’]*)){0,4})$/u.exec(title);
+  if (!match?.groups) return undefined;
+  const { headline, separator, site } = match.groups as { headline: string; separator: string; site: string };
+  const agency = SIGN_OFF_OUTLET.get(site.toLowerCase());
+  // After a bar, a paper's name too ("| The Courier", "| Kelby Evening Post"); a section's ("| Local", "| Opinion") is
+  // no outlet.
+  const paper = separator === '|' && (/^The\s/u.test(site) || NEWSPAPER_WORD.test(site));
+  if (agency === undefined && !/\bNews$/u.test(site) && !paper) return undefined;
+  return { headline, outlet: agency ?? site };
+}
+
+const NEWSPAPER_WORD =
+  /\b(?:Times|Post|Herald|Journal|Tribune|Telegraph|Guardian|Courier|Express|Mail|Gazette|Chronicle|Observer|Independent|Standard|Star|Sun|Mirror|Record|Press|Review|Examiner|Inquirer|Globe|Echo|Advertiser|Argus|Bulletin|Dispatch|Ledger|Leader|Mercury|Monitor|Register|Reporter|Sentinel|Statesman|Hindu)$/u;
+
 /** A title for an article without a headline: its first sentence, cut at a word near LEAD_LENGTH. */
 function leadOf(paragraph: string): string {
   const first = splitSentences(paragraph)[0];
@@ -364,6 +395,10 @@ function leadOf(paragraph: string): string {
   const sentence = (first ? paragraph.slice(first.start, first.end) : paragraph)
     .replace(/\s+/g, ' ')
     .replace(DATELINE_OUTLET, (dateline) => (datelineOutlet(dateline) === undefined ? dateline : ''))
+    .replace(DATELINE_AGENCY, (dateline: string, ...rest: unknown[]) => {
+      const outlet = (rest.at(-1) as { outlet?: string }).outlet?.trim().toLowerCase();
+      return outlet !== undefined && SIGN_OFF_OUTLET.has(outlet) ? '' : dateline;
+    })
     .replace(/^[-–—\s]+/u, '')
     .trim();
   if (sentence.length <= LEAD_LENGTH) return sentence || 'Untitled';
