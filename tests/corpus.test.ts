@@ -447,10 +447,16 @@ describe('titles, dates and outlets', () => {
 
   test('a byline near the top is no paragraph; a sentence that opens with "By" is', () => {
     const reporting = ['Ferry crews at Stromvik returned to work on Friday after a nine-day strike.', 'Sailings resume on Saturday.'];
-    for (const byline of ['By Ruth Anker', 'BY RUTH ANKER, Staff Writer', 'By Ruth Anker and Tomas Vell', 'By Ruth Anker of The Orkney Ledger']) {
+    for (const byline of ['By Ruth Anker', 'BY RUTH ANKER, Staff Writer', 'By Ruth Anker and Tomas Vell', 'By Ruth Anker of The Orkney Ledger',
+      'By Ruth Anker | Staff Writer', 'Written by Ruth Anker', 'By Ruth Anker @ruthanker', 'By Ruth Anker in Kirkwall']) {
       const d = parse(['Ferry strike ends', byline, ...reporting].join('\n'));
       assert.equal(d.title, 'Ferry strike ends', byline);
       assert.deepEqual(d.paragraphs, reporting, byline);
+    }
+    // A byline that says when the article ran dates it.
+    for (const byline of ['By Ruth Anker on 4 March 2020', 'Posted by Ruth Anker on March 4, 2020', 'By Ruth Anker - 4 March 2020']) {
+      const d = parse(['Ferry strike ends', byline, ...reporting].join('\n'));
+      assert.deepEqual([d.paragraphs, d.date], [reporting, '2020-03-04'], byline);
     }
     // Above the headline, a byline is not taken for one.
     assert.equal(parse(['By Ruth Anker', 'Ferry strike ends', ...reporting].join('\n')).title, 'Ferry strike ends');
@@ -508,6 +514,10 @@ describe('titles, dates and outlets', () => {
     const bbc = parse(`Ferry firm fined over overcrowding - BBC News\nFerry firm fined over overcrowding\nThe operator has been fined £310,000.${later}`);
     assert.deepEqual([bbc.title, bbc.outlet, bbc.paragraphs[0]], ['Ferry firm fined over overcrowding', 'BBC News', 'The operator has been fined £310,000.']);
     assert.deepEqual([parse(`Ferry firm fined | The Kelby Courier\nThe operator was fined.${later}`).outlet], ['The Kelby Courier']);
+    // Under an Indian wire story: the sign-off over the desk's initials, the desk codes, and an inputs credit.
+    const ians = parse(`Relief for farmers\nMumbai, Jan 12 (IANS) The state announced relief for farmers.${later}\n--IANS\nsk/vm\n`);
+    assert.deepEqual([ians.outlet, ians.paragraphs.length], ['IANS', 2]);
+    assert.deepEqual(parse(`Curfew extended\nKolkata: The curfew was extended till January 31.${later}\n(With inputs from PTI)\nPTI ABC XYZ KRS\n`).paragraphs.length, 2);
     // A headline's own dash, a section after a bar or a lawmaker's party are no outlet.
     for (const text of [`Storms - what we know\nThe storm hit on Monday.${later}`, `Ferry firm fined | Local\nThe operator was fined.${later}`, `Sen. Ines Varga (Democrat) Voted against the plan on Friday.${later}`]) {
       assert.equal(parse(text).outlet, undefined, text);

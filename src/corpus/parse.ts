@@ -8,7 +8,7 @@ import type { NewsDocument } from './types.ts';
  * Bump whenever what an article file is read into can change (its paragraphs, here or in layout.ts; its title, date,
  * outlet): saved indexes carry it and are rebuilt when it differs, as they are for a change of the analyzer.
  */
-export const ARTICLE_READER_VERSION = 14;
+export const ARTICLE_READER_VERSION = 15;
 
 export type ParsedDocument = Omit<NewsDocument, 'id' | 'contentHash'>;
 
@@ -19,8 +19,9 @@ const TRAILING_OUTLET = /\s*[-–—]+\s*\(([\p{Lu}][\p{L}\p{N} .&'-]{0,40})\)\s
 // "Reuter", "(AP)", "-- AFP" alone on the last line: the agency's sign-off under wire copy, by the agency's usual name.
 const SIGN_OFF_OUTLET = new Map(Object.entries(furnitureData.signOffs).flatMap(([outlet, forms]) => forms.map((form) => [form.toLowerCase(), outlet] as const)));
 const SIGN_OFF = new RegExp(String.raw`^(?:[-–—]+\s*)?\(?(${[...SIGN_OFF_OUTLET.keys()].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\)?$`, 'iu');
-// "&#3;": the end-of-text mark of an SGML news feed, left under the sign-off when the feed was made plain text.
-const END_MARKS = /(?:\s*&#\d+;)+\s*$/u;
+// "&#3;": the end-of-text mark of an SGML news feed, left under the sign-off when the feed was made plain text; "sk/vm":
+// the initials of the desk that handled a wire story, under its sign-off ("--IANS").
+const END_MARKS = /(?:\s*&#\d+;|\n[ \t]*[a-z]{2,3}(?:\/[a-z]{2,3})+[ \t]*)+\s*$/u;
 /** How far from the end of the text a trailing credit can start. */
 const TRAILING_OUTLET_REACH = 80;
 
@@ -263,7 +264,7 @@ const END_PARAGRAPHS = 2;
 /** A byline is short: "By Jane Holt and Tom Reed, Staff Writers". */
 const MAX_BYLINE_LENGTH = 80;
 /** Words a byline holds besides its capitalised names: "By Jane Holt of The Courier", "by staff writers". */
-const BYLINE_WORDS = new Set(['and', '&', 'of', 'the', 'for', 'staff', 'writer', 'writers', 'reporter', 'reporters', 'correspondent', 'correspondents', 'editor']);
+const BYLINE_WORDS = new Set(['and', '&', 'of', 'the', 'for', 'in', 'on', 'staff', 'writer', 'writers', 'reporter', 'reporters', 'correspondent', 'correspondents', 'editor']);
 
 /**
  * The paragraphs without the lines that say who wrote the article and when, not what happened (a byline or a date
@@ -288,7 +289,14 @@ function withoutBylinesAndDateLines(paragraphs: string[]): { paragraphs: string[
   for (let i = 0; i < paragraphs.length; i++) {
     lines += paragraphs[i]!.split('\n').length;
     if (lines > TOP_LINES) break;
-    if (isDateLine(i) || isByline(paragraphs[i]!)) dropped.add(i);
+    if (isDateLine(i)) dropped.add(i);
+    else if (isByline(paragraphs[i]!)) {
+      dropped.add(i);
+      // "By Jane Holt on 4 March 2020" says when too.
+      const dated = DATE_IN_LINE.exec(paragraphs[i]!);
+      DATE_IN_LINE.lastIndex = 0;
+      date ??= dated?.groups?.date === undefined ? undefined : toIsoDate(dated.groups.date);
+    }
   }
   for (let i = Math.max(0, paragraphs.length - END_PARAGRAPHS); i < paragraphs.length; i++) {
     if (!dropped.has(i) && isDateLine(i)) dropped.add(i);
@@ -348,7 +356,10 @@ const DATE_LABEL = /\b(?:published|posted|updated|modified|date|dated)\b/iu;
  * them, short and with no full stop, so a sentence that opens with "By" ("By noon the port had closed.") is no byline.
  */
 function isByline(line: string): boolean {
-  const words = /^by\s+(.+)$/iu.exec(line)?.[1]?.split(/[\s,]+/u).filter(Boolean);
+  // "Written by …", "By Jane Holt | Staff Writer", "By Jane Holt @janeholt", "Posted by Jane Holt on March 4, 2020":
+  // the writer's handle and the date are no part of the names.
+  const named = /^(?:(?:written|posted|reported|words|story|text)\s+)?by\s+(.+)$/iu.exec(line)?.[1]?.replace(DATE_IN_LINE, ' ').replace(/@\w+/gu, ' ');
+  const words = named?.split(/[\s,|•·–—-]+/u).filter(Boolean);
   if (words === undefined || line.length > MAX_BYLINE_LENGTH || /[.!?]$/u.test(line)) return false;
   // "By Popular Demand", "BY THE NUMBERS", "By Tuesday Evening" are headlines: no word after "By" is anyone's name.
   // "By May Bulman" and "By The Associated Press" have one.
