@@ -328,6 +328,7 @@ describe('titles, dates and outlets', () => {
 
   test('toIsoDate reads the usual date styles and rejects what is not a date', () => {
     for (const text of ['2016-10-06', '6 October 2016', 'October 6, 2016', 'Oct. 6, 2016', 'Thursday, 6 Oct 2016', '6-OCT-2016']) assert.equal(toIsoDate(text), '2016-10-06', text);
+    for (const text of ['14/10/2016', '10/14/2016']) assert.equal(toIsoDate(text), '2016-10-14', text);
     for (const text of ['2016-13-40', 'yesterday', 'Thursday', 'October 2016', '10/06/2016', '31-SEP-2016']) assert.equal(toIsoDate(text), undefined, text);
   });
 
@@ -603,6 +604,18 @@ describe('Markdown front matter', () => {
     assert.equal(wire.outlet, 'Wire Agency');
     assert.equal(wire.url, 'https://example.com/wire');
     assert.deepEqual(wire.paragraphs, ['Talks resumed in Geneva on Saturday, the envoy said.']);
+  });
+
+  test('front matter that is not strict YAML, in TOML, under other keys or in a plain-text file is read too', () => {
+    const body = 'Two dock workers were injured in a fire at Pier 9 on Sunday night.\n\nFire crews took two hours to bring it under control.\n';
+    const colon = parse(`---\ntitle: Harbour fire: two injured\npublished: 14/06/2021\npublisher: Coast Gazette\n---\n${body}`, true);
+    assert.deepEqual([colon.title, colon.date, colon.outlet], ['Harbour fire: two injured', '2021-06-14', 'Coast Gazette']);
+    const toml = parse(`+++\ntitle = "Harbour fire leaves two injured"\ndate = 2021-06-14T18:30:00Z\n+++\n${body}`, true);
+    assert.deepEqual([toml.title, toml.date, toml.paragraphs.length], ['Harbour fire leaves two injured', '2021-06-14', 2]);
+    const plain = parse(`---\ntitle: Harbour fire leaves two injured\ndate: 2021-06-14\n---\n${body}`);
+    assert.deepEqual([plain.title, plain.date, plain.paragraphs.length], ['Harbour fire leaves two injured', '2021-06-14', 2]);
+    // In a plain-text file, a rule of dashes around text that names no front-matter key is text.
+    assert.equal(parse(`---\nFire at Pier 9\n---\n${body}`).title, 'Fire at Pier 9');
   });
 
   test('a Markdown file without front matter takes its "#" headline as title', () => {

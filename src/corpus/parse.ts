@@ -8,7 +8,7 @@ import type { NewsDocument } from './types.ts';
  * Bump whenever what an article file is read into can change (its paragraphs, here or in layout.ts; its title, date,
  * outlet): saved indexes carry it and are rebuilt when it differs, as they are for a change of the analyzer.
  */
-export const ARTICLE_READER_VERSION = 15;
+export const ARTICLE_READER_VERSION = 16;
 
 export type ParsedDocument = Omit<NewsDocument, 'id' | 'contentHash'>;
 
@@ -35,7 +35,7 @@ const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
 const TIME = String.raw`\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:\s*[ap]\.?m\.?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}|\(?[a-z]{1,5}\)?))?`;
 // "2014-03-03", "Monday, March 3, 2014", "3rd Mar. 2014 10:32 GMT", "2014-03-03T10:32:00Z", a wire feed's "3-MAR-2014
 // 10:32:00.79": a date with its year, captured without weekday or time.
-const DATE = String.raw`(?:${WEEKDAY},?\s+)?(?<date>\d{4}-\d{2}-\d{2}|${MONTH}\s+${DAY},?\s+\d{4}|${DAY}\s+${MONTH},?\s+\d{4}|\d{1,2}-${MONTH}-\d{4}|\d{4}\/\d{1,2}\/\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})(?:(?:T|,?\s+(?:at\s+)?|\s*[-–—|]\s*)${TIME})?`;
+const DATE = String.raw`(?:${WEEKDAY},?\s+)?(?<date>\d{4}-\d{2}-\d{2}|${MONTH}\s+${DAY},?\s+\d{4}|${DAY}\s+${MONTH},?\s+\d{4}|\d{1,2}-${MONTH}-\d{4}|\d{4}\/\d{1,2}\/\d{1,2}|\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2}\.\d{1,2}\.\d{4})(?:(?:T|,?\s+(?:at\s+)?|\s*[-–—|]\s*)${TIME})?`;
 // "Mon, 03 Mar 2014 10:32:00 +0000": the value of a header block's date.
 const DATE_VALUE = new RegExp(String.raw`^${DATE}$`, 'iu');
 
@@ -150,35 +150,60 @@ interface FrontMatter {
 }
 
 function splitFrontMatter(text: string, markdown: boolean): { meta: FrontMatter; body: string } {
-  const match = markdown ? /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text) : null;
+  // YAML between "---" lines (Jekyll, most static sites) or TOML between "+++" lines (Hugo). A plain-text export may
+  // carry it too, where it counts only when it holds a key front matter has: a text may open on a rule of dashes.
+  const match = /^(---|\+\+\+)[ \t]*\n([\s\S]*?)\n\1[ \t]*(?:\n|$)/.exec(text);
   if (!match) return { meta: {}, body: text };
-  const body = text.slice(match[0].length);
-  let fields: unknown;
-  try {
-    fields = parseYaml(match[1]!);
-  } catch {
-    return { meta: {}, body };
-  }
-  if (typeof fields !== 'object' || fields === null) return { meta: {}, body };
-  const record = fields as Record<string, unknown>;
-  const text_ = (key: string): string | undefined => {
-    const value = record[key];
-    if (typeof value === 'string' && value.trim() !== '') return value.trim();
-    if (value instanceof Date) return value.toISOString().slice(0, 10);
+  const fields = match[1] === '---' ? (yamlFields(match[2]!) ?? lineFields(match[2]!, ':')) : lineFields(match[2]!, '=');
+  const value = (keys: readonly string[]): string | undefined => {
+    for (const key of keys) {
+      const found = fields[key];
+      if (typeof found === 'string' && found.trim() !== '') return found.trim();
+      if (found instanceof Date) return found.toISOString().slice(0, 10);
+    }
     return undefined;
   };
   const meta: FrontMatter = {};
-  const title = text_('title');
-  const date = text_('date');
-  const outlet = text_('outlet') ?? text_('source') ?? text_('publisher');
-  const url = text_('url') ?? text_('link');
+  const title = value(['title', 'headline']);
+  const date = value(['date', 'published', 'posted', 'pubdate', 'publishdate', 'published_at']);
+  const outlet = value(['outlet', 'source', 'publisher', 'publication', 'site']);
+  const url = value(['url', 'link']);
   if (title) meta.title = title;
   // A date that does not read as one is left out rather than shown as if it were.
-  const isoDate = date === undefined ? undefined : toIsoDate(date);
+  const isoDate = date === undefined ? undefined : toIsoDate(date.replace(/[T ]\d{1,2}:\d{2}.*$/u, ''));
   if (isoDate) meta.date = isoDate;
   if (outlet) meta.outlet = outlet;
   if (url) meta.url = url;
-  return { meta, body };
+  if (!markdown && Object.keys(meta).length === 0) return { meta: {}, body: text };
+  return { meta, body: text.slice(match[0].length) };
+}
+
+/** Front matter read as YAML, keys in lower case, or undefined when it is not a YAML mapping. */
+function yamlFields(block: string): Record<string, unknown> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(block);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key.toLowerCase(), value]));
+}
+
+/**
+ * Front matter read a line at a time, "key: value" or "key = value", quotes taken off: TOML's simple keys, and YAML
+ * that does not parse because a title holds a colon of its own ("title: Harbour fire: two injured").
+ */
+function lineFields(block: string, separator: ':' | '='): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const line of block.split('\n')) {
+    const at = line.indexOf(separator);
+    if (at <= 0) continue;
+    const key = line.slice(0, at).trim().toLowerCase();
+    if (!/^[a-z_]+$/u.test(key) || key in fields) continue;
+    fields[key] = line.slice(at + 1).trim().replace(/^(["'])(.*)\1$/u, '$2');
+  }
+  return fields;
 }
 
 type HeaderField = keyof FrontMatter | 'updated' | 'author';
@@ -430,8 +455,15 @@ export function toIsoDate(text: string): string | undefined {
     const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
     return valid(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : undefined;
   }
-  // "06.10.2016": the day first, as everywhere dots separate a date's numbers. Slashes are left alone: "06/10/2016"
-  // is June in one country and October in another.
+  // "14/06/2021" and "06/14/2021" say which number is the day; "06/10/2016" is June in one country and October in
+  // another, and is left undated.
+  const slashed = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  if (slashed) {
+    const [first, second, y] = [Number(slashed[1]), Number(slashed[2]), Number(slashed[3])];
+    const [d, m] = first > 12 && second <= 12 ? [first, second] : second > 12 && first <= 12 ? [second, first] : [0, 0];
+    return valid(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : undefined;
+  }
+  // "06.10.2016": the day first, as everywhere dots separate a date's numbers.
   const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text.trim());
   if (dotted) {
     const [d, m, y] = [Number(dotted[1]), Number(dotted[2]), Number(dotted[3])];
