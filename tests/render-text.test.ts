@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { code, escapeMarkdown, highlight, inline, truncateMarkdown } from '../src/render/markdown.ts';
 import { oneLine, sanitize, truncate } from '../src/render/text.ts';
+import { renderPlain } from '../src/render/plainText.ts';
 import { assertOnlyOwnMarkup } from './helpers/discordRules.ts';
 
 const NASTY = [
@@ -163,5 +164,14 @@ describe('truncateMarkdown', () => {
 
   it('keeps a cut inside bold readable: the run is closed after the ellipsis', () => {
     assert.equal(truncateMarkdown('**abcdefghij**', 8), '**abc…**');
+  });
+});
+
+describe('renderPlain', () => {
+  it('quotes a hard-wrapped excerpt on one line, as the reply does', () => {
+    const source = { id: 'r1.txt', title: 'MARROWAY CUTS DIVIDEND', outlet: 'Reuters', date: '1987-02-26' };
+    const excerpt = 'Marroway said it would cut its dividend to 10 cts a\nshare, payable April 1 to holders of record March\n15.';
+    const text = renderPlain({ question: 'When is the dividend paid?', answered: true, nearest: [], results: [{ excerpt, terms: [], source, paragraph: 3, score: 1, alsoIn: [] }] });
+    assert.match(text, /^1\. “Marroway said it would cut its dividend to 10 cts a share, payable April 1 to holders of record March 15\.”$/m);
   });
 });

@@ -1,5 +1,5 @@
 import type { Answer, AnswerResult, SourceRef } from '../search/types.ts';
-import { sanitize } from './text.ts';
+import { oneLine, sanitize } from './text.ts';
 
 /** A citation as a reader sees it: title, outlet and date when known, paragraph, id. */
 export function citationLine(source: SourceRef, paragraph: number): string {
@@ -22,7 +22,8 @@ export function renderPlain(result: AnswerResult): string {
     return lines.join('\n');
   }
   result.results.forEach((answer: Answer, i) => {
-    lines.push(`${i + 1}. “${sanitize(answer.excerpt)}”`);
+    // On one line, as the Discord reply quotes it: a hard-wrapped article's line breaks are not the writer's words.
+    lines.push(`${i + 1}. “${oneLine(answer.excerpt)}”`);
     lines.push(`   — ${citationLine(answer.source, answer.paragraph)}`);
     if (answer.alsoIn.length > 0) lines.push(`   Also in: ${sanitize(answer.alsoIn.map((s) => s.id).join(', '))}`);
   });
