@@ -302,6 +302,14 @@ describe('titles, dates and outlets', () => {
     assert.equal(question.paragraphs.length, 2);
   });
 
+  test('a numbered list keeps one item a paragraph, and a wrapped date keeps its day', () => {
+    const items = ['1. Glass goes in the blue box, not the green bin.', '2. Food waste is collected weekly.', '3. Garden waste costs £45 a year.', '4. Black bins are emptied every three weeks.', '5. Fines of up to £80 apply for contaminated bins.'];
+    const d = parse(`New bin rules\n\nThe council's new recycling rules start on Monday. Here is what changes:\n\n${items.join('\n')}\n\nThe council said the changes would save £1.2m a year.\n`);
+    assert.deepEqual(d.paragraphs.slice(1, 6), items);
+    const wrapped = parse('Dividend cut\n\nMarroway said it would cut its dividend to 10 cts a share from 15 cts,\npayable April 1 to holders of record March\n15. The board met on Monday to approve the cut.\n\nShares fell.\n');
+    assert.equal(wrapped.paragraphs.length, 2, JSON.stringify(wrapped.paragraphs));
+  });
+
   test('a headline right above its first paragraph, with blank lines after, stays a headline', () => {
     const d = parse(
       'Council approves new cycle lanes across the city centre\nThe city council on Monday approved plans for 14 miles of protected cycle lanes, to be built over three years.\n\nWork begins in May.\n',

@@ -168,12 +168,14 @@ function unwrap(lines: string[], width: number): string[][] {
 const isHeading = (line: string) => /^#{1,6}\s/u.test(line);
 
 /**
- * Whether `line` opens a bulleted item ("- Cars: 41 pounds"): a bullet after a line that ends a sentence, introduces a
- * list ("Key facts:") or is an item itself. A dash that wrapping happens to put first on a line ("…crane rails" over
+ * Whether `line` opens a bulleted or numbered item ("- Cars: 41 pounds", "2. Food waste…"): after a line that ends a
+ * sentence, introduces a list ("Key facts:") or is an item itself. A dash that wrapping happens to put first on a line ("…crane rails" over
  * "- a job the authority said…") carries on the sentence above it.
  */
 function isItemStart(line: string, previous: string | undefined, previousInItem: boolean): boolean {
-  if (!/^[-*+•]\s/u.test(line)) return false;
+  // A numbered item opens on its number and a capital ("2. Food waste is…"); a wrapped date's day does not ("…of
+  // record March" over "15.").
+  if (!/^[-*+•]\s/u.test(line) && !/^\d{1,2}[.)]\s+\p{Lu}/u.test(line)) return false;
   return previous === undefined || previousInItem || ENDS_SENTENCE.test(previous);
 }
 

@@ -8,7 +8,7 @@ import type { NewsDocument } from './types.ts';
  * Bump whenever what an article file is read into can change (its paragraphs, here or in layout.ts; its title, date,
  * outlet): saved indexes carry it and are rebuilt when it differs, as they are for a change of the analyzer.
  */
-export const ARTICLE_READER_VERSION = 16;
+export const ARTICLE_READER_VERSION = 17;
 
 export type ParsedDocument = Omit<NewsDocument, 'id' | 'contentHash'>;
 
