@@ -6,8 +6,12 @@
 import furnitureData from './data/furniture.json' with { type: 'json' };
 
 const furnitureLines = new Set(furnitureData.lines);
-const furniturePatterns = furnitureData.patterns.map((p) => new RegExp(`^(?:${p})$`, 'iu'));
-const furniturePatternsAsWritten = furnitureData.patternsAsWritten.map((p) => new RegExp(`^(?:${p})$`, 'u'));
+// Each list is one alternation: a line is read once against all its patterns, not once for each.
+const alternation = (patterns: readonly string[]) => patterns.map((p) => `(?:${p})`).join('|');
+const furniturePattern = new RegExp(`^(?:${alternation(furnitureData.patterns)})$`, 'iu');
+const furniturePatternAsWritten = new RegExp(`^(?:${alternation(furnitureData.patternsAsWritten)})$`, 'u');
+// Searched for at the end of the line only: a credit ends a caption whatever comes before it.
+const furnitureEnding = new RegExp(`(?:${alternation(furnitureData.endings)})$`, 'u');
 
 /** Sharing buttons, ad slots and picture credits: lines that are page furniture, never reporting. */
 export function isFurniture(line: string): boolean {
@@ -19,7 +23,7 @@ export function isFurniture(line: string): boolean {
   const written = trimmed.slice(0, end);
   const bare = written.toLowerCase();
   if (bare === '') return true;
-  return furnitureLines.has(bare) || furniturePatterns.some((pattern) => pattern.test(bare)) || furniturePatternsAsWritten.some((pattern) => pattern.test(written));
+  return furnitureLines.has(bare) || furniturePattern.test(bare) || furniturePatternAsWritten.test(written) || furnitureEnding.test(written);
 }
 
 const MAX_FURNITURE_LINE = 300;
@@ -87,7 +91,13 @@ function withoutLinkLists(paragraphs: string[]): string[] {
 }
 
 const LIST_LABELS = new Set(furnitureData.listLabels);
-const isListLabel = (line: string) => LIST_LABELS.has(line.trim().toLowerCase().replace(/[:.\s]+$/u, ''));
+/** A list's label is short: "Explore more on these topics". */
+const MAX_LIST_LABEL = 40;
+function isListLabel(line: string): boolean {
+  const trimmed = line.trim();
+  if (trimmed.length > MAX_LIST_LABEL) return false;
+  return LIST_LABELS.has(trimmed.toLowerCase().replace(/[:.\s]+$/u, ''));
+}
 /** A link's headline is short. */
 const MAX_LINK_LINE = 150;
 

@@ -22,6 +22,8 @@ const SIGN_OFF = new RegExp(String.raw`^(?:[-–—]+\s*)?\(?(${[...SIGN_OFF_OUT
 // "&#3;": the end-of-text mark of an SGML news feed, left under the sign-off when the feed was made plain text; "sk/vm":
 // the initials of the desk that handled a wire story, under its sign-off ("--IANS").
 const END_MARKS = /(?:\s*&#\d+;|\n[ \t]*[a-z]{2,3}(?:\/[a-z]{2,3})+[ \t]*)+\s*$/u;
+/** How far from the end of the text a sign-off and the marks under it can start. */
+const SIGN_OFF_REACH = 200;
 /** How far from the end of the text a trailing credit can start. */
 const TRAILING_OUTLET_REACH = 80;
 
@@ -70,7 +72,9 @@ export function parseDocument(text: string, options: { markdown: boolean }): Par
 
   // Read off the last line before paragraphs are: an agency's name alone is also a picture credit's furniture, and in
   // a short article a line near the top, which could be a byline.
-  const ending = body.replace(END_MARKS, '').trimEnd();
+  // Only the end of the text is searched for end marks: searching all of it is slow on long runs of white space.
+  const endStart = Math.max(0, body.length - SIGN_OFF_REACH);
+  const ending = body.slice(0, endStart) + body.slice(endStart).replace(END_MARKS, '').trimEnd();
   const lastLineStart = ending.lastIndexOf('\n');
   const signOff = lastLineStart < 0 ? null : SIGN_OFF.exec(ending.slice(lastLineStart + 1).trim());
   if (signOff) body = ending.slice(0, lastLineStart);
@@ -350,7 +354,8 @@ function furnitureDate(body: string): string | undefined {
  * says the article was first published on, or else the first.
  */
 function readDateLine(line: string): { date: string; labelled: boolean } | undefined {
-  if (line.length > MAX_DATE_LINE || line.includes('\n')) return undefined;
+  // Every date a line can state has its year: most lines have none, and the date patterns are slow to fail.
+  if (line.length > MAX_DATE_LINE || line.includes('\n') || !/\d{4}/u.test(line)) return undefined;
   const dates = [...line.matchAll(DATE_IN_LINE)].flatMap((m) => {
     const date = toIsoDate(m.groups!.date!);
     return date === undefined ? [] : [{ date, at: m.index }];
