@@ -271,7 +271,12 @@ describe('page furniture', () => {
       'Reporting by the BBC revealed that the mayor lied.', 'Editing by hand took weeks, she said.', 'Photographs of the crash were shown to the jury.', 'Related issues will be discussed on Friday.',
       'Also on the ballot: a measure to raise the sales tax by half a cent.', 'More from the hearing: the judge asked why.', 'Related: the council also cut funding for youth clubs.',
       'Pictures by drone showed the scale of the flooding.', 'Like thousands of others on Facebook, Ines Varga changed her profile picture.',
-      'Sign up drives for the new bus pass begin on Monday.', 'The photo: a crowd at the gates.', 'Topics for the debate were chosen by ballot.']) {
+      'Sign up drives for the new bus pass begin on Monday.', 'The photo: a crowd at the gates.', 'Topics for the debate were chosen by ballot.',
+      // A promotion or a credit stops where a sentence of reporting would go on; a poll's credit is no photographer's.
+      'Support for the president fell to 38 percent, according to a poll (Reuters/Ipsos).', 'Labour leads by six points (YouGov/Times).',
+      'Sign up for flood alerts, officials urged residents on Tuesday.', 'Sign up for updates on the road closures, police said.',
+      'With inputs from residents, traders and the police, the council redrew the plan.', 'Get the latest flood alerts from the Environment Agency, residents were told.',
+      'Email the author of the complaint, the judge ordered.', 'Read all the latest news on the strike at the union website, members were told.']) {
       assert.ok(!isFurniture(line), `should be reporting: ${JSON.stringify(line)}`);
     }
   });
@@ -290,6 +295,10 @@ describe('page furniture', () => {
       'Ferry firm fined\n\nThe operator of the Pell Island ferry has been fined £310,000.\n\nRead more\n\nLibraries closing at fastest rate in a decade\n\nFerry firm under investigation\n\nThe maritime board said the crew had disabled a counter.\n\nTopics\n\nFerries\n\nLocal government\n',
     );
     assert.deepEqual(d.paragraphs, ['The operator of the Pell Island ferry has been fined £310,000.', 'The maritime board said the crew had disabled a counter.']);
+    // Above the reporting, a label heads the page's own navigation: the headline, byline and date under it are this
+    // article's.
+    const top = parse('Top stories\n\nFerry firm fined over overcrowding\n\nBy Ruth Anker\n\n6 October 2016\n\nThe operator was fined £310,000.\n\nThe board met.\n');
+    assert.deepEqual([top.title, top.date, top.paragraphs], ['Ferry firm fined over overcrowding', '2016-10-06', ['The operator was fined £310,000.', 'The board met.']]);
   });
 });
 
@@ -467,6 +476,8 @@ describe('titles, dates and outlets', () => {
       const d = parse(['Ferry strike ends', byline, ...reporting].join('\n'));
       assert.deepEqual([d.paragraphs, d.date], [reporting, '2020-03-04'], byline);
     }
+    // A day and a place after "By" name no one.
+    assert.deepEqual(parse(['Ferry strike ends', 'By Tuesday in Kirkwall', ...reporting].join('\n')).paragraphs, ['By Tuesday in Kirkwall', ...reporting]);
     // Above the headline, a byline is not taken for one.
     assert.equal(parse(['By Ruth Anker', 'Ferry strike ends', ...reporting].join('\n')).title, 'Ferry strike ends');
 
@@ -527,8 +538,14 @@ describe('titles, dates and outlets', () => {
     const ians = parse(`Relief for farmers\nMumbai, Jan 12 (IANS) The state announced relief for farmers.${later}\n--IANS\nsk/vm\n`);
     assert.deepEqual([ians.outlet, ians.paragraphs.length], ['IANS', 2]);
     assert.deepEqual(parse(`Curfew extended\nKolkata: The curfew was extended till January 31.${later}\n(With inputs from PTI)\nPTI ABC XYZ KRS\n`).paragraphs.length, 2);
+    assert.equal(parse(`Ferry firm fined | Kelby Evening Post\nThe operator was fined.${later}`).outlet, 'Kelby Evening Post');
+    assert.equal(parse(`New Delhi, Aug 4 (ANI): The court sought the ministry's reply.${later}`).outlet, 'ANI');
+    // An agency's name ending a sentence wrapped over the last line is no sign-off; indented under a table, it is.
+    assert.equal(parse('Belltown Foods 4th qtr net\n\n    CHICAGO, March 2 - Shr 41 cts vs 38 cts\n    Net 12.1 mln vs 11.3 mln\n Reuter\n').outlet, 'Reuters');
+    const wrapped = parse('Talks resume\n\nThe talks were reported first by the state news agency\nXinhua\n');
+    assert.deepEqual([wrapped.outlet, wrapped.paragraphs], [undefined, ['The talks were reported first by the state news agency\nXinhua']]);
     // A headline's own dash, a section after a bar or a lawmaker's party are no outlet.
-    for (const text of [`Storms - what we know\nThe storm hit on Monday.${later}`, `Ferry firm fined | Local\nThe operator was fined.${later}`, `Sen. Ines Varga (Democrat) Voted against the plan on Friday.${later}`]) {
+    for (const text of [`Storms - what we know\nThe storm hit on Monday.${later}`, `Ferry firm fined | Local\nThe operator was fined.${later}`, `Opinion | The Fed Is Wrong Again\nThe Fed raised rates.${later}`, `Sen. Ines Varga (Democrat) Voted against the plan on Friday.${later}`]) {
       assert.equal(parse(text).outlet, undefined, text);
     }
   });
@@ -622,8 +639,13 @@ describe('Markdown front matter', () => {
     assert.deepEqual([toml.title, toml.date, toml.paragraphs.length], ['Harbour fire leaves two injured', '2021-06-14', 2]);
     const plain = parse(`---\ntitle: Harbour fire leaves two injured\ndate: 2021-06-14\n---\n${body}`);
     assert.deepEqual([plain.title, plain.date, plain.paragraphs.length], ['Harbour fire leaves two injured', '2021-06-14', 2]);
-    // In a plain-text file, a rule of dashes around text that names no front-matter key is text.
+    // Keys in any case, other names for them, a time after the date.
+    const keys = parse(`---\nHeadline: Harbour fire\nPubDate: 2021-06-14 18:30\nPublication: Coast Gazette\n---\n${body}`, true);
+    assert.deepEqual([keys.title, keys.date, keys.outlet], ['Harbour fire', '2021-06-14', 'Coast Gazette']);
+    // In a plain-text file, a rule of dashes around text is text, even when a line of it reads like a key.
     assert.equal(parse(`---\nFire at Pier 9\n---\n${body}`).title, 'Fire at Pier 9');
+    const ruled = parse(`---\nLibrary to close\n\nThe council voted to close the library.\n\nSource: council minutes\n---\nCorrection: an earlier version gave the wrong date.\n`);
+    assert.deepEqual([ruled.title, ruled.outlet, ruled.paragraphs.length], ['Library to close', undefined, 3]);
   });
 
   test('a Markdown file without front matter takes its "#" headline as title', () => {

@@ -23,7 +23,7 @@ export function isFurniture(line: string): boolean {
   const written = trimmed.slice(0, end);
   const bare = written.toLowerCase();
   if (bare === '') return true;
-  return furnitureLines.has(bare) || furniturePattern.test(bare) || furniturePatternAsWritten.test(written) || furnitureEnding.test(written);
+  return furnitureLines.has(bare) || furniturePattern.test(bare) || furniturePatternAsWritten.test(written) || furnitureEnding.test(trimmed);
 }
 
 const MAX_FURNITURE_LINE = 300;
@@ -79,13 +79,18 @@ export function splitParagraphs(body: string, markdown: boolean): string[] {
 function withoutLinkLists(paragraphs: string[]): string[] {
   const kept: string[] = [];
   let inList = false;
+  // Above the reporting, a label heads the page's own navigation ("Top stories"), and what follows it is this
+  // article's headline, byline and date.
+  let reporting = false;
   for (const paragraph of paragraphs) {
     if (isListLabel(paragraph)) {
-      inList = true;
+      inList = reporting;
       continue;
     }
     inList &&= paragraph.length <= MAX_LINK_LINE && !paragraph.includes('\n') && !ENDS_SENTENCE.test(paragraph.trim());
-    if (!inList) kept.push(paragraph);
+    if (inList) continue;
+    kept.push(paragraph);
+    reporting ||= ENDS_SENTENCE.test(paragraph.trim());
   }
   return kept;
 }

@@ -8,7 +8,7 @@ import type { NewsDocument } from './types.ts';
  * Bump whenever what an article file is read into can change (its paragraphs, here or in layout.ts; its title, date,
  * outlet): saved indexes carry it and are rebuilt when it differs, as they are for a change of the analyzer.
  */
-export const ARTICLE_READER_VERSION = 17;
+export const ARTICLE_READER_VERSION = 18;
 
 export type ParsedDocument = Omit<NewsDocument, 'id' | 'contentHash'>;
 
@@ -76,7 +76,11 @@ export function parseDocument(text: string, options: { markdown: boolean }): Par
   const endStart = Math.max(0, body.length - SIGN_OFF_REACH);
   const ending = body.slice(0, endStart) + body.slice(endStart).replace(END_MARKS, '').trimEnd();
   const lastLineStart = ending.lastIndexOf('\n');
-  const signOff = lastLineStart < 0 ? null : SIGN_OFF.exec(ending.slice(lastLineStart + 1).trim());
+  // Set off by its indent, a blank line or the full stop above it: "…by state news agency" over "Xinhua" is one
+  // sentence, where " Reuter" under a table of figures is the sign-off.
+  const lastLine = ending.slice(lastLineStart + 1);
+  const setOff = /^[ \t]/u.test(lastLine) || /(?:\n[ \t]*|[.!?:;"”’')\]][ \t]*)$/u.test(ending.slice(0, Math.max(0, lastLineStart)));
+  const signOff = lastLineStart < 0 || !setOff ? null : SIGN_OFF.exec(lastLine.trim());
   if (signOff) body = ending.slice(0, lastLineStart);
   const reporting = withoutBylinesAndDateLines(splitParagraphs(body, options.markdown));
   date ??= reporting.date ?? furnitureDate(body);
@@ -154,32 +158,24 @@ interface FrontMatter {
 }
 
 function splitFrontMatter(text: string, markdown: boolean): { meta: FrontMatter; body: string } {
-  // YAML between "---" lines (Jekyll, most static sites) or TOML between "+++" lines (Hugo). A plain-text export may
-  // carry it too, where it counts only when it holds a key front matter has: a text may open on a rule of dashes.
+  // YAML between "---" lines (Jekyll, most static sites) or TOML between "+++" lines (Hugo).
   const match = /^(---|\+\+\+)[ \t]*\n([\s\S]*?)\n\1[ \t]*(?:\n|$)/.exec(text);
   if (!match) return { meta: {}, body: text };
-  const fields = match[1] === '---' ? (yamlFields(match[2]!) ?? lineFields(match[2]!, ':')) : lineFields(match[2]!, '=');
-  const value = (keys: readonly string[]): string | undefined => {
-    for (const key of keys) {
-      const found = fields[key];
-      if (typeof found === 'string' && found.trim() !== '') return found.trim();
-      if (found instanceof Date) return found.toISOString().slice(0, 10);
-    }
-    return undefined;
-  };
-  const meta: FrontMatter = {};
-  const title = value(['title', 'headline']);
-  const date = value(['date', 'published', 'posted', 'pubdate', 'publishdate', 'published_at']);
-  const outlet = value(['outlet', 'source', 'publisher', 'publication', 'site']);
-  const url = value(['url', 'link']);
-  if (title) meta.title = title;
-  // A date that does not read as one is left out rather than shown as if it were.
-  const isoDate = date === undefined ? undefined : toIsoDate(date.replace(/[T ]\d{1,2}:\d{2}.*$/u, ''));
-  if (isoDate) meta.date = isoDate;
-  if (outlet) meta.outlet = outlet;
-  if (url) meta.url = url;
-  if (!markdown && Object.keys(meta).length === 0) return { meta: {}, body: text };
-  return { meta, body: text.slice(match[0].length) };
+  const block = match[2]!;
+  const fields = match[1] === '---' ? (yamlFields(block) ?? lineFields(block, ':')) : lineFields(block, '=');
+  // A plain-text file may open on a rule of dashes over its own text: there the block counts only when every line
+  // of it is a key front matter has, with a value that reads as that key says ("Source: council minutes" in a
+  // paragraph is text).
+  if (!markdown && !block.split('\n').every((line) => line.trim() === '' || HEADER_LINE.test(line.trim()))) return { meta: {}, body: text };
+  const read: Partial<Record<HeaderField, string>> = {};
+  for (const [key, raw] of Object.entries(fields)) {
+    const field = HEADER_FIELDS[key];
+    const value = raw instanceof Date ? raw.toISOString().slice(0, 10) : typeof raw === 'string' ? raw.trim() : undefined;
+    const accepted = field === undefined || value === undefined || value === '' ? undefined : readHeaderValue(field, value);
+    if (!markdown && field !== undefined && value !== undefined && accepted === undefined) return { meta: {}, body: text };
+    if (field !== undefined && accepted !== undefined) read[field] ??= accepted;
+  }
+  return { meta: metaOf(read), body: text.slice(match[0].length) };
 }
 
 /** Front matter read as YAML, keys in lower case, or undefined when it is not a YAML mapping. */
@@ -195,8 +191,9 @@ function yamlFields(block: string): Record<string, unknown> | undefined {
 }
 
 /**
- * Front matter read a line at a time, "key: value" or "key = value", quotes taken off: TOML's simple keys, and YAML
- * that does not parse because a title holds a colon of its own ("title: Harbour fire: two injured").
+ * Front matter read a line at a time, "key: value" or "key = value", keys in lower case and quotes taken off: TOML's
+ * simple keys, and YAML that does not parse because a title holds a colon of its own ("title: Harbour fire: two
+ * injured").
  */
 function lineFields(block: string, separator: ':' | '='): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
@@ -210,6 +207,18 @@ function lineFields(block: string, separator: ':' | '='): Record<string, unknown
   return fields;
 }
 
+/** The fields a citation takes from front matter or a header block. */
+function metaOf(fields: Partial<Record<HeaderField, string>>): FrontMatter {
+  const meta: FrontMatter = {};
+  // The first publication is the date a citation gives; an update's date only stands in for it.
+  const date = fields.date ?? fields.updated;
+  if (fields.title) meta.title = fields.title;
+  if (date) meta.date = date;
+  if (fields.outlet) meta.outlet = fields.outlet;
+  if (fields.url) meta.url = fields.url;
+  return meta;
+}
+
 type HeaderField = keyof FrontMatter | 'updated' | 'author';
 /** The keys a header block may hold, and the field each gives; any other key ends the block. */
 const HEADER_FIELDS: Record<string, HeaderField> = {
@@ -218,11 +227,15 @@ const HEADER_FIELDS: Record<string, HeaderField> = {
   date: 'date',
   published: 'date',
   posted: 'date',
+  pubdate: 'date',
+  publishdate: 'date',
+  published_at: 'date',
   updated: 'updated',
   source: 'outlet',
   outlet: 'outlet',
   publisher: 'outlet',
   publication: 'outlet',
+  site: 'outlet',
   url: 'url',
   link: 'url',
   author: 'author',
@@ -257,14 +270,7 @@ function splitHeaderBlock(text: string): { meta: FrontMatter; body: string } {
     fields[field] ??= value;
   }
   if (end === start) return { meta: {}, body: text };
-  const meta: FrontMatter = {};
-  // The first publication is the date a citation gives; an update's date only stands in for it.
-  const date = fields.date ?? fields.updated;
-  if (fields.title) meta.title = fields.title;
-  if (date) meta.date = date;
-  if (fields.outlet) meta.outlet = fields.outlet;
-  if (fields.url) meta.url = fields.url;
-  return { meta, body: lines.slice(end).join('\n') };
+  return { meta: metaOf(fields), body: lines.slice(end).join('\n') };
 }
 
 /** A header value as its field holds it (a date as ISO), or undefined when it does not read as one. */
@@ -394,6 +400,9 @@ function isByline(line: string): boolean {
   // "By Popular Demand", "BY THE NUMBERS", "By Tuesday Evening" are headlines: no word after "By" is anyone's name.
   // "By May Bulman" and "By The Associated Press" have one.
   if (words.every((word) => NOT_A_NAME.has(word.toLowerCase()) || BYLINE_WORDS.has(word.toLowerCase()))) return false;
+  // "By Jane Holt in Berlin" names someone before the place; "By Tuesday in Kirkwall" does not.
+  const place = words.findIndex((word) => word === 'in' || word === 'on');
+  if (place >= 0 && words.slice(0, place).every((word) => NOT_A_NAME.has(word.toLowerCase()) || BYLINE_WORDS.has(word.toLowerCase()))) return false;
   return words.some((word) => /^\p{Lu}/u.test(word)) && words.every((word) => /^\p{Lu}/u.test(word) || BYLINE_WORDS.has(word));
 }
 
@@ -419,9 +428,9 @@ function siteOfTitle(title: string): { headline: string; outlet: string } | unde
   if (!match?.groups) return undefined;
   const { headline, separator, site } = match.groups as { headline: string; separator: string; site: string };
   const agency = SIGN_OFF_OUTLET.get(site.toLowerCase());
-  // After a bar, a paper's name too ("| The Courier", "| Kelby Evening Post"); a section's ("| Local", "| Opinion") is
-  // no outlet.
-  const paper = separator === '|' && (/^The\s/u.test(site) || NEWSPAPER_WORD.test(site));
+  // After a bar, a paper's name too ("| The Courier", "| Kelby Evening Post"); a section's ("| Local") or a headline's
+  // after its section ("Opinion | The Fed Is Wrong Again") is no outlet.
+  const paper = separator === '|' && NEWSPAPER_WORD.test(site);
   if (agency === undefined && !/\bNews$/u.test(site) && !paper) return undefined;
   return { headline, outlet: agency ?? site };
 }
