@@ -130,6 +130,15 @@ test('the opening words decide what kind of answer a question wants', () => {
   for (const [question, kind] of kinds) assert.equal(parseQuestion(question).kind, kind, question);
 });
 
+test('a yes-or-no question opens on an auxiliary, negated or not, and asks no question word after it', () => {
+  for (const question of ['Did the army admit it?', "Isn't the bridge open?", 'Didn’t he win?', 'Was there any good news?', "Won't they sign?", 'Can the ferry sail?']) {
+    assert.equal(parseQuestion(question).polar, true, question);
+  }
+  for (const question of ['Can you tell me who won the cup final?', 'Do you know what happened?', 'Who did the army blame?', 'Canada wins?', 'Island ferries cancelled?']) {
+    assert.equal(parseQuestion(question).polar, false, question);
+  }
+});
+
 test('"what/which NOUN" questions want what their noun is a kind of: a salary is money, a town a place', () => {
   for (const [question, kind] of focusKinds) assert.equal(parseQuestion(question).kind, kind, question);
 });

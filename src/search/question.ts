@@ -98,10 +98,20 @@ const KIND_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ['where', /\b(where|(which|what) (part|city|town|place|country|area|region|district|neighbou?rhoods?|street|building|province|state))\b/i],
 ];
 
+/** The verbs a yes-or-no question opens on ("Did…", "Isn't…", "Can't…"). */
+const AUXILIARY = "(?:(?:is|are|was|were|did|does|do|has|have|had|could|would|should)(?:n['’]?t)?|can(?:['’]?t|not)?|will|won['’]?t)";
+
 /** A question that opens with a question word says what it wants there, not in its last word. */
 function isWhQuestion(opening: string): boolean {
-  return /^(who|whom|whose|what|which|when|where|why|how|is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b/i.test(opening);
+  return WH_OR_AUXILIARY_OPENING.test(opening);
 }
+
+const QUESTION_WORDS = 'who|whom|whose|what|which|where|when|why|how';
+const WH_OR_AUXILIARY_OPENING = new RegExp(`^(?:${QUESTION_WORDS}|${AUXILIARY})(?![\\p{L}'’])`, 'iu');
+/**
+ * A yes-or-no question opens on an auxiliary and asks no question word after it: "Can you tell me who won?" asks who.
+ */
+const POLAR = new RegExp(`^${AUXILIARY}(?![\\p{L}'’])(?!.*\\b(?:${QUESTION_WORDS})\\b)`, 'iu');
 
 /**
  * A question typed in capitals throughout says nothing by its case: "WHO WON" asks a person, not the WHO. Two-letter
@@ -116,14 +126,13 @@ function withoutShouting(question: string): string {
   );
 }
 
-const QUESTION_WORDS = 'who|whom|whose|what|which|where|when|why|how';
 /**
  * A clause of up to 80 characters before a comma and the question word ("Under the new plan, how many…"). It holds
  * no question word and opens on no auxiliary: "By how much did fares rise, when…" and "Did she say, when asked…"
  * keep their own clause.
  */
 const LEADING_CLAUSE = new RegExp(
-  `^(?!(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\\b)(?:(?!\\b(?:${QUESTION_WORDS})\\b)[^,?]){1,80},\\s*(?=(${QUESTION_WORDS})\\b)`,
+  `^(?!${AUXILIARY}\\b)(?:(?!\\b(?:${QUESTION_WORDS})\\b)[^,?]){1,80},\\s*(?=(${QUESTION_WORDS})\\b)`,
   'i',
 );
 
@@ -163,7 +172,7 @@ export function parseQuestion(question: string): ParsedQuestion {
     const title = lemmaOf(m[2]!, 'noun');
     return rank && role && title !== undefined && kindOfNoun(title) === 'who' ? [[rank, role]] : [];
   });
-  const polar = /^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b/i.test(opening);
+  const polar = POLAR.test(opening);
   const parsed: ParsedQuestion = { text, kind, tokens, phrases, words, asksName, polar, rankedRoles, attribution: attributionTerms(text, tokens) };
   const counted = countedThing(text);
   if (counted) {

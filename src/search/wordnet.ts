@@ -71,43 +71,52 @@ export function synsetWords(pos: PartOfSpeech, offset: number): string[] {
   });
 }
 
+/** A synset's pointer to another synset, or from one of its words to a word of another ("source/target" in wndb(5)). */
+interface Pointer {
+  symbol: string;
+  offset: number;
+  pos: PartOfSpeech;
+  /** The pointing word's number in its synset (1-based), 0 for the whole synset… */
+  source: number;
+  /** …and the word pointed at in the target, 0 for the whole synset. */
+  target: number;
+}
+
+/**
+ * The pointers of a synset's record whose symbol `wanted` accepts. A common synset's pointers run to hundreds (every
+ * kind of person points at "person"): only the wanted ones are made objects.
+ */
+function pointersIn(record: string, wanted: (symbol: string) => boolean): Pointer[] {
+  const fields = record.split(' ');
+  const count = parseInt(fields[3] ?? '', 16);
+  if (!Number.isInteger(count) || fields.length < 5 + 2 * count) return [];
+  // After the words: the pointer count, and four fields per pointer (symbol, offset, part of speech, source/target).
+  const pointers: Pointer[] = [];
+  for (let i = 0, at = 5 + 2 * count, total = Number(fields[4 + 2 * count]); i < total; i++, at += 4) {
+    const pos = POINTER_POS[fields[at + 2] ?? ''];
+    if (!wanted(fields[at]!) || pos === undefined) continue;
+    const sourceTarget = fields[at + 3] ?? '';
+    pointers.push({ symbol: fields[at]!, offset: Number(fields[at + 1]), pos, source: parseInt(sourceTarget.slice(0, 2), 16), target: parseInt(sourceTarget.slice(2), 16) });
+  }
+  return pointers;
+}
+
 /** The synsets a synset is a kind of ("fee" → "fixed charge") or an instance of ("Aleppo" → "city"). */
 export function hypernymsOf(pos: PartOfSpeech, offset: number): number[] {
-  return cached(hypernymCache, pos, offset, (record) => {
-    const fields = record.split(' ');
-    const count = parseInt(fields[3] ?? '', 16);
-    if (!Number.isInteger(count) || fields.length < 5 + 2 * count) return [];
-    // After the words: the pointer count, and four fields per pointer (symbol, offset, part of speech, source/target).
-    const pointers = Number(fields[4 + 2 * count]);
-    const hypernyms: number[] = [];
-    for (let i = 0, at = 5 + 2 * count; i < pointers; i++, at += 4) {
-      if (fields[at] === '@' || fields[at] === '@i') hypernyms.push(Number(fields[at + 1]));
-    }
-    return hypernyms;
-  });
+  return cached(hypernymCache, pos, offset, (record) => pointersIn(record, (symbol) => symbol === '@' || symbol === '@i').map((pointer) => pointer.offset));
 }
 
 /**
  * The words WordNet files as opposites of word number `wordNumber` (1-based) of a synset: "admit" → deny, "win" →
- * lose. Antonymy is a relation between words, not senses, so it is read off the word's own pointers.
+ * lose. Antonymy is a relation between words, not senses, so it is read off the word's own pointers. Only yes-or-no
+ * questions ask, for a few words each: it is not cached.
  */
 export function antonymsOf(pos: PartOfSpeech, offset: number, wordNumber: number): string[] {
-  const fields = synsetRecord(pos, offset).split(' ');
-  const count = parseInt(fields[3] ?? '', 16);
-  if (!Number.isInteger(count) || fields.length < 5 + 2 * count) return [];
-  const pointers = Number(fields[4 + 2 * count]);
-  const found: string[] = [];
-  for (let i = 0, at = 5 + 2 * count; i < pointers; i++, at += 4) {
-    if (fields[at] !== '!') continue;
-    const sourceTarget = fields[at + 3] ?? '';
-    if (parseInt(sourceTarget.slice(0, 2), 16) !== wordNumber) continue;
-    const target = parseInt(sourceTarget.slice(2), 16);
-    const targetPos = POINTER_POS[fields[at + 2] ?? ''];
-    if (!targetPos) continue;
-    const word = synsetWords(targetPos, Number(fields[at + 1]))[target - 1];
-    if (word !== undefined) found.push(word);
-  }
-  return found;
+  return pointersIn(synsetRecord(pos, offset), (symbol) => symbol === '!').flatMap((pointer) => {
+    if (pointer.source !== wordNumber) return [];
+    const word = synsetWords(pointer.pos, pointer.offset)[pointer.target - 1];
+    return word === undefined ? [] : [word];
+  });
 }
 
 /** Parts of speech as pointers name them ("s", an adjective satellite, is filed with the adjectives). */
