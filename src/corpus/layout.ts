@@ -12,6 +12,13 @@ const furniturePattern = new RegExp(`^(?:${alternation(furnitureData.patterns)})
 const furniturePatternAsWritten = new RegExp(`^(?:${alternation(furnitureData.patternsAsWritten)})$`, 'u');
 // Searched for at the end of the line only: a credit ends a caption whatever comes before it.
 const furnitureEnding = new RegExp(`(?:${alternation(furnitureData.endings)})$`, 'u');
+const agencyNames = Object.values(furnitureData.signOffs).flat();
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const agencyName = agencyNames.map(escapeRegExp).join('|');
+/** An agency's name alone (a picture credit) or its byline ("Associated Press Writer")… */
+const agencyLine = new RegExp(`^(?:${agencyName})(?:(?: Staff)? (?:Writer|Correspondent|Reporter)s?)?$`, 'iu');
+/** …and, as written, its name over the codes of the desk that handled the story ("PTI ABC XYZ KRS"). */
+const agencyDeskCodes = new RegExp(`^(?:${agencyName})(?: [A-Z]{2,4}){1,4}$`, 'u');
 
 /** Sharing buttons, ad slots and picture credits: lines that are page furniture, never reporting. */
 export function isFurniture(line: string): boolean {
@@ -23,7 +30,15 @@ export function isFurniture(line: string): boolean {
   const written = trimmed.slice(0, end);
   const bare = written.toLowerCase();
   if (bare === '') return true;
-  return furnitureLines.has(bare) || furniturePattern.test(bare) || furniturePatternAsWritten.test(written) || furnitureEnding.test(trimmed);
+  return (
+    furnitureLines.has(bare) ||
+    isListLabel(bare) ||
+    agencyLine.test(written) ||
+    agencyDeskCodes.test(written) ||
+    furniturePattern.test(bare) ||
+    furniturePatternAsWritten.test(written) ||
+    furnitureEnding.test(trimmed)
+  );
 }
 
 const MAX_FURNITURE_LINE = 300;
@@ -55,11 +70,10 @@ export function splitParagraphs(body: string, markdown: boolean): string[] {
       .filter((paragraph) => !isFurniture(paragraph));
   }
   // Wire copy under a headline and a time stamp, each between blank lines, keeps its indented paragraphs.
-  const rawBlocks = body.split(/\n[ \t]*\n/);
-  const byIndent = new Set(rawBlocks.filter((block) => isIndentedLayout(block)));
-  const blocks = rawBlocks
-    .map((block) => ({ lines: clean(block.split('\n')), indented: byIndent.has(block) ? paragraphsByIndent(block.split('\n')) : undefined }))
-    .filter(({ lines }) => lines.length > 0);
+  const blocks = body
+    .split(/\n[ \t]*\n/)
+    .map((block) => (isIndentedLayout(block) ? { indented: paragraphsByIndent(block.split('\n')), lines: [] } : { lines: clean(block.split('\n')) }))
+    .filter(({ lines, indented }) => indented !== undefined || lines.length > 0);
   const width = blankLineLayout ? wrapWidth(blocks.filter((block) => !block.indented).map((block) => block.lines)) : undefined;
   const paragraphs: string[] = [];
   for (const { lines, indented } of blocks) {

@@ -8,7 +8,7 @@ import type { NewsDocument } from './types.ts';
  * Bump whenever what an article file is read into can change (its paragraphs, here or in layout.ts; its title, date,
  * outlet): saved indexes carry it and are rebuilt when it differs, as they are for a change of the analyzer.
  */
-export const ARTICLE_READER_VERSION = 18;
+export const ARTICLE_READER_VERSION = 19;
 
 export type ParsedDocument = Omit<NewsDocument, 'id' | 'contentHash'>;
 
@@ -135,19 +135,17 @@ const STORY_LABEL = /^(?:updated?|corrected|correction|clarification|exclusive|a
 // "D-Mass.", "R-Texas": a lawmaker's party and state, in the parentheses a dateline's outlet would take.
 const PARTY_LABEL = /^\p{Lu}-\p{Lu}/u;
 
-function datelineOutlet(paragraph: string | undefined): string | undefined {
-  return readDateline(paragraph)?.outlet;
-}
-
-/** The outlet a dateline names, and its date when it gives the year. */
-function readDateline(paragraph: string | undefined): { outlet: string; date?: string } | undefined {
-  const agency = DATELINE_AGENCY.exec(paragraph ?? '')?.groups;
-  const groups = DATELINE_OUTLET.exec(paragraph ?? '')?.groups ?? (agency && SIGN_OFF_OUTLET.has(agency.outlet!.trim().toLowerCase()) ? agency : undefined);
+/** The outlet a dateline names, its date when it gives the year, and how long it is. */
+function readDateline(paragraph: string | undefined): { outlet: string; date?: string; length: number } | undefined {
+  const text = paragraph ?? '';
+  const agency = DATELINE_AGENCY.exec(text);
+  const match = DATELINE_OUTLET.exec(text) ?? (agency && SIGN_OFF_OUTLET.has(agency.groups!.outlet!.trim().toLowerCase()) ? agency : null);
+  const groups = match?.groups;
   const outlet = groups?.outlet?.trim();
   // "(D)" is a party, not an outlet: an outlet's name has two letters at least ("AP").
-  if (outlet === undefined || outlet.length < 2 || STORY_LABEL.test(outlet) || PARTY_LABEL.test(outlet) || outlet.endsWith('.')) return undefined;
+  if (!match || outlet === undefined || outlet.length < 2 || STORY_LABEL.test(outlet) || PARTY_LABEL.test(outlet) || outlet.endsWith('.')) return undefined;
   const date = groups?.year === undefined || groups.date === undefined ? undefined : toIsoDate(groups.date);
-  return date === undefined ? { outlet } : { outlet, date };
+  return date === undefined ? { outlet, length: match[0].length } : { outlet, date, length: match[0].length };
 }
 
 interface FrontMatter {
@@ -328,9 +326,8 @@ function withoutBylinesAndDateLines(paragraphs: string[]): { paragraphs: string[
     else if (isByline(paragraphs[i]!)) {
       dropped.add(i);
       // "By Jane Holt on 4 March 2020" says when too.
-      const dated = DATE_IN_LINE.exec(paragraphs[i]!);
-      DATE_IN_LINE.lastIndex = 0;
-      date ??= dated?.groups?.date === undefined ? undefined : toIsoDate(dated.groups.date);
+      const dated = FIRST_DATE.exec(paragraphs[i]!)?.groups?.date;
+      date ??= dated === undefined ? undefined : toIsoDate(dated);
     }
   }
   for (let i = Math.max(0, paragraphs.length - END_PARAGRAPHS); i < paragraphs.length; i++) {
@@ -377,6 +374,7 @@ function readDateLine(line: string): { date: string; labelled: boolean } | undef
 /** A date line is short: "Last Updated: 06th October, 2016 10:32 IST | First published: …". */
 const MAX_DATE_LINE = 120;
 const DATE_IN_LINE = new RegExp(DATE, 'giu');
+const FIRST_DATE = new RegExp(DATE, 'iu');
 const TIME_IN_LINE = new RegExp(TIME, 'giu');
 const DATE_LINE_SEPARATORS = /[\s,;|•·/@:()–—-]+/u;
 /** The words a date line holds besides its dates and times. */
@@ -442,15 +440,9 @@ const NEWSPAPER_WORD =
 function leadOf(paragraph: string): string {
   const first = splitSentences(paragraph)[0];
   // "WASHINGTON (AP) — The port closed…" leads with the port, not with where and by whom it was filed.
-  const sentence = (first ? paragraph.slice(first.start, first.end) : paragraph)
-    .replace(/\s+/g, ' ')
-    .replace(DATELINE_OUTLET, (dateline) => (datelineOutlet(dateline) === undefined ? dateline : ''))
-    .replace(DATELINE_AGENCY, (dateline: string, ...rest: unknown[]) => {
-      const outlet = (rest.at(-1) as { outlet?: string }).outlet?.trim().toLowerCase();
-      return outlet !== undefined && SIGN_OFF_OUTLET.has(outlet) ? '' : dateline;
-    })
-    .replace(/^[-–—\s]+/u, '')
-    .trim();
+  const collapsed = (first ? paragraph.slice(first.start, first.end) : paragraph).replace(/\s+/g, ' ');
+  const dateline = readDateline(collapsed);
+  const sentence = (dateline ? collapsed.slice(dateline.length) : collapsed).replace(/^[-–—\s]+/u, '').trim();
   if (sentence.length <= LEAD_LENGTH) return sentence || 'Untitled';
   const cut = sentence.slice(0, LEAD_LENGTH + 1);
   const space = cut.lastIndexOf(' ');
