@@ -3,7 +3,7 @@ import { analyze, baseFormOf, fold, isCaseSensitiveAlias, relatedTerms, termOfWo
 import { MAX_EXCERPT_CHARS, trimToLimit, widenToFit } from './excerpt.ts';
 import type { NewsIndex } from './newsIndex.ts';
 import { isSubhead, MAX_SUBHEAD_CHARS } from './passages.ts';
-import { opensOnName, parseQuestion, sentenceServes, type AnswerKind, type ParsedQuestion } from './question.ts';
+import { opensOnName, parseQuestion, sentenceServes, wordsOf, type AnswerKind, type ParsedQuestion } from './question.ts';
 import { allowedEdits, correctSpelling, isEnglishWord } from './spelling.ts';
 import { spellingCandidates, termsStartingWith } from './vocabulary.ts';
 import { englishSpecificity } from './english.ts';
@@ -1066,9 +1066,7 @@ function scorePassage(
 
 /** `words` and every word of `texts`, folded as `ParsedQuestion.words` is. */
 function wordsWith(words: ReadonlySet<string>, texts: readonly string[]): Set<string> {
-  const all = new Set(words);
-  for (const text of texts) for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (word) all.add(word);
-  return all;
+  return new Set([...words, ...texts.flatMap(wordsOf)]);
 }
 
 /** Words a sum stands in for: "the £40m scheme" says what the scheme costs without the word. */

@@ -98,6 +98,11 @@ const KIND_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ['where', /\b(where|(which|what) (part|city|town|place|country|area|region|district|neighbou?rhoods?|street|building|province|state))\b/i],
 ];
 
+/** Every word of `text`, folded: what `ParsedQuestion.words` holds of a question. */
+export function wordsOf(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
 /** The verbs a yes-or-no question opens on ("Did…", "Isn't…", "Can't…"). */
 const AUXILIARY = "(?:(?:is|are|was|were|did|does|do|has|have|had|could|would|should)(?:n['’]?t)?|can(?:['’]?t|not)?|will|won['’]?t)";
 
@@ -164,7 +169,7 @@ export function parseQuestion(question: string): ParsedQuestion {
     KIND_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0] ??
     focusKind(opening) ??
     'other';
-  const words = new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  const words = new Set(wordsOf(text));
   const asksName = /\bnamed?\b|\bnames\b|\bcalled\b/i.test(text) && kind === 'who';
   // Only before a person's title: "associate smoking with cancer" ranks nothing.
   const rankedRoles = [...text.matchAll(RANKED_ROLE)].flatMap((m): Array<[string, string]> => {

@@ -83,12 +83,7 @@ export function synonymsOf(word: string): string[] {
   if (cached) return cached;
   const found = new Set<string>();
   const forms = lookups(word);
-  for (const [lemma, allowed] of forms) {
-    for (const [pos, offsets] of entriesOf(lemma)) {
-      if (!allowed.includes(pos)) continue;
-      for (const offset of offsets.slice(0, SENSES)) for (const synonym of synsetWords(pos, offset)) found.add(synonym);
-    }
-  }
+  for (const { pos, offset } of commonestSenses(forms)) for (const synonym of synsetWords(pos, offset)) found.add(synonym);
   // A word that holds another is not its inflection here but a clipping ("sub" for "submarine", "vet" for
   // "veteran") or its negation, which WordNet may list beside it ("unintentional" by "intentional").
   const synonyms = [...found].filter((s) => !forms.some(([lemma]) => s === lemma || negates(s, lemma) || negates(lemma, s)));
@@ -103,16 +98,21 @@ export function synonymsOf(word: string): string[] {
  */
 export function oppositesOf(word: string): string[] {
   const found = new Set<string>();
-  for (const [lemma, allowed] of lookups(word)) {
-    for (const [pos, offsets] of entriesOf(lemma)) {
-      if (!allowed.includes(pos)) continue;
-      for (const offset of offsets.slice(0, SENSES)) {
-        const wordNumber = synsetWords(pos, offset).indexOf(lemma.replace(/_/g, ' ')) + 1;
-        if (wordNumber > 0) for (const opposite of antonymsOf(pos, offset, wordNumber)) found.add(opposite);
-      }
-    }
+  for (const { lemma, pos, offset } of commonestSenses(lookups(word))) {
+    const wordNumber = synsetWords(pos, offset).indexOf(lemma.replace(/_/g, ' ')) + 1;
+    if (wordNumber > 0) for (const opposite of antonymsOf(pos, offset, wordNumber)) found.add(opposite);
   }
   return [...found];
+}
+
+/** The commonest senses (SENSES of each part of speech) of the lemmas a word may be, where WordNet may list them. */
+function* commonestSenses(forms: Array<[string, readonly PartOfSpeech[]]>): Generator<{ lemma: string; pos: PartOfSpeech; offset: number }> {
+  for (const [lemma, allowed] of forms) {
+    for (const [pos, offsets] of entriesOf(lemma)) {
+      if (!allowed.includes(pos)) continue;
+      for (const offset of offsets.slice(0, SENSES)) yield { lemma, pos, offset };
+    }
+  }
 }
 
 /** WordNet's derivationally related words of `word` (folded, any inflection): "invaded" → invasion, invasive. */
