@@ -12,13 +12,27 @@ const furniturePattern = new RegExp(`^(?:${alternation(furnitureData.patterns)})
 const furniturePatternAsWritten = new RegExp(`^(?:${alternation(furnitureData.patternsAsWritten)})$`, 'u');
 // Searched for at the end of the line only: a credit ends a caption whatever comes before it.
 const furnitureEnding = new RegExp(`(?:${alternation(furnitureData.endings)})$`, 'u');
-const agencyNames = Object.values(furnitureData.signOffs).flat();
+/** Each way wire copy writes a news agency's name (folded), with the agency's usual name: "reuter" → Reuters. */
+const agencyByName = new Map(Object.entries(furnitureData.signOffs).flatMap(([agency, forms]) => forms.map((form) => [form.toLowerCase(), agency] as const)));
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const agencyName = agencyNames.map(escapeRegExp).join('|');
+const agencyName = Object.values(furnitureData.signOffs).flat().map(escapeRegExp).join('|');
+// "Reuter", "(AP)", "-- AFP" alone on a line: the agency's sign-off under wire copy.
+const signOff = new RegExp(`^(?:[-–—]+\\s*)?\\(?(${agencyName})\\)?$`, 'iu');
 /** An agency's name alone (a picture credit) or its byline ("Associated Press Writer")… */
 const agencyLine = new RegExp(`^(?:${agencyName})(?:(?: Staff)? (?:Writer|Correspondent|Reporter)s?)?$`, 'iu');
 /** …and, as written, its name over the codes of the desk that handled the story ("PTI ABC XYZ KRS"). */
 const agencyDeskCodes = new RegExp(`^(?:${agencyName})(?: [A-Z]{2,4}){1,4}$`, 'u');
+
+/** The usual name of the news agency `name` is a way of writing ("Reuter" → Reuters), or undefined for none. */
+export function agencyOf(name: string): string | undefined {
+  return agencyByName.get(name.trim().toLowerCase());
+}
+
+/** The agency whose sign-off `line` is ("Reuter", "(AP)", "--IANS"), or undefined. */
+export function signOffOf(line: string): string | undefined {
+  const name = signOff.exec(line.trim())?.[1];
+  return name === undefined ? undefined : agencyOf(name);
+}
 
 /** Sharing buttons, ad slots and picture credits: lines that are page furniture, never reporting. */
 export function isFurniture(line: string): boolean {
@@ -128,9 +142,9 @@ function withoutFurniture(lines: string[], shown: (line: string) => string): str
   const kept: string[] = [];
   for (const line of lines) {
     const previous = kept.at(-1);
+    const visible = shown(line);
     // A list's label stays for `withoutLinkLists`, which takes the list under it too.
-    const label = isListLabel(shown(line));
-    if (line === '' || (!label && isFurniture(shown(line)) && (previous === undefined || ENDS_SENTENCE.test(previous)))) continue;
+    if (line === '' || (!isListLabel(visible) && isFurniture(visible) && (previous === undefined || ENDS_SENTENCE.test(previous)))) continue;
     kept.push(line);
   }
   return kept;
@@ -198,8 +212,8 @@ const isHeading = (line: string) => /^#{1,6}\s/u.test(line);
 
 /**
  * Whether `line` opens a bulleted or numbered item ("- Cars: 41 pounds", "2. Food waste…"): after a line that ends a
- * sentence, introduces a list ("Key facts:") or is an item itself. A dash that wrapping happens to put first on a line ("…crane rails" over
- * "- a job the authority said…") carries on the sentence above it.
+ * sentence, introduces a list ("Key facts:") or is an item itself. A dash that wrapping happens to put first on a line
+ * ("…crane rails" over "- a job the authority said…") carries on the sentence above it.
  */
 function isItemStart(line: string, previous: string | undefined, previousInItem: boolean): boolean {
   // A numbered item opens on its number and a capital ("2. Food waste is…"); a wrapped date's day does not ("…of

@@ -1,6 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import furnitureData from './data/furniture.json' with { type: 'json' };
-import { isFurniture, splitParagraphs } from './layout.ts';
+import { agencyOf, isFurniture, signOffOf, splitParagraphs } from './layout.ts';
 import { splitSentences } from './sentences.ts';
 import type { NewsDocument } from './types.ts';
 
@@ -16,9 +15,6 @@ export type ParsedDocument = Omit<NewsDocument, 'id' | 'contentHash'>;
 const DATE_LINE = /^\s*(?:date|published|posted|updated)\s*:?\s+(\d{4}-\d{2}-\d{2}|[^\n]{6,40}?\d{4})(?:[T ]\d{1,2}:\d{2}\S*)?\s*(?=\s|$)/iu;
 // "… told a news briefing. – (Reuters)" at the end of the text.
 const TRAILING_OUTLET = /\s*[-–—]+\s*\(([\p{Lu}][\p{L}\p{N} .&'-]{0,40})\)\s*$/u;
-// "Reuter", "(AP)", "-- AFP" alone on the last line: the agency's sign-off under wire copy, by the agency's usual name.
-const SIGN_OFF_OUTLET = new Map(Object.entries(furnitureData.signOffs).flatMap(([outlet, forms]) => forms.map((form) => [form.toLowerCase(), outlet] as const)));
-const SIGN_OFF = new RegExp(String.raw`^(?:[-–—]+\s*)?\(?(${[...SIGN_OFF_OUTLET.keys()].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\)?$`, 'iu');
 // "&#3;": the end-of-text mark of an SGML news feed, left under the sign-off when the feed was made plain text; "sk/vm":
 // the initials of the desk that handled a wire story, under its sign-off ("--IANS").
 const END_MARKS = /(?:\s*&#\d+;|\n[ \t]*[a-z]{2,3}(?:\/[a-z]{2,3})+[ \t]*)+\s*$/u;
@@ -70,18 +66,8 @@ export function parseDocument(text: string, options: { markdown: boolean }): Par
     if (date) body = body.slice(dateLine[0].length);
   }
 
-  // Read off the last line before paragraphs are: an agency's name alone is also a picture credit's furniture, and in
-  // a short article a line near the top, which could be a byline.
-  // Only the end of the text is searched for end marks: searching all of it is slow on long runs of white space.
-  const endStart = Math.max(0, body.length - SIGN_OFF_REACH);
-  const ending = body.slice(0, endStart) + body.slice(endStart).replace(END_MARKS, '').trimEnd();
-  const lastLineStart = ending.lastIndexOf('\n');
-  // Set off by its indent, a blank line or the full stop above it: "…by state news agency" over "Xinhua" is one
-  // sentence, where " Reuter" under a table of figures is the sign-off.
-  const lastLine = ending.slice(lastLineStart + 1);
-  const setOff = /^[ \t]/u.test(lastLine) || /(?:\n[ \t]*|[.!?:;"”’')\]][ \t]*)$/u.test(ending.slice(0, Math.max(0, lastLineStart)));
-  const signOff = lastLineStart < 0 || !setOff ? null : SIGN_OFF.exec(lastLine.trim());
-  if (signOff) body = ending.slice(0, lastLineStart);
+  const signedOff = withoutSignOff(body);
+  body = signedOff.body;
   const reporting = withoutBylinesAndDateLines(splitParagraphs(body, options.markdown));
   date ??= reporting.date ?? furnitureDate(body);
   let paragraphs = reporting.paragraphs;
@@ -95,7 +81,7 @@ export function parseDocument(text: string, options: { markdown: boolean }): Par
     const rest = last.slice(0, tailStart + trailing.index).trimEnd();
     paragraphs = rest === '' ? paragraphs.slice(0, -1) : [...paragraphs.slice(0, -1), rest];
   }
-  outlet ??= signOff ? SIGN_OFF_OUTLET.get(signOff[1]!.toLowerCase()) : undefined;
+  outlet ??= signedOff.agency;
 
   let title: string | undefined;
   const first = paragraphs[0];
@@ -135,11 +121,31 @@ const STORY_LABEL = /^(?:updated?|corrected|correction|clarification|exclusive|a
 // "D-Mass.", "R-Texas": a lawmaker's party and state, in the parentheses a dateline's outlet would take.
 const PARTY_LABEL = /^\p{Lu}-\p{Lu}/u;
 
+/**
+ * The text without the agency's sign-off on its last line ("Reuter", "(AP)", "--IANS", over a feed's end marks or a
+ * desk's initials), and the agency. Read before paragraphs are: an agency's name alone is also a picture credit's
+ * furniture, and in a short article a line near the top, which could be a byline.
+ */
+function withoutSignOff(body: string): { body: string; agency?: string } {
+  // Only the end of the text is searched for end marks: searching all of it is slow on long runs of white space.
+  const endStart = Math.max(0, body.length - SIGN_OFF_REACH);
+  const ending = body.slice(0, endStart) + body.slice(endStart).replace(END_MARKS, '').trimEnd();
+  const lastLineStart = ending.lastIndexOf('\n');
+  if (lastLineStart < 0) return { body };
+  // Set off by its indent, a blank line or the full stop above it: "…by state news agency" over "Xinhua" is one
+  // sentence, where " Reuter" under a table of figures is the sign-off.
+  const lastLine = ending.slice(lastLineStart + 1);
+  const above = ending.slice(0, lastLineStart);
+  const setOff = /^[ \t]/u.test(lastLine) || /(?:\n[ \t]*|[.!?:;"”’')\]][ \t]*)$/u.test(above);
+  const agency = setOff ? signOffOf(lastLine) : undefined;
+  return agency === undefined ? { body } : { body: above, agency };
+}
+
 /** The outlet a dateline names, its date when it gives the year, and how long it is. */
 function readDateline(paragraph: string | undefined): { outlet: string; date?: string; length: number } | undefined {
   const text = paragraph ?? '';
   const agency = DATELINE_AGENCY.exec(text);
-  const match = DATELINE_OUTLET.exec(text) ?? (agency && SIGN_OFF_OUTLET.has(agency.groups!.outlet!.trim().toLowerCase()) ? agency : null);
+  const match = DATELINE_OUTLET.exec(text) ?? (agency && agencyOf(agency.groups!.outlet!) !== undefined ? agency : null);
   const groups = match?.groups;
   const outlet = groups?.outlet?.trim();
   // "(D)" is a party, not an outlet: an outlet's name has two letters at least ("AP").
@@ -425,7 +431,7 @@ function siteOfTitle(title: string): { headline: string; outlet: string } | unde
   const match = /^(?<headline>.*\S)\s+(?<separator>[|–—-])\s+(?<site>\p{Lu}[\p{L}\p{N}.&'’]*(?:\s+(?:of|the|and|\p{Lu}[\p{L}\p{N}.&'’]*)){0,4})$/u.exec(title);
   if (!match?.groups) return undefined;
   const { headline, separator, site } = match.groups as { headline: string; separator: string; site: string };
-  const agency = SIGN_OFF_OUTLET.get(site.toLowerCase());
+  const agency = agencyOf(site);
   // After a bar, a paper's name too ("| The Courier", "| Kelby Evening Post"); a section's ("| Local") or a headline's
   // after its section ("Opinion | The Fed Is Wrong Again") is no outlet.
   const paper = separator === '|' && NEWSPAPER_WORD.test(site);
