@@ -274,6 +274,7 @@ describe('page furniture', () => {
       'Sign up drives for the new bus pass begin on Monday.', 'The photo: a crowd at the gates.', 'Topics for the debate were chosen by ballot.',
       // A promotion or a credit stops where a sentence of reporting would go on; a poll's credit is no photographer's.
       'Support for the president fell to 38 percent, according to a poll (Reuters/Ipsos).', 'Labour leads by six points (YouGov/Times).',
+      'Fares rise on the harbour route (Reuters/Ipsos)',
       'Sign up for flood alerts, officials urged residents on Tuesday.', 'Sign up for updates on the road closures, police said.',
       'With inputs from residents, traders and the police, the council redrew the plan.', 'Get the latest flood alerts from the Environment Agency, residents were told.',
       'Email the author of the complaint, the judge ordered.', 'Read all the latest news on the strike at the union website, members were told.']) {
@@ -317,6 +318,22 @@ describe('titles, dates and outlets', () => {
     assert.deepEqual(d.paragraphs.slice(1, 6), items);
     const wrapped = parse('Dividend cut\n\nMarroway said it would cut its dividend to 10 cts a share from 15 cts,\npayable April 1 to holders of record March\n15. The board met on Monday to approve the cut.\n\nShares fell.\n');
     assert.equal(wrapped.paragraphs.length, 2, JSON.stringify(wrapped.paragraphs));
+    // A number after an abbreviation carries on the sentence, in a file wrapped throughout.
+    const seeded = parse(
+      [
+        'Open draw',
+        '',
+        'The champion arrives in Melbourne on Friday for the first grand',
+        'slam of the year, where the organisers confirmed she was seeded No.',
+        '1. The draw puts her against a qualifier in the opening round on',
+        'Monday evening, weather permitting, the tournament said.',
+        '',
+        'Her coach said she had trained for three weeks in Dubai before the',
+        'trip and was fully fit after the shoulder injury of last autumn.',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(seeded.paragraphs.length, 2, JSON.stringify(seeded.paragraphs));
   });
 
   test('a headline right above its first paragraph, with blank lines after, stays a headline', () => {
@@ -477,7 +494,7 @@ describe('titles, dates and outlets', () => {
       assert.deepEqual([d.paragraphs, d.date], [reporting, '2020-03-04'], byline);
     }
     // A day and a place after "By" name no one.
-    assert.deepEqual(parse(['Ferry strike ends', 'By Tuesday in Kirkwall', ...reporting].join('\n')).paragraphs, ['By Tuesday in Kirkwall', ...reporting]);
+    for (const line of ['By Tuesday in Kirkwall', 'By Tuesday In Kirkwall']) assert.deepEqual(parse(['Ferry strike ends', line, ...reporting].join('\n')).paragraphs, [line, ...reporting]);
     // Above the headline, a byline is not taken for one.
     assert.equal(parse(['By Ruth Anker', 'Ferry strike ends', ...reporting].join('\n')).title, 'Ferry strike ends');
 
@@ -544,8 +561,11 @@ describe('titles, dates and outlets', () => {
     assert.equal(parse('Belltown Foods 4th qtr net\n\n    CHICAGO, March 2 - Shr 41 cts vs 38 cts\n    Net 12.1 mln vs 11.3 mln\n Reuter\n').outlet, 'Reuters');
     const wrapped = parse('Talks resume\n\nThe talks were reported first by the state news agency\nXinhua\n');
     assert.deepEqual([wrapped.outlet, wrapped.paragraphs], [undefined, ['The talks were reported first by the state news agency\nXinhua']]);
+    assert.equal(parse('Talks resume\n\nThe talks were carried by:\nXinhua\n').outlet, undefined);
     // A headline's own dash, a section after a bar or a lawmaker's party are no outlet.
-    for (const text of [`Storms - what we know\nThe storm hit on Monday.${later}`, `Ferry firm fined | Local\nThe operator was fined.${later}`, `Opinion | The Fed Is Wrong Again\nThe Fed raised rates.${later}`, `Sen. Ines Varga (Democrat) Voted against the plan on Friday.${later}`]) {
+    assert.deepEqual([parse(`Why I quit | The Atlantic\nThe writer quit.${later}`).outlet], ['The Atlantic']);
+    for (const text of [`Storms - what we know\nThe storm hit on Monday.${later}`, `Ferry firm fined | Local\nThe operator was fined.${later}`, `Opinion | The Fed Is Wrong Again\nThe Fed raised rates.${later}`,
+      `Opinion | Here Comes The Sun\nThe sun came.${later}`, `Brexit talks | The Week Ahead\nTalks resume.${later}`, `Sen. Ines Varga (Democrat) Voted against the plan on Friday.${later}`]) {
       assert.equal(parse(text).outlet, undefined, text);
     }
   });
@@ -639,9 +659,20 @@ describe('Markdown front matter', () => {
     assert.deepEqual([toml.title, toml.date, toml.paragraphs.length], ['Harbour fire leaves two injured', '2021-06-14', 2]);
     const plain = parse(`---\ntitle: Harbour fire leaves two injured\ndate: 2021-06-14\n---\n${body}`);
     assert.deepEqual([plain.title, plain.date, plain.paragraphs.length], ['Harbour fire leaves two injured', '2021-06-14', 2]);
+    // When the article first ran is its date, whichever line comes first.
+    assert.equal(parse(`Updated: 8 October 2016\nPublished: 6 October 2016\n\n${body}`).date, '2016-10-06');
     // Keys in any case, other names for them, a time after the date.
     const keys = parse(`---\nHeadline: Harbour fire\nPubDate: 2021-06-14 18:30\nPublication: Coast Gazette\n---\n${body}`, true);
     assert.deepEqual([keys.title, keys.date, keys.outlet], ['Harbour fire', '2021-06-14', 'Coast Gazette']);
+    // YAML that parses is read whatever else it holds (lists, folded titles, keys Newsdesk does not use), in a
+    // plain-text file too; a title is a title however long.
+    const tagged = parse(`---\ntitle: >\n  Harbour fire leaves two\n  injured\ntags: [fire, harbour]\nauthor:\n  - Jane Holt\ndate: 2021-06-14\n---\n${body}`);
+    assert.deepEqual([tagged.title, tagged.date, tagged.paragraphs.length], ['Harbour fire leaves two injured', '2021-06-14', 2]);
+    const long = `Harbour fire ${'and its long aftermath '.repeat(8)}`.trim();
+    assert.equal(parse(`---\ntitle: ${long}\n---\n${body}`, true).title, long);
+    // Between two rules, prose that names no key is text, in Markdown too.
+    const ruledProse = parse(`---\nThe council voted on Monday to close the library.\n\nIt will shut in May, officials said.\n---\n${body}`, true);
+    assert.equal(ruledProse.paragraphs.length, 4, JSON.stringify(ruledProse.paragraphs));
     // In a plain-text file, a rule of dashes around text is text, even when a line of it reads like a key.
     assert.equal(parse(`---\nFire at Pier 9\n---\n${body}`).title, 'Fire at Pier 9');
     const ruled = parse(`---\nLibrary to close\n\nThe council voted to close the library.\n\nSource: council minutes\n---\nCorrection: an earlier version gave the wrong date.\n`);

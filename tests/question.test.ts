@@ -130,8 +130,9 @@ test('the opening words decide what kind of answer a question wants', () => {
   for (const [question, kind] of kinds) assert.equal(parseQuestion(question).kind, kind, question);
 });
 
-test('a yes-or-no question opens on an auxiliary, negated or not, and asks no question word after it', () => {
-  for (const question of ['Did the army admit it?', "Isn't the bridge open?", 'Didn’t he win?', 'Was there any good news?', "Won't they sign?", 'Can the ferry sail?']) {
+test('a yes-or-no question opens on an auxiliary, negated or not, and does not ask politely for a question word', () => {
+  for (const question of ['Did the army admit it?', "Isn't the bridge open?", 'Didn’t he win?', 'Was there any good news?', "Won't they sign?", 'Can the ferry sail?',
+    'Was the man who attacked the guard released?', 'Is the bridge which collapsed in May open again?']) {
     assert.equal(parseQuestion(question).polar, true, question);
   }
   for (const question of ['Can you tell me who won the cup final?', 'Do you know what happened?', 'Who did the army blame?', 'Canada wins?', 'Island ferries cancelled?']) {

@@ -18,8 +18,14 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 const agencyName = Object.values(furnitureData.signOffs).flat().map(escapeRegExp).join('|');
 // "Reuter", "(AP)", "-- AFP" alone on a line: the agency's sign-off under wire copy.
 const signOff = new RegExp(`^(?:[-–—]+\\s*)?\\(?(${agencyName})\\)?$`, 'iu');
-/** An agency's name alone (a picture credit) or its byline ("Associated Press Writer")… */
-const agencyLine = new RegExp(`^(?:${agencyName})(?:(?: Staff)? (?:Writer|Correspondent|Reporter)s?)?$`, 'iu');
+/**
+ * An agency's name alone (a picture credit) or its byline ("Associated Press Writer"), as written or in capitals: "Ani"
+ * or "Pa" alone is someone's name…
+ */
+const agencyLine = new RegExp(
+  `^(?:${agencyName}|${agencyName.toUpperCase()})(?:(?: Staff)? (?:Writer|Correspondent|Reporter)s?|(?: STAFF)? (?:WRITER|CORRESPONDENT|REPORTER)S?)?$`,
+  'u',
+);
 /** …and, as written, its name over the codes of the desk that handled the story ("PTI ABC XYZ KRS"). */
 const agencyDeskCodes = new RegExp(`^(?:${agencyName})(?: [A-Z]{2,4}){1,4}$`, 'u');
 
@@ -184,7 +190,6 @@ function wrapWidth(blocks: string[][]): number | undefined {
   return width >= MIN_WRAP_WIDTH && width <= MAX_WRAPPED_LINE && full >= FULL_LINES * ended.length ? width : undefined;
 }
 
-
 /**
  * The paragraphs of a block of hard-wrapped text, as lists of its lines: a line ends its paragraph where the next
  * word would have fitted on it and it is short or ends a sentence (a headline over the first paragraph), and at
@@ -216,9 +221,11 @@ const isHeading = (line: string) => /^#{1,6}\s/u.test(line);
  * ("…crane rails" over "- a job the authority said…") carries on the sentence above it.
  */
 function isItemStart(line: string, previous: string | undefined, previousInItem: boolean): boolean {
-  // A numbered item opens on its number and a capital ("2. Food waste is…"); a wrapped date's day does not ("…of
-  // record March" over "15.").
-  if (!/^[-*+•]\s/u.test(line) && !/^\d{1,2}[.)]\s+\p{Lu}/u.test(line)) return false;
+  // A numbered item opens on its number and a capital ("2. Food waste is…"), at a list's start, under its
+  // introduction ("Here is what changes:") or another item: a wrapped date's day ("…of record March" over "15.") and
+  // a number after an abbreviation ("…was seeded No." over "1. The draw…") carry on the sentence.
+  if (/^\d{1,2}[.)]\s+\p{Lu}/u.test(line)) return previous === undefined || previousInItem || previous.endsWith(':');
+  if (!/^[-*+•]\s/u.test(line)) return false;
   return previous === undefined || previousInItem || ENDS_SENTENCE.test(previous);
 }
 

@@ -7,7 +7,7 @@ import type { NewsDocument } from './types.ts';
  * Bump whenever what an article file is read into can change (its paragraphs, here or in layout.ts; its title, date,
  * outlet): saved indexes carry it and are rebuilt when it differs, as they are for a change of the analyzer.
  */
-export const ARTICLE_READER_VERSION = 19;
+export const ARTICLE_READER_VERSION = 20;
 
 export type ParsedDocument = Omit<NewsDocument, 'id' | 'contentHash'>;
 
@@ -132,11 +132,12 @@ function withoutSignOff(body: string): { body: string; agency?: string } {
   const ending = body.slice(0, endStart) + body.slice(endStart).replace(END_MARKS, '').trimEnd();
   const lastLineStart = ending.lastIndexOf('\n');
   if (lastLineStart < 0) return { body };
-  // Set off by its indent, a blank line or the full stop above it: "…by state news agency" over "Xinhua" is one
-  // sentence, where " Reuter" under a table of figures is the sign-off.
+  // Set off by its indent, a blank line or the end of a sentence above it (its full stop, and the quotation mark or
+  // bracket that may close it): "…by state news agency" or "…carried by:" over "Xinhua" is one sentence, where
+  // " Reuter" under a table of figures is the sign-off.
   const lastLine = ending.slice(lastLineStart + 1);
   const above = ending.slice(0, lastLineStart);
-  const setOff = /^[ \t]/u.test(lastLine) || /(?:\n[ \t]*|[.!?:;"”’')\]][ \t]*)$/u.test(above);
+  const setOff = /^[ \t]/u.test(lastLine) || /(?:\n[ \t]*|[.!?]["”’')\]]*[ \t]*)$/u.test(above);
   const agency = setOff ? signOffOf(lastLine) : undefined;
   return agency === undefined ? { body } : { body: above, agency };
 }
@@ -166,19 +167,22 @@ function splitFrontMatter(text: string, markdown: boolean): { meta: FrontMatter;
   const match = /^(---|\+\+\+)[ \t]*\n([\s\S]*?)\n\1[ \t]*(?:\n|$)/.exec(text);
   if (!match) return { meta: {}, body: text };
   const block = match[2]!;
-  const fields = match[1] === '---' ? (yamlFields(block) ?? lineFields(block, ':')) : lineFields(block, '=');
-  // A plain-text file may open on a rule of dashes over its own text: there the block counts only when every line
-  // of it is a key front matter has, with a value that reads as that key says ("Source: council minutes" in a
-  // paragraph is text).
-  if (!markdown && !block.split('\n').every((line) => line.trim() === '' || HEADER_LINE.test(line.trim()))) return { meta: {}, body: text };
+  // YAML that does not parse, because a title holds a colon of its own ("title: Harbour fire: two injured"), is read
+  // a line at a time; in a plain-text file, which may open on a rule of dashes over its own text, only when every
+  // line of it names a key ("Source: council minutes" under a paragraph is text).
+  const lineByLine = markdown || block.split('\n').every((line) => line.trim() === '' || HEADER_LINE.test(line.trim()));
+  const fields = match[1] === '+++' ? lineFields(block, '=') : (yamlFields(block) ?? (lineByLine ? lineFields(block, ':') : {}));
   const read: Partial<Record<HeaderField, string>> = {};
   for (const [key, raw] of Object.entries(fields)) {
     const field = HEADER_FIELDS[key];
-    const value = raw instanceof Date ? raw.toISOString().slice(0, 10) : typeof raw === 'string' ? raw.trim() : undefined;
-    const accepted = field === undefined || value === undefined || value === '' ? undefined : readHeaderValue(field, value);
-    if (!markdown && field !== undefined && value !== undefined && accepted === undefined) return { meta: {}, body: text };
+    const value = raw instanceof Date ? raw.toISOString().slice(0, 10) : typeof raw === 'string' ? raw.trim() : '';
+    // Front matter says outright that its title is one, however long; a value that does not read as its key says
+    // (a relative url, "date: last Tuesday") is left out.
+    const accepted = field === undefined || value === '' ? undefined : field === 'title' ? value : readHeaderValue(field, value);
     if (field !== undefined && accepted !== undefined) read[field] ??= accepted;
   }
+  // A block that gives none of them is text between two rules.
+  if (Object.keys(read).length === 0) return { meta: {}, body: text };
   return { meta: metaOf(read), body: text.slice(match[0].length) };
 }
 
@@ -403,10 +407,11 @@ function isByline(line: string): boolean {
   if (words === undefined || line.length > MAX_BYLINE_LENGTH || /[.!?]$/u.test(line)) return false;
   // "By Popular Demand", "BY THE NUMBERS", "By Tuesday Evening" are headlines: no word after "By" is anyone's name.
   // "By May Bulman" and "By The Associated Press" have one.
-  if (words.every((word) => NOT_A_NAME.has(word.toLowerCase()) || BYLINE_WORDS.has(word.toLowerCase()))) return false;
+  const namesNoOne = (part: string[]) => part.every((word) => NOT_A_NAME.has(word.toLowerCase()) || BYLINE_WORDS.has(word.toLowerCase()));
+  if (namesNoOne(words)) return false;
   // "By Jane Holt in Berlin" names someone before the place; "By Tuesday in Kirkwall" does not.
-  const place = words.findIndex((word) => word === 'in' || word === 'on');
-  if (place >= 0 && words.slice(0, place).every((word) => NOT_A_NAME.has(word.toLowerCase()) || BYLINE_WORDS.has(word.toLowerCase()))) return false;
+  const place = words.findIndex((word) => /^(?:in|on)$/iu.test(word));
+  if (place >= 0 && namesNoOne(words.slice(0, place))) return false;
   return words.some((word) => /^\p{Lu}/u.test(word)) && words.every((word) => /^\p{Lu}/u.test(word) || BYLINE_WORDS.has(word));
 }
 
@@ -432,10 +437,11 @@ function siteOfTitle(title: string): { headline: string; outlet: string } | unde
   if (!match?.groups) return undefined;
   const { headline, separator, site } = match.groups as { headline: string; separator: string; site: string };
   const agency = agencyOf(site);
-  // After a bar, a paper's name too ("| The Courier", "| Kelby Evening Post"); a section's ("| Local") or a headline's
-  // after its section ("Opinion | The Fed Is Wrong Again") is no outlet.
-  const paper = separator === '|' && NEWSPAPER_WORD.test(site);
-  if (agency === undefined && !/\bNews$/u.test(site) && !paper) return undefined;
+  // After a bar, a paper's name too ("| The Kelby Courier", "| The Atlantic"); a section's ("| Local") is none, nor
+  // is what follows a section's name ("Opinion | The Fed Is Wrong Again", "Brexit talks | The Week Ahead").
+  const section = !/\s/u.test(headline.trim());
+  const paper = separator === '|' && !section && (NEWSPAPER_WORD.test(site) || /^The \p{Lu}[\p{L}’']+$/u.test(site));
+  if (section || (agency === undefined && !/\bNews$/u.test(site) && !paper)) return undefined;
   return { headline, outlet: agency ?? site };
 }
 

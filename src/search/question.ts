@@ -114,9 +114,10 @@ function isWhQuestion(opening: string): boolean {
 const QUESTION_WORDS = 'who|whom|whose|what|which|where|when|why|how';
 const WH_OR_AUXILIARY_OPENING = new RegExp(`^(?:${QUESTION_WORDS}|${AUXILIARY})(?![\\p{L}'’])`, 'iu');
 /**
- * A yes-or-no question opens on an auxiliary and asks no question word after it: "Can you tell me who won?" asks who.
+ * A yes-or-no question opens on an auxiliary, unless it only asks politely for a question word's answer: "Can you tell
+ * me who won?" asks who, where "Was the man who attacked the guard released?" asks yes or no.
  */
-const POLAR = new RegExp(`^${AUXILIARY}(?![\\p{L}'’])(?!.*\\b(?:${QUESTION_WORDS})\\b)`, 'iu');
+const POLAR = new RegExp(`^${AUXILIARY}(?![\\p{L}'’])(?!.*\\b(?:know|tell|say|wonder|ask|explain|remember|idea)\\b.*\\b(?:${QUESTION_WORDS})\\b)`, 'iu');
 
 /**
  * A question typed in capitals throughout says nothing by its case: "WHO WON" asks a person, not the WHO. Two-letter
@@ -137,8 +138,8 @@ function withoutShouting(question: string): string {
  * keep their own clause.
  */
 const LEADING_CLAUSE = new RegExp(
-  `^(?!${AUXILIARY}\\b)(?:(?!\\b(?:${QUESTION_WORDS})\\b)[^,?]){1,80},\\s*(?=(${QUESTION_WORDS})\\b)`,
-  'i',
+  `^(?!${AUXILIARY}(?![\\p{L}'’]))(?:(?!\\b(?:${QUESTION_WORDS})\\b)[^,?]){1,80},\\s*(?=(${QUESTION_WORDS})\\b)`,
+  'iu',
 );
 
 export function parseQuestion(question: string): ParsedQuestion {

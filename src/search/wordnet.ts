@@ -73,7 +73,6 @@ export function synsetWords(pos: PartOfSpeech, offset: number): string[] {
 
 /** A synset's pointer to another synset, or from one of its words to a word of another ("source/target" in wndb(5)). */
 interface Pointer {
-  symbol: string;
   offset: number;
   pos: PartOfSpeech;
   /** The pointing word's number in its synset (1-based), 0 for the whole synset… */
@@ -96,7 +95,7 @@ function pointersIn(record: string, wanted: (symbol: string) => boolean): Pointe
     const pos = POINTER_POS[fields[at + 2] ?? ''];
     if (!wanted(fields[at]!) || pos === undefined) continue;
     const sourceTarget = fields[at + 3] ?? '';
-    pointers.push({ symbol: fields[at]!, offset: Number(fields[at + 1]), pos, source: parseInt(sourceTarget.slice(0, 2), 16), target: parseInt(sourceTarget.slice(2), 16) });
+    pointers.push({ offset: Number(fields[at + 1]), pos, source: parseInt(sourceTarget.slice(0, 2), 16), target: parseInt(sourceTarget.slice(2), 16) });
   }
   return pointers;
 }
