@@ -105,7 +105,7 @@ export function parseArticle(id: string, bytes: Uint8Array, digest = digestOf(by
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { path: id, reason: 'is not valid UTF-8 text' };
+    return { path: id, reason: 'is not valid UTF-8 text (convert it first, e.g. with iconv -f windows-1252 -t utf-8)' };
   }
   if (text.trim() === '') return { path: id, reason: 'is empty' };
   const markdown = /\.(md|markdown)$/i.test(id);
