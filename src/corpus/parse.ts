@@ -465,28 +465,20 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 
 /** "2016-10-06", "6 October 2016", "Oct. 6th, 2016" to ISO; anything else is not a date we can vouch for. */
 export function toIsoDate(text: string): string | undefined {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  // A day the month has: "Sept. 31" is a typo, not a date to state.
-  const valid = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate() && y >= 1800 && y <= 2200;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text.trim()) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text.trim());
-  if (iso) {
-    const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-    return valid(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : undefined;
-  }
+  const trimmed = text.trim();
+  const parts = (match: RegExpExecArray | null) => match?.slice(1, 4).map(Number) as [number, number, number] | undefined;
+  const yearFirst = parts(/^(\d{4})-(\d{2})-(\d{2})/.exec(trimmed) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(trimmed));
+  if (yearFirst) return isoOf(yearFirst[0], yearFirst[1], yearFirst[2]);
   // "14/06/2021" and "06/14/2021" say which number is the day; "06/10/2016" is June in one country and October in
   // another, and is left undated.
-  const slashed = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  const slashed = parts(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed));
   if (slashed) {
-    const [first, second, y] = [Number(slashed[1]), Number(slashed[2]), Number(slashed[3])];
-    const [d, m] = first > 12 && second <= 12 ? [first, second] : second > 12 && first <= 12 ? [second, first] : [0, 0];
-    return valid(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : undefined;
+    const [first, second, y] = slashed;
+    return first > 12 && second <= 12 ? isoOf(y, second, first) : second > 12 && first <= 12 ? isoOf(y, first, second) : undefined;
   }
   // "06.10.2016": the day first, as everywhere dots separate a date's numbers.
-  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text.trim());
-  if (dotted) {
-    const [d, m, y] = [Number(dotted[1]), Number(dotted[2]), Number(dotted[3])];
-    return valid(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : undefined;
-  }
+  const dotted = parts(/^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed));
+  if (dotted) return isoOf(dotted[2], dotted[1], dotted[0]);
   // "3rd March": the day without its ordinal ending.
   const words = text.toLowerCase().replace(/\b(\d{1,2})-([a-z]{3,9}\.?)-(\d{4})\b/g, '$1 $2 $3').replace(/[.,]/g, ' ').replace(/\b(\d{1,2})(?:st|nd|rd|th)\b/g, '$1').split(/\s+/).filter(Boolean);
   const month = words.findIndex((w) => MONTHS.includes(w.slice(0, 3)) && /^[a-z]+$/.test(w));
@@ -494,6 +486,12 @@ export function toIsoDate(text: string): string | undefined {
   const year = numbers.find((n) => n > 31);
   const day = numbers.find((n) => n <= 31);
   if (month < 0 || year === undefined || day === undefined) return undefined;
-  const m = MONTHS.indexOf(words[month]!.slice(0, 3)) + 1;
-  return valid(year, m, day) ? `${year}-${pad(m)}-${pad(day)}` : undefined;
+  return isoOf(year, MONTHS.indexOf(words[month]!.slice(0, 3)) + 1, day);
+}
+
+/** A date as ISO, when the month has that day ("Sept. 31" is a typo, not a date to state) in a year news could be from. */
+function isoOf(year: number, month: number, day: number): string | undefined {
+  const valid = month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate() && year >= 1800 && year <= 2200;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return valid ? `${year}-${pad(month)}-${pad(day)}` : undefined;
 }
