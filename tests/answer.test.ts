@@ -184,6 +184,20 @@ describe('abstention', () => {
     assert.match(title.results[0]?.excerpt ?? '', /The mayor said/, describeResults(title));
   });
 
+  test('a passage naming someone else with part of the name asked about ("Halvard Ostrem" for Halvard Brenne) does not answer', async () => {
+    const harbour = (retired: string) =>
+      indexOf({
+        'harbour.txt': article('Harbour master retires', retired, 'The port authority will name a successor in the spring, a spokesman said.'),
+        'weather.txt': WEATHER,
+      });
+    const question = 'How old was Halvard Brenne when he retired?';
+    const other = answer(await harbour('Halvard Ostrem, the harbour master at Kessington, retired on Friday at the age of 64.'), question);
+    assert.equal(other.answered, false, describeResults(other));
+    // A middle name stands between the two words asked about: the person asked about.
+    const same = answer(await harbour('Halvard Tor Brenne, the harbour master at Kessington, retired on Friday at the age of 64.'), question);
+    assert.match(same.results[0]?.excerpt ?? '', /at the age of 64/, describeResults(same));
+  });
+
   test('a who-question is answered by a passage that names someone by role ("her chief of staff") rather than name', async () => {
     const bridge = await indexOf({
       'bridge.txt': article(

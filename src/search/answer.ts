@@ -182,6 +182,11 @@ export interface QueryTerm {
   nameWord?: boolean;
   /** A name typed without capitals right after another, both plain lower-case words ("ilona schmidl"): one person's. */
   continuesName?: boolean;
+  /**
+   * For a name of several words, the index terms that satisfy each word in turn: a sentence naming "Albert Ellis"
+   * names someone else than Albert Pike (see `namesSomeoneElse`).
+   */
+  nameParts?: Array<ReadonlyMap<string, number>>;
 }
 
 export interface SentenceView {
@@ -557,6 +562,39 @@ function writesAsName(sentence: string, term: QueryTerm): boolean {
   return false;
 }
 
+const CAPITALISED_RUN = /\p{Lu}[\p{L}'’-]*\.?(?:\s+\p{Lu}[\p{L}'’-]*\.?)*/gu;
+/** Words of a capitalised run that are no one's name: titles, suffixes and a sentence's opening words. */
+const NOT_NAME_WORD = /^(the|a|an|in|on|at|but|and|of|mr|mrs|ms|messrs|mme|miss|dr|prof|rev|fr|sir|lady|lord|gov|sen|rep|gen|col|maj|lt|capt|cmdr|adm|sgt|cpl|jr|sr|st|ii|iii)$/;
+
+/**
+ * Whether `sentence` names someone else with part of the question's name: "Albert Ellis" for a question about
+ * Albert Pike, "Robert Kennedy" for John Kennedy. A name with all the question's words, more of them ("Rafael
+ * Leonidas Trujillo Molina") or only some and titles ("Mrs. Pohl") is the one asked about.
+ */
+function namesSomeoneElse(sentence: string, parts: ReadonlyArray<ReadonlyMap<string, number>>): boolean {
+  const isOtherName = (word: string | undefined) =>
+    word !== undefined && word.length > 1 && !/^[\p{Lu}.]+$/u.test(word) && !NOT_NAME_WORD.test(word.toLowerCase()) && !isEnglishWord(word.toLowerCase());
+  const runs = [...sentence.matchAll(CAPITALISED_RUN)].map(([run]) => {
+    const words = run.split(/[\s-]+/).map((w) => w.replace(/['’]s?$|\.$/u, ''));
+    const terms = words.map((w) => (NOT_NAME_WORD.test(w.toLowerCase()) ? undefined : termOfWord(w.toLowerCase())));
+    return { words, partAt: terms.map((term) => (term === undefined ? -1 : parts.findIndex((p) => p.has(term)))) };
+  });
+  // A sentence that names the person in full may name others in part ("Labor Secretary Goldberg and Commerce
+  // Secretary Hodges" for Secretary Goldberg).
+  if (parts.every((_, at) => runs.some(({ partAt }) => partAt.includes(at)))) return false;
+  for (const { words, partAt } of runs) {
+    for (let k = 0; k < words.length; k++) {
+      const at = partAt[k]!;
+      if (at < 0) continue;
+      // The question's next word replaced by another name, or its word before; a middle name ("Roger Eugene Maris")
+      // stands between the two.
+      if (at + 1 < parts.length && partAt[k + 1]! < 0 && isOtherName(words[k + 1]) && !partAt.slice(k + 1).includes(at + 1)) return true;
+      if (at > 0 && partAt[k - 1]! < 0 && isOtherName(words[k - 1]) && !partAt.slice(0, k).includes(at - 1)) return true;
+    }
+  }
+  return false;
+}
+
 /** Most credit a dictionary word of a name earns alone, when the name has a rarer word of its own. */
 const PLAIN_NAME_PART = 0.3;
 
@@ -583,7 +621,14 @@ function mergeNames(parsed: ParsedQuestion, terms: QueryTerm[]): QueryTerm[] {
     parts.forEach((part, k) => {
       for (const [term, credit] of part.matches) matches.set(term, Math.max(matches.get(term) ?? 0, Math.min(ceiling(k), (credit * part.weight) / weight)));
     });
-    const name: QueryTerm = { term: parts.map((p) => p.term).join('+'), weight, matches, isName: true, ...(parts.some((p) => p.attribution) ? { attribution: true } : {}) };
+    const name: QueryTerm = {
+      term: parts.map((p) => p.term).join('+'),
+      weight,
+      matches,
+      isName: true,
+      nameParts: parts.map((p) => p.matches),
+      ...(parts.some((p) => p.attribution) ? { attribution: true } : {}),
+    };
     members.forEach(({ i }, k) => (merged[i] = k === 0 ? name : undefined!));
   }
   return merged.filter((term): term is QueryTerm => term !== undefined);
@@ -883,6 +928,7 @@ function scorePassage(
   const text = index.passageText(passage);
   const acronyms = terms.flatMap((term, i) => (term.spelledOut ? [i] : []));
   const nameWords = terms.flatMap((term, i) => (term.nameWord ? [i] : []));
+  const fullNames = terms.flatMap((term, i) => (term.nameParts ? [i] : []));
   const sentences: SentenceView[] = index.readSentences(passage).map(({ span, terms: sentenceTerms }) => {
     const credit = new Array<number>(terms.length).fill(0);
     for (const term of sentenceTerms) {
@@ -891,6 +937,7 @@ function scorePassage(
     const sentence = text.slice(span.start, span.end);
     for (const i of acronyms) credit[i] = Math.max(credit[i]!, spellsOut(terms[i]!, sentence));
     for (const i of nameWords) if (credit[i]! > WEIGHTS.nameWordInLowerCase && !writesAsName(sentence, terms[i]!)) credit[i] = WEIGHTS.nameWordInLowerCase;
+    for (const i of fullNames) if (credit[i]! > 0 && namesSomeoneElse(sentence, terms[i]!.nameParts!)) credit[i] = 0;
     return {
       span,
       terms: sentenceTerms,
