@@ -26,6 +26,9 @@ test('a question’s capitalised names and their initials, past the question’s
   const [name] = namesWithInitials('What did the Bureau of Water Supply say?');
   assert.equal(name?.acronym, 'BWS');
   assert.equal('What did the Bureau of Water Supply say?'.slice(name!.start, name!.end), 'Bureau of Water Supply');
+  // Some initials keep a small word of the name: each is tried both ways.
+  const kept = namesWithInitials('Who chairs the Committee on Appeal for Human Rights?').map((n) => n.acronym);
+  assert.deepEqual(kept.sort(), ['CAFHR', 'CAHR', 'COAFHR', 'COAHR']);
   // A name of two words has initials too short to tell from a person's.
   assert.deepEqual(namesWithInitials('Who is Anna Lopatka?'), []);
 });

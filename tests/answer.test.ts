@@ -1052,6 +1052,19 @@ describe('reading questions the way newsrooms write', () => {
     assert.equal(answer(index, 'When did the MPB open its inquiry into the collision?').answered, false);
   });
 
+  test('initials that keep a small word of the name ("COAHR") are found from the name spelled out', async () => {
+    const index = await indexOf({
+      'cinemas.txt': article(
+        'Students press cinemas',
+        'The Committee on Appeal for Housing Rights, a student group, has asked the city’s cinemas to admit everyone.',
+        'Ines Varga, COAHR chairman, said on Friday that three managers had agreed to meet the students next week.',
+      ),
+      'weather.txt': WEATHER,
+    });
+    const result = answer(index, 'Who chairs the Committee on Appeal for Housing Rights?');
+    assert.match(result.results[0]?.excerpt ?? '', /Ines Varga/, describeResults(result));
+  });
+
   test('a person’s initials that spell a word do not find the word', async () => {
     const index = await indexOf({
       'gallery.txt': 'Gallery reopens\nCritics said the art was badly lit when the gallery reopened on Friday.\n',

@@ -30,19 +30,33 @@ export function spelledOutPattern(acronym: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${words.join(`\\s+(?:${SKIPPED}\\s+)*`)}(?![\\p{L}\\p{N}])`, 'u');
 }
 
+/** Small words of one spelled-out name that its initials may keep, one way or the other ("COAHR" keeps "on"). */
+const MAX_KEPT_SMALL_WORDS = 3;
+
 /**
  * The capitalised names of a question and the acronyms they would abbreviate, with where each name stands. The
- * question's opening word is capitalised for opening it ("Did Federal…"), not for being part of a name.
+ * question's opening word is capitalised for opening it ("Did Federal…"), not for being part of a name. Initials
+ * usually skip the small words, but some keep them ("Committee on Appeal for Human Rights" is "COAHR"): each
+ * small word inside the name is tried both ways.
  */
 export function namesWithInitials(question: string): Array<{ acronym: string; start: number; end: number }> {
   const found: Array<{ acronym: string; start: number; end: number }> = [];
   for (const run of question.matchAll(NAME_RUN)) {
-    const words = [...run[0].matchAll(new RegExp(CAPITALISED, 'gu'))].map((word) => ({ letter: word[0][0]!, start: run.index + word.index }));
+    const words = [...run[0].matchAll(new RegExp(`${CAPITALISED}|(?<=\\s)${SKIPPED}(?=\\s)`, 'gu'))].map((word) => ({
+      letter: word[0][0]!.toUpperCase(),
+      small: SKIPPED_WORD.test(word[0]),
+      start: run.index + word.index,
+    }));
     const opening = /^\s*$|[.!?]\s*$/u.test(question.slice(0, run.index));
-    const named = opening ? words.slice(1) : words;
-    const acronym = named.map((word) => word.letter).join('');
-    if (named.length === 0 || !isWrittenAcronym(acronym)) continue;
-    found.push({ acronym, start: named[0]!.start, end: run.index + run[0].length });
+    const second = words.findIndex((word, i) => i > 0 && !word.small);
+    const named = !opening ? words : second < 0 ? [] : words.slice(second);
+    const small = named.flatMap((word, i) => (word.small ? [i] : []));
+    if (named.length === 0 || small.length > MAX_KEPT_SMALL_WORDS) continue;
+    const acronyms = new Set<string>();
+    for (let kept = 0; kept < 1 << small.length; kept++) {
+      acronyms.add(named.filter((word, i) => !word.small || (kept >> small.indexOf(i)) & 1).map((word) => word.letter).join(''));
+    }
+    for (const acronym of acronyms) if (isWrittenAcronym(acronym)) found.push({ acronym, start: named[0]!.start, end: run.index + run[0].length });
   }
   return found;
 }
