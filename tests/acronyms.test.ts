@@ -29,6 +29,10 @@ test('a question’s capitalised names and their initials, past the question’s
   // Some initials keep a small word of the name: each is tried both ways.
   const kept = namesWithInitials('Who chairs the Committee on Appeal for Human Rights?').map((n) => n.acronym);
   assert.deepEqual(kept.sort(), ['CAFHR', 'CAHR', 'COAFHR', 'COAHR']);
+  // However the reader capitalises them.
+  assert.deepEqual(namesWithInitials('Who chairs the Committee On Appeal For Human Rights?').map((n) => n.acronym).sort(), ['CAFHR', 'CAHR', 'COAFHR', 'COAHR']);
+  // A name of many small words keeps the initials that skip them all.
+  assert.deepEqual(namesWithInitials('Did the Royal Society for the Prevention of Cruelty to Animals act?').map((n) => n.acronym), ['RSPCA']);
   // A name of two words has initials too short to tell from a person's.
   assert.deepEqual(namesWithInitials('Who is Anna Lopatka?'), []);
 });

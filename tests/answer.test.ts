@@ -193,9 +193,20 @@ describe('abstention', () => {
     const question = 'How old was Halvard Brenne when he retired?';
     const other = answer(await harbour('Halvard Ostrem, the harbour master at Kessington, retired on Friday at the age of 64.'), question);
     assert.equal(other.answered, false, describeResults(other));
-    // A middle name stands between the two words asked about: the person asked about.
-    const same = answer(await harbour('Halvard Tor Brenne, the harbour master at Kessington, retired on Friday at the age of 64.'), question);
-    assert.match(same.results[0]?.excerpt ?? '', /at the age of 64/, describeResults(same));
+    // A middle name, a title, a place or another name joined by a hyphen beside the surname: the person asked about.
+    for (const sentence of [
+      'Halvard Tor Brenne, the harbour master at Kessington, retired on Friday at the age of 64.',
+      'Det. Supt. Brenne, the harbour master at Kessington, retired on Friday at the age of 64.',
+      "Kessington's Brenne, the harbour master, retired on Friday at the age of 64.",
+      'Norwegian Brenne, the harbour master at Kessington, retired on Friday at the age of 64.',
+      'On Friday Brenne, the harbour master at Kessington, retired at the age of 64.',
+    ]) {
+      const same = answer(await harbour(`Halvard Brenne has been harbour master at Kessington since 1991.\n\n${sentence}`), question);
+      assert.match(same.results[0]?.excerpt ?? '', /at the age of 64/, `${sentence}: ${describeResults(same)}`);
+    }
+    // A title in the question is no part of the person's own name: "Halvard Brenne" is Mayor Brenne.
+    const mayor = answer(await harbour('Halvard Brenne, the mayor of Kessington, retired on Friday at the age of 64.'), 'How old was Mayor Brenne when he retired?');
+    assert.match(mayor.results[0]?.excerpt ?? '', /at the age of 64/, describeResults(mayor));
   });
 
   test('a who-question is answered by a passage that names someone by role ("her chief of staff") rather than name', async () => {

@@ -33,27 +33,32 @@ export function spelledOutPattern(acronym: string): RegExp {
 /** Small words of one spelled-out name that its initials may keep, one way or the other ("COAHR" keeps "on"). */
 const MAX_KEPT_SMALL_WORDS = 3;
 
+/** A small word inside a name, however a reader capitalises it ("Committee On Appeal"). */
+const SMALL_INSIDE = new RegExp(`^${SKIPPED}$`, 'iu');
+
 /**
  * The capitalised names of a question and the acronyms they would abbreviate, with where each name stands. The
  * question's opening word is capitalised for opening it ("Did Federal…"), not for being part of a name. Initials
  * usually skip the small words, but some keep them ("Committee on Appeal for Human Rights" is "COAHR"): each
- * small word inside the name is tried both ways.
+ * small word inside a name of few of them is tried both ways.
  */
 export function namesWithInitials(question: string): Array<{ acronym: string; start: number; end: number }> {
   const found: Array<{ acronym: string; start: number; end: number }> = [];
   for (const run of question.matchAll(NAME_RUN)) {
-    const words = [...run[0].matchAll(new RegExp(`${CAPITALISED}|(?<=\\s)${SKIPPED}(?=\\s)`, 'gu'))].map((word) => ({
+    const words = [...run[0].matchAll(new RegExp(`${CAPITALISED}|(?<=\\s)${SKIPPED}(?=\\s)`, 'gu'))].map((word, i) => ({
       letter: word[0][0]!.toUpperCase(),
-      small: SKIPPED_WORD.test(word[0]),
+      small: i > 0 && SMALL_INSIDE.test(word[0]),
       start: run.index + word.index,
     }));
     const opening = /^\s*$|[.!?]\s*$/u.test(question.slice(0, run.index));
     const second = words.findIndex((word, i) => i > 0 && !word.small);
     const named = !opening ? words : second < 0 ? [] : words.slice(second);
+    if (named.length === 0) continue;
     const small = named.flatMap((word, i) => (word.small ? [i] : []));
-    if (named.length === 0 || small.length > MAX_KEPT_SMALL_WORDS) continue;
     const acronyms = new Set<string>();
-    for (let kept = 0; kept < 1 << small.length; kept++) {
+    // Every small word skipped is how most initials go ("RSPCA"); with many small words, the only way tried.
+    const keptWays = small.length > MAX_KEPT_SMALL_WORDS ? 1 : 1 << small.length;
+    for (let kept = 0; kept < keptWays; kept++) {
       acronyms.add(named.filter((word, i) => !word.small || (kept >> small.indexOf(i)) & 1).map((word) => word.letter).join(''));
     }
     for (const acronym of acronyms) if (isWrittenAcronym(acronym)) found.push({ acronym, start: named[0]!.start, end: run.index + run[0].length });

@@ -1,5 +1,5 @@
 import type { Span } from '../corpus/sentences.ts';
-import { analyze, baseFormOf, fold, isCaseSensitiveAlias, relatedTerms, termOfWord, type Token } from './analyzer.ts';
+import { analyze, baseFormOf, fold, isCaseSensitiveAlias, relatedTerms, stemTerm, termOfWord, type Token } from './analyzer.ts';
 import { MAX_EXCERPT_CHARS, trimToLimit, widenToFit } from './excerpt.ts';
 import type { NewsIndex } from './newsIndex.ts';
 import { isSubhead, MAX_SUBHEAD_CHARS } from './passages.ts';
@@ -9,6 +9,7 @@ import { spellingCandidates, termsStartingWith } from './vocabulary.ts';
 import { englishSpecificity } from './english.ts';
 import { isWrittenAcronym, namesWithInitials, spelledOutPattern, wordRunsWithInitials } from './acronyms.ts';
 import { compoundSynonymsOf, derivedWordsOf, oppositesOf, phrasalSynonymsOf, synonymsOf } from './synonyms.ts';
+import { isPersonNoun } from './wordnet.ts';
 import type { Answer, AnswerOptions, AnswerResult, SourceRef } from './types.ts';
 
 export const DEFAULT_TOP = 3;
@@ -563,21 +564,43 @@ function writesAsName(sentence: string, term: QueryTerm): boolean {
 }
 
 const CAPITALISED_RUN = /\p{Lu}[\p{L}'’-]*\.?(?:\s+\p{Lu}[\p{L}'’-]*\.?)*/gu;
-/** Words of a capitalised run that are no one's name: titles, suffixes and a sentence's opening words. */
-const NOT_NAME_WORD = /^(the|a|an|in|on|at|but|and|of|mr|mrs|ms|messrs|mme|miss|dr|prof|rev|fr|sir|lady|lord|gov|sen|rep|gen|col|maj|lt|capt|cmdr|adm|sgt|cpl|jr|sr|st|ii|iii)$/;
+/** Words of a capitalised run that are no one's name: titles, suffixes, days, months and a sentence's opening words. */
+const NOT_NAME_WORD = new RegExp(
+  '^(the|a|an|in|on|at|but|and|of|mr|mrs|ms|mx|messrs|mme|mlle|miss|herr|dr|prof|rev|fr|sir|dame|lady|lord|hon|rt|gov|sen|rep|' +
+    'pres|gen|col|maj|lt|lieut|capt|cmdr|adm|sgt|cpl|pvt|pfc|cllr|supt|insp|det|atty|msgr|jr|sr|st|ii|iii|' +
+    'monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|' +
+    'september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$',
+);
 
 /**
  * Whether `sentence` names someone else with part of the question's name: "Albert Ellis" for a question about
  * Albert Pike, "Robert Kennedy" for John Kennedy. A name with all the question's words, more of them ("Rafael
- * Leonidas Trujillo Molina") or only some and titles ("Mrs. Pohl") is the one asked about.
+ * Leonidas Trujillo Molina") or only some and titles ("Mrs. Pohl") is the one asked about, as is one beside a place
+ * ("Toronto's Brenne", "Norwegian Brenne") or joined to another by a hyphen ("the Kvale-Brenne accord").
  */
 function namesSomeoneElse(sentence: string, parts: ReadonlyArray<ReadonlyMap<string, number>>): boolean {
-  const isOtherName = (word: string | undefined) =>
-    word !== undefined && word.length > 1 && !/^[\p{Lu}.]+$/u.test(word) && !NOT_NAME_WORD.test(word.toLowerCase()) && !isEnglishWord(word.toLowerCase());
+  const isOtherName = (word: { text: string; possessive: boolean } | undefined) => {
+    if (word === undefined || word.possessive || word.text.length < 2 || /^[\p{Lu}.]+$/u.test(word.text)) return false;
+    const folded = word.text.toLowerCase();
+    // A dictionary word, or one the analyzer reads as another (a demonym as its country: "Norwegian" → norway).
+    return !NOT_NAME_WORD.test(folded) && !isEnglishWord(folded) && termOfWord(folded) === stemTerm(folded);
+  };
   const runs = [...sentence.matchAll(CAPITALISED_RUN)].map(([run]) => {
-    const words = run.split(/[\s-]+/).map((w) => w.replace(/['’]s?$|\.$/u, ''));
-    const terms = words.map((w) => (NOT_NAME_WORD.test(w.toLowerCase()) ? undefined : termOfWord(w.toLowerCase())));
-    return { words, partAt: terms.map((term) => (term === undefined ? -1 : parts.findIndex((p) => p.has(term)))) };
+    // A hyphen joins two names into one thing ("Kvale-Brenne"), or splits one name the analyzer reads as two ("Ki-moon").
+    const words = run.split(/\s+/).flatMap((written) =>
+      written.split('-').map((text, k, pieces) => ({
+        text: text.replace(/['’]s?$|\.$/u, ''),
+        possessive: /['’]s?$/u.test(text),
+        joinedBefore: k > 0,
+        joinedAfter: k < pieces.length - 1,
+      })),
+    );
+    const partAt = words.map(({ text }) => {
+      const folded = text.toLowerCase();
+      const term = NOT_NAME_WORD.test(folded) ? undefined : termOfWord(folded);
+      return term === undefined ? -1 : parts.findIndex((p) => p.has(term));
+    });
+    return { words, partAt };
   });
   // A sentence that names the person in full may name others in part ("Labor Secretary Goldberg and Commerce
   // Secretary Hodges" for Secretary Goldberg).
@@ -588,8 +611,10 @@ function namesSomeoneElse(sentence: string, parts: ReadonlyArray<ReadonlyMap<str
       if (at < 0) continue;
       // The question's next word replaced by another name, or its word before; a middle name ("Roger Eugene Maris")
       // stands between the two.
-      if (at + 1 < parts.length && partAt[k + 1]! < 0 && isOtherName(words[k + 1]) && !partAt.slice(k + 1).includes(at + 1)) return true;
-      if (at > 0 && partAt[k - 1]! < 0 && isOtherName(words[k - 1]) && !partAt.slice(0, k).includes(at - 1)) return true;
+      const next = words[k]!.joinedAfter ? undefined : words[k + 1];
+      const previous = words[k]!.joinedBefore ? undefined : words[k - 1];
+      if (at + 1 < parts.length && partAt[k + 1]! < 0 && isOtherName(next) && !partAt.slice(k + 1).includes(at + 1)) return true;
+      if (at > 0 && partAt[k - 1]! < 0 && isOtherName(previous) && !partAt.slice(0, k).includes(at - 1)) return true;
     }
   }
   return false;
@@ -621,12 +646,16 @@ function mergeNames(parsed: ParsedQuestion, terms: QueryTerm[]): QueryTerm[] {
     parts.forEach((part, k) => {
       for (const [term, credit] of part.matches) matches.set(term, Math.max(matches.get(term) ?? 0, Math.min(ceiling(k), (credit * part.weight) / weight)));
     });
+    // The words after a title are the person's own ("Prime Minister Halvard Brenne"): a sentence that puts a given
+    // name where the question has "Mayor" still names Mayor Brenne.
+    const title = members.findLastIndex(({ token }) => isPersonNoun(token.surface));
+    const personalName = parts.slice(title + 1);
     const name: QueryTerm = {
       term: parts.map((p) => p.term).join('+'),
       weight,
       matches,
       isName: true,
-      nameParts: parts.map((p) => p.matches),
+      ...(personalName.length >= 2 ? { nameParts: personalName.map((p) => p.matches) } : {}),
       ...(parts.some((p) => p.attribution) ? { attribution: true } : {}),
     };
     members.forEach(({ i }, k) => (merged[i] = k === 0 ? name : undefined!));

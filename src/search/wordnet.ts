@@ -58,6 +58,20 @@ export function entriesOf(lemma: string): ReadonlyArray<[PartOfSpeech, number[]]
 const wordsCache = new Map<string, string[]>();
 const hypernymCache = new Map<string, number[]>();
 
+/** WordNet's lexicographer file of the nouns that name people ("mayor", "Albert"): noun.person. */
+const PERSON_FILE = '18';
+
+/**
+ * Whether `lemma`'s commonest noun sense is a kind of person, written in lower case there: "mayor", "minister",
+ * "player" are; "Albert" (Prince Albert, a person WordNet names) and "pike" are not.
+ */
+export function isPersonNoun(lemma: string): boolean {
+  const offset = sensesOf(lemma, 'noun')[0];
+  if (offset === undefined) return false;
+  const [, lexFile, , , ...words] = synsetRecord('noun', offset).split(' ');
+  return lexFile === PERSON_FILE && words.includes(lemma.replace(/ /g, '_'));
+}
+
 /** The words of a synset, folded, with spaces for WordNet's underscores. */
 export function synsetWords(pos: PartOfSpeech, offset: number): string[] {
   return cached(wordsCache, pos, offset, (record) => {
