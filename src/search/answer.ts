@@ -3,7 +3,7 @@ import { analyze, baseFormOf, fold, isCaseSensitiveAlias, relatedTerms, stemTerm
 import { MAX_EXCERPT_CHARS, trimToLimit, widenToFit } from './excerpt.ts';
 import type { NewsIndex } from './newsIndex.ts';
 import { isSubhead, MAX_SUBHEAD_CHARS } from './passages.ts';
-import { opensOnName, parseQuestion, sentenceServes, wordsOf, type AnswerKind, type ParsedQuestion } from './question.ts';
+import { MONTH, opensOnName, parseQuestion, sentenceServes, TITLES, wordsOf, type AnswerKind, type ParsedQuestion } from './question.ts';
 import { allowedEdits, correctSpelling, isEnglishWord } from './spelling.ts';
 import { spellingCandidates, termsStartingWith } from './vocabulary.ts';
 import { englishSpecificity } from './english.ts';
@@ -566,10 +566,9 @@ function writesAsName(sentence: string, term: QueryTerm): boolean {
 const CAPITALISED_RUN = /\p{Lu}[\p{L}'’-]*\.?(?:\s+\p{Lu}[\p{L}'’-]*\.?)*/gu;
 /** Words of a capitalised run that are no one's name: titles, suffixes, days, months and a sentence's opening words. */
 const NOT_NAME_WORD = new RegExp(
-  '^(the|a|an|in|on|at|but|and|of|mr|mrs|ms|mx|messrs|mme|mlle|miss|herr|dr|prof|rev|fr|sir|dame|lady|lord|hon|rt|gov|sen|rep|' +
-    'pres|gen|col|maj|lt|lieut|capt|cmdr|adm|sgt|cpl|pvt|pfc|cllr|supt|insp|det|atty|msgr|jr|sr|st|ii|iii|' +
-    'monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|' +
-    'september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$',
+  `^(?:the|a|an|in|on|at|but|and|of|${TITLES}|mx|mlle|herr|dame|hon|rt|pres|lieut|pvt|pfc|atty|msgr|jr|sr|st|ii|iii|` +
+    `monday|tuesday|wednesday|thursday|friday|saturday|sunday|${MONTH})$`,
+  'i',
 );
 
 /**

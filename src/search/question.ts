@@ -240,7 +240,7 @@ const MONEY =
   /[$£€¥₹]\s?\d|\b\d[\d,.]*\s*(dollars?|dlrs?|cents?|cts|pounds?|euros?|francs?|marks?|rubles?|roubles?|yen|yuan|rupees?|pesos?|rand|shillings?|dinars?|dirhams?|riyals?|naira|ringgit)\b|\b(million|billion|thousand|mln|bln|lakh|crore) (dollars|dlrs|pounds|stg|euros|rupees)\b/i;
 /** A currency code before a sum, in capitals as written ("USD 40m", "Rs 12 crore"), not "CAD 3D software". */
 const CURRENCY_CODE = /\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|JPY|CHF|CNY|Rs\.?|Rp)\s?\d[\d,.]*(?:bn|mn|m|k)?(?![\p{L}\d])/u;
-const MONTH = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec';
+export const MONTH = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec';
 const TIME_WORDS = new RegExp(
   `\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|${MONTH}|yesterday|today|tonight|tomorrow|ago|last (week|month|year|night)|this (week|month|year|morning)|next (week|month|year)|1[6-9]\\d\\d|20\\d\\d|morning|afternoon|evening|weekend|since|until|earlier|later)\\b`,
   'gi',
@@ -280,7 +280,7 @@ const REASON =
 const NAME =
   /\b(?:\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.\s*)*(?:(?:al|de|bin|van|von|la|le|du|da)[\s-]+)?\p{Lu}[\p{L}'’-]+)+|(?<![\p{L}.])(?:\p{Lu}\.\s+)+\p{Lu}[\p{L}'’-]+)/gu;
 /** Titles news writes before a name, most of them abbreviated ("Lt. Col.", "Cllr", "Messrs"). */
-const TITLES = 'Mr|Mrs|Ms|Messrs|Mme|Miss|Dr|Prof|Rev|Fr|Sir|Lady|Lord|Gov|Sen|Rep|Gen|Col|Maj|Lt|Capt|Cmdr|Adm|Sgt|Cpl|Cllr|Supt|Insp|Det';
+export const TITLES = 'Mr|Mrs|Ms|Messrs|Mme|Miss|Dr|Prof|Rev|Fr|Sir|Lady|Lord|Gov|Sen|Rep|Gen|Col|Maj|Lt|Capt|Cmdr|Adm|Sgt|Cpl|Cllr|Supt|Insp|Det';
 // Words of a capitalised run that are not the name: sentence openers, titles ("Miss Sally May Saabye" answers a
 // question about the Miss Rhode Island pageant) and initials.
 const NOT_NAMES = new RegExp(`^(The|A|An|In|On|At|But|And|When|If|As|After|Before|He|She|It|They|We|This|That|${TITLES}|Jr|Sr|St|\\p{Lu})$`, 'u');
