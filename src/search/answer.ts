@@ -563,7 +563,10 @@ function writesAsName(sentence: string, term: QueryTerm): boolean {
   return false;
 }
 
-const CAPITALISED_RUN = /\p{Lu}[\p{L}'’-]*\.?(?:\s+\p{Lu}[\p{L}'’-]*\.?)*/gu;
+/** A capitalised word, its dots and hyphens kept ("Jr.", "Ki-moon"). */
+const CAPITALISED_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
+/** Capitalised words in a row, one or more: a sentence's names and titles as written. */
+const CAPITALISED_RUN = new RegExp(`${CAPITALISED_WORD}(?:\\s+${CAPITALISED_WORD})*`, 'gu');
 /** Words of a capitalised run that are no one's name: titles, suffixes, days, months and a sentence's opening words. */
 const NOT_NAME_WORD = new RegExp(
   `^(?:the|a|an|in|on|at|but|and|of|${TITLES}|mx|mlle|herr|dame|hon|rt|pres|lieut|pvt|pfc|atty|msgr|jr|sr|st|ii|iii|` +
@@ -622,7 +625,7 @@ function namesSomeoneElse(sentence: string, parts: ReadonlyArray<ReadonlyMap<str
 /** Most credit a dictionary word of a name earns alone, when the name has a rarer word of its own. */
 const PLAIN_NAME_PART = 0.3;
 
-const NAME_RUN = /\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+/gu;
+const NAME_RUN = new RegExp(`${CAPITALISED_WORD}(?:\\s+${CAPITALISED_WORD})+`, 'gu');
 
 /**
  * A multi-word name in the question ("Jean-Marc Ayrault", "Anna Hengesbach") is one thing asked about, not two:
