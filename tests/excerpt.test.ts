@@ -321,6 +321,17 @@ describe('trimToLimit', () => {
     assertConsistent(text, heavier);
   });
 
+  test('the matches stand in the middle of the cut, so what follows them is shown too', () => {
+    // The matched words fit in the first 400 characters, but the answer comes after them: a window kept at the
+    // sentence's start would cut it off.
+    const text = `So in these pages one can share ${words(40)} at the delights of one of the world's finest restaurants, La Bonne Auberge, which is situated on the seacoast twenty miles west of the Nice airport; and at the infinite variety of London.`;
+    assert.ok(text.indexOf('Auberge') < MAX_EXCERPT_CHARS && text.indexOf('twenty miles') > MAX_EXCERPT_CHARS, 'the case this test is about');
+    const trimmed = trimToLimit(text, [weightOf(text, 'restaurants'), weightOf(text, 'Bonne'), weightOf(text, 'Auberge')]);
+    assert.ok(trimmed.text.includes('twenty miles west of the Nice airport'), trimmed.text);
+    assert.ok(trimmed.text.includes('restaurants, La Bonne Auberge'), trimmed.text);
+    assertConsistent(text, trimmed);
+  });
+
   test('a smaller limit is respected too', () => {
     const text = 'The council met on Monday to discuss the harbour budget and the new railway station plans.';
     for (const limit of [60, 80]) {

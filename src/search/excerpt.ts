@@ -24,8 +24,8 @@ export function widenToFit(sentences: readonly Span[], first: number, last: numb
 }
 
 /**
- * Cuts text longer than the limit down to the stretch with the most highlighted weight, at word boundaries,
- * marking each cut with "…". `weights` are matched words as ranges of `text` with how much each counts.
+ * Cuts text longer than the limit down to the stretch with the most highlighted weight, centred on it, at word
+ * boundaries, marking each cut with "…". `weights` are matched words as ranges of `text` with how much each counts.
  */
 export function trimToLimit(
   text: string,
@@ -40,8 +40,18 @@ export function trimToLimit(
   const lead = Math.min(40, Math.floor(room / 4));
   for (const candidate of [0, ...weights.map((w) => Math.max(0, w.start - lead))]) {
     const start = Math.min(candidate, text.length - room);
-    const weight = weights.filter((w) => w.start >= start && w.end <= start + room).reduce((sum, w) => sum + w.weight, 0);
+    const weight = weightWithin(weights, start, room);
     if (weight > bestWeight) [bestStart, bestWeight] = [start, weight];
+  }
+  // The answer stands beside the words the question shares with it, after them as often as before: the window is
+  // centred on the matches it holds rather than pushed to the sentence's start ("…finest restaurants, La Bonne
+  // Auberge, which is situated on the seacoast twenty miles west of the Nice airport").
+  const inside = weights.filter((w) => w.start >= bestStart && w.end <= bestStart + room);
+  if (inside.length > 0) {
+    const first = Math.min(...inside.map((w) => w.start));
+    const last = Math.max(...inside.map((w) => w.end));
+    const centred = Math.max(0, Math.min(Math.round((first + last - room) / 2), text.length - room));
+    if (weightWithin(weights, centred, room) >= bestWeight) bestStart = centred;
   }
   let start = bestStart;
   let end = Math.min(text.length, start + room);
@@ -58,4 +68,8 @@ export function trimToLimit(
   const space = text.slice(start, end).length - text.slice(start, end).trimStart().length;
   const trimmed = `${start > 0 ? ELLIPSIS : ''}${body}${end < text.length ? ELLIPSIS : ''}`;
   return { text: trimmed, start: start + space, end: start + space + body.length };
+}
+
+function weightWithin(weights: ReadonlyArray<{ start: number; end: number; weight: number }>, start: number, room: number): number {
+  return weights.filter((w) => w.start >= start && w.end <= start + room).reduce((sum, w) => sum + w.weight, 0);
 }
