@@ -219,6 +219,26 @@ describe('sentence splitting', () => {
     ]);
   });
 
+  test('a figure after "approx." or "No." goes on the sentence; a month or a firm before "The" ends one', () => {
+    assert.deepEqual(sentences('The hall seats approx. 400 people. It opened in 1990.'), ['The hall seats approx. 400 people.', 'It opened in 1990.']);
+    assert.deepEqual(sentences('He sang Prelude No. 12, Op. 32 twice. It was late.'), ['He sang Prelude No. 12, Op. 32 twice.', 'It was late.']);
+    assert.deepEqual(sentences('Prices rose in Jan. The rise was the largest in a decade.'), ['Prices rose in Jan.', 'The rise was the largest in a decade.']);
+    assert.deepEqual(sentences('The deal was signed in Sept. Later it fell apart.'), ['The deal was signed in Sept.', 'Later it fell apart.']);
+    assert.deepEqual(sentences('He arrived Aug. 2. The talks began at once.'), ['He arrived Aug. 2.', 'The talks began at once.']);
+    assert.deepEqual(sentences('Sales grew at Smith Bros. The firm said so. Pens, pencils, etc. They sold.'), [
+      'Sales grew at Smith Bros.',
+      'The firm said so.',
+      'Pens, pencils, etc.',
+      'They sold.',
+    ]);
+    // Where no sentence opens, they stay abbreviations.
+    assert.deepEqual(sentences('He was born on Jan. 5 in Ohio. He works at Acme Inc. in Boston. The Jan. 6 hearing ran long.'), [
+      'He was born on Jan. 5 in Ohio.',
+      'He works at Acme Inc. in Boston.',
+      'The Jan. 6 hearing ran long.',
+    ]);
+  });
+
   test('curly and straight quotes close the sentence they end', () => {
     assert.deepEqual(sentences('He said, “We will stay.” Then he left. She said, "No way." It ended.'), [
       'He said, “We will stay.”',

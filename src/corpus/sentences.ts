@@ -7,7 +7,7 @@ export interface Span {
 }
 
 /** Bump whenever the spans can change: saved indexes keep them and carry this in their fingerprint. */
-export const SENTENCE_SPLITTER_VERSION = 3;
+export const SENTENCE_SPLITTER_VERSION = 4;
 
 const SBD_OPTIONS = { newline_boundaries: false, html_boundaries: false, sanitize: false, preserve_whitespace: false };
 
@@ -57,7 +57,7 @@ export function splitSentences(paragraph: string): Span[] {
     const lead = rest.length - rest.trimStart().length;
     spans.push({ start: cursor + lead, end: cursor + rest.trimEnd().length });
   }
-  return rejoinAbbreviations(text, spans);
+  return splitAfterAbbreviations(text, rejoinAbbreviations(text, spans));
 }
 
 // "the U.N." or "Gen." before a name or a proper noun ("U.S. Senate", "U.N. General Assembly") ends no sentence.
@@ -68,6 +68,32 @@ const SENTENCE_OPENERS = new Set(
 
 // News opens no sentence in lower case: a full stop before one ends an abbreviation ("1,488 lbs. per person").
 const OPENS_LOWER_CASE = /^["“‘'(]?\p{Ll}/u;
+// Nor with a figure after an abbreviation that stands before one ("approx. 400 people", "vs. 7", "Op. 32").
+const ENDS_BEFORE_FIGURE = /(?:^|[\s(“"])(?:approx|ca|est|vs|nos?|vols?|pp|figs?|op)\.$/iu;
+const OPENS_WITH_FIGURE = /^["“‘'(]?\p{N}/u;
+
+/**
+ * sbd reads a month's or a firm's abbreviation as never ending a sentence, so "Prices rose in Jan. The rise…" and
+ * "…at Smith Bros. The firm said" were one sentence each. Before a word that opens sentences, they end one ("Jan.
+ * 5", "Acme Inc. in Boston" still do not). A date's day after the month ("arrived Aug. 2. The talks…") is no
+ * abbreviation either.
+ */
+const ABBREVIATION_BEFORE_WORD = /\b((?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.(?:\s+\d{1,2}\.)?|(?:Inc|Co|Corp|Ltd|Bros|Plc|etc)\.)(\s+)["“‘']?(\p{Lu}\p{Ll}*)/gu;
+
+function splitAfterAbbreviations(text: string, spans: Span[]): Span[] {
+  return spans.flatMap((span) => {
+    const pieces: Span[] = [];
+    let start = span.start;
+    for (const match of text.slice(span.start, span.end).matchAll(ABBREVIATION_BEFORE_WORD)) {
+      if (!SENTENCE_OPENERS.has(match[3]!)) continue;
+      const end = span.start + match.index + match[1]!.length;
+      pieces.push({ start, end });
+      start = end + match[2]!.length;
+    }
+    pieces.push({ start, end: span.end });
+    return pieces;
+  });
+}
 
 function rejoinAbbreviations(text: string, spans: Span[]): Span[] {
   const joined: Span[] = [];
@@ -78,6 +104,7 @@ function rejoinAbbreviations(text: string, spans: Span[]): Span[] {
     const continues =
       previous !== undefined &&
       ((text[previous.end - 1] === '.' && OPENS_LOWER_CASE.test(sentence)) ||
+        (OPENS_WITH_FIGURE.test(sentence) && ENDS_BEFORE_FIGURE.test(text.slice(previous.start, previous.end))) ||
         (firstWord !== undefined && !SENTENCE_OPENERS.has(firstWord) && ENDS_WITH_ABBREVIATION.test(text.slice(previous.start, previous.end))));
     if (previous && continues) {
       previous.end = span.end;
