@@ -193,6 +193,12 @@ describe('abstention', () => {
     const question = 'How old was Halvard Brenne when he retired?';
     const other = answer(await harbour('Halvard Ostrem, the harbour master at Kessington, retired on Friday at the age of 64.'), question);
     assert.equal(other.answered, false, describeResults(other));
+    // A surname that begins like the one asked about is another family's.
+    const brennan = answer(
+      await harbour("Halvard Brenne chairs the port authority's board.\n\nHalvard Brennan, the harbour master at Kessington, retired on Friday at the age of 64."),
+      question,
+    );
+    assert.ok(!brennan.results.some((r) => /at the age of 64/.test(r.excerpt)), describeResults(brennan));
     // A middle name, a title, a place or another name joined by a hyphen beside the surname: the person asked about.
     for (const sentence of [
       'Halvard Tor Brenne, the harbour master at Kessington, retired on Friday at the age of 64.',
@@ -200,6 +206,8 @@ describe('abstention', () => {
       "Kessington's Brenne, the harbour master, retired on Friday at the age of 64.",
       'Norwegian Brenne, the harbour master at Kessington, retired on Friday at the age of 64.',
       'On Friday Brenne, the harbour master at Kessington, retired at the age of 64.',
+      // A given name's short form.
+      'Hal Brenne, the harbour master at Kessington, retired on Friday at the age of 64.',
     ]) {
       const same = answer(await harbour(`Halvard Brenne has been harbour master at Kessington since 1991.\n\n${sentence}`), question);
       assert.match(same.results[0]?.excerpt ?? '', /at the age of 64/, `${sentence}: ${describeResults(same)}`);

@@ -616,11 +616,28 @@ function namesSomeoneElse(sentence: string, parts: ReadonlyArray<ReadonlyMap<str
       const next = words[k]!.joinedAfter ? undefined : words[k + 1];
       const previous = words[k]!.joinedBefore ? undefined : words[k - 1];
       if (at + 1 < parts.length && partAt[k + 1]! < 0 && isOtherName(next) && !partAt.slice(k + 1).includes(at + 1)) return true;
-      if (at > 0 && partAt[k - 1]! < 0 && isOtherName(previous) && !partAt.slice(0, k).includes(at - 1)) return true;
+      // A given name's short form is the person asked about ("Hal Brenne" for Halvard Brenne); a surname's is not.
+      if (at > 0 && partAt[k - 1]! < 0 && isOtherName(previous) && !isShortForm(previous!.text, parts[at - 1]!) && !partAt.slice(0, k).includes(at - 1)) return true;
     }
   }
   return false;
 }
+
+/**
+ * Whether a name word is the short form of a part of the question's name, or the part of it: "Hal" of Halvard,
+ * "Alex" of Alexander, "Halvard" where the question says "Hal". A short form that is no prefix (Bill, Bob) is not
+ * known.
+ */
+function isShortForm(written: string, part: ReadonlyMap<string, number>): boolean {
+  const word = written.toLowerCase();
+  for (const term of part.keys()) {
+    const [shorter, longer] = word.length <= term.length ? [word, term] : [term, word];
+    if (shorter.length >= MIN_SHORT_FORM && longer.startsWith(shorter)) return true;
+  }
+  return false;
+}
+
+const MIN_SHORT_FORM = 2;
 
 /** Most credit a dictionary word of a name earns alone, when the name has a rarer word of its own. */
 const PLAIN_NAME_PART = 0.3;
