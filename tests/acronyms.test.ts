@@ -16,12 +16,6 @@ test('a spelled-out name matches its acronym, small words skipped, whole words o
   assert.ok(spelledOutPattern('BWS').test('the Bureau of Water Supply'));
   assert.ok(!pattern.test('the national parks authority'), 'lower case is no name');
   assert.ok(!pattern.test('XNational Parks Authority'));
-  // Initials may keep a small word, and a headline capitalises the small words it skips.
-  const kept = spelledOutPattern('COAHR');
-  assert.ok(kept.test('the Committee on Appeal for Human Rights'));
-  assert.ok(kept.test('the Committee On Appeal For Human Rights'));
-  assert.ok(spelledOutPattern('BWS').test('the Bureau Of Water Supply'));
-  assert.ok(!spelledOutPattern('OAH').test('on Appeal Hearings'), 'the first letter opens a capitalised word');
 });
 
 test('a question’s capitalised names and their initials, past the question’s opening word', () => {

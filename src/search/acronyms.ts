@@ -5,10 +5,7 @@
  */
 
 /** Small words a spelled-out name skips in its initials: the "of" of "Bureau of Mines", the "and" of "Parks and Recreation". */
-const SMALL_WORDS = ['of', 'and', 'for', 'the', 'on', 'in', 'to', 'at'];
-const SKIPPED = `(?:${SMALL_WORDS.join('|')}|&)`;
-/** The same, as a headline capitalises them too ("Committee On Appeal For Human Rights"). */
-const SKIPPED_ANY_CASE = `(?:${SMALL_WORDS.flatMap((word) => [word, word[0]!.toUpperCase() + word.slice(1)]).join('|')}|&)`;
+const SKIPPED = '(?:of|and|for|the|on|in|to|at|&)';
 const CAPITALISED = "\\p{Lu}[\\p{L}'’.-]*";
 
 /** One of the small words initials skip, on its own. */
@@ -27,18 +24,10 @@ export function isWrittenAcronym(word: string): boolean {
   return WRITTEN_ACRONYM.test(word);
 }
 
-/**
- * Where text may spell `acronym` out: its letters opening consecutive capitalised words, small words skipped. A
- * letter after the first may stand for a small word the initials keep ("COAHR", the Committee on Appeal for Human
- * Rights).
- */
+/** Where text may spell `acronym` out: its letters opening consecutive capitalised words, small words skipped. */
 export function spelledOutPattern(acronym: string): RegExp {
-  const words = [...acronym].map((letter, i) => {
-    const capitalised = `${letter}[\\p{L}'’.-]*`;
-    const small = i > 0 ? SMALL_WORDS.filter((word) => word[0] === letter.toLowerCase()) : [];
-    return small.length > 0 ? `(?:${capitalised}|${small.join('|')})` : capitalised;
-  });
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join(`\\s+(?:${SKIPPED_ANY_CASE}\\s+)*`)}(?![\\p{L}\\p{N}])`, 'u');
+  const words = [...acronym].map((letter) => `${letter}[\\p{L}'’.-]*`);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join(`\\s+(?:${SKIPPED}\\s+)*`)}(?![\\p{L}\\p{N}])`, 'u');
 }
 
 /** Small words of one spelled-out name that its initials may keep, one way or the other ("COAHR" keeps "on"). */
