@@ -199,6 +199,14 @@ describe('abstention', () => {
       question,
     );
     assert.ok(!brennan.results.some((r) => /at the age of 64/.test(r.excerpt)), describeResults(brennan));
+    // A given name a letter or two longer is someone else's, often the feminine of it.
+    for (const [asked, written] of [['Sven', 'Svenja'], ['Ivanka', 'Ivan']]) {
+      const sibling = answer(
+        await harbour(`${asked} Brenne chairs the port authority's board.\n\n${written} Brenne, the harbour master at Kessington, retired on Friday at the age of 64.`),
+        `How old was ${asked} Brenne when he retired?`,
+      );
+      assert.ok(!sibling.results.some((r) => /at the age of 64/.test(r.excerpt)), `${asked}/${written}: ${describeResults(sibling)}`);
+    }
     // A middle name, a title, a place or another name joined by a hyphen beside the surname: the person asked about.
     for (const sentence of [
       'Halvard Tor Brenne, the harbour master at Kessington, retired on Friday at the age of 64.',

@@ -632,12 +632,17 @@ function isShortForm(written: string, part: ReadonlyMap<string, number>): boolea
   const word = written.toLowerCase();
   for (const term of part.keys()) {
     const [shorter, longer] = word.length <= term.length ? [word, term] : [term, word];
-    if (shorter.length >= MIN_SHORT_FORM && longer.startsWith(shorter)) return true;
+    if (shorter.length >= MIN_SHORT_FORM && longer.length - shorter.length >= MIN_CUT && longer.startsWith(shorter)) return true;
   }
   return false;
 }
 
 const MIN_SHORT_FORM = 2;
+/**
+ * A short form drops a syllable or more ("Sam" of Samuel); a name a letter or two longer is another person's, often
+ * the feminine of it (Svenja, Ivanka, Karina).
+ */
+const MIN_CUT = 3;
 
 /** Most credit a dictionary word of a name earns alone, when the name has a rarer word of its own. */
 const PLAIN_NAME_PART = 0.3;
