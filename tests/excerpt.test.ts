@@ -321,7 +321,7 @@ describe('trimToLimit', () => {
     assertConsistent(text, heavier);
   });
 
-  test('the matches stand in the middle of the cut, so what follows them is shown too', () => {
+  test('a cut keeps a clause after the matches, so what follows them is shown too', () => {
     // The matched words fit in the first 400 characters, but the answer comes after them: a window kept at the
     // sentence's start would cut it off.
     const text = `So in these pages one can share ${words(40)} at the delights of one of the world's finest restaurants, La Bonne Auberge, which is situated on the seacoast twenty miles west of the Nice airport; and at the infinite variety of London.`;
@@ -330,6 +330,12 @@ describe('trimToLimit', () => {
     assert.ok(trimmed.text.includes('twenty miles west of the Nice airport'), trimmed.text);
     assert.ok(trimmed.text.includes('restaurants, La Bonne Auberge'), trimmed.text);
     assertConsistent(text, trimmed);
+    // Where the matches leave a clause after them, the sentence keeps its start: the subject a who-question asks for.
+    const subject = `Mayor Ilona Varga, who has served ${words(20)} and spoke to a crowded hall of residents, announced on Friday that the harbour budget would be cut by a fifth next year, ${words(40, 100)}.`;
+    assert.ok(subject.length > MAX_EXCERPT_CHARS && subject.indexOf('budget would be cut') + 100 < MAX_EXCERPT_CHARS, 'the case this test is about');
+    const kept = trimToLimit(subject, [weightOf(subject, 'announced'), weightOf(subject, 'harbour'), weightOf(subject, 'budget'), weightOf(subject, 'cut')]);
+    assert.ok(kept.text.startsWith('Mayor Ilona Varga'), kept.text);
+    assertConsistent(subject, kept);
   });
 
   test('a smaller limit is respected too', () => {

@@ -2,6 +2,8 @@ import type { Span } from '../corpus/sentences.ts';
 
 export const MAX_EXCERPT_CHARS = 400;
 const ELLIPSIS = '…';
+/** What a cut keeps after the last matched word, where it can: about a clause. */
+const MIN_AFTER_MATCHES = 80;
 
 /**
  * Grows the chosen sentences into the excerpt: the whole passage when it fits, otherwise neighbouring sentences
@@ -24,8 +26,9 @@ export function widenToFit(sentences: readonly Span[], first: number, last: numb
 }
 
 /**
- * Cuts text longer than the limit down to the stretch with the most highlighted weight, centred on it, at word
- * boundaries, marking each cut with "…". `weights` are matched words as ranges of `text` with how much each counts.
+ * Cuts text longer than the limit down to the stretch with the most highlighted weight, with a clause after it where
+ * it fits, at word boundaries, marking each cut with "…". `weights` are matched words as ranges of `text` with how
+ * much each counts.
  */
 export function trimToLimit(
   text: string,
@@ -43,15 +46,17 @@ export function trimToLimit(
     const weight = weightWithin(weights, start, room);
     if (weight > bestWeight) [bestStart, bestWeight] = [start, weight];
   }
-  // The answer stands beside the words the question shares with it, after them as often as before: the window is
-  // centred on the matches it holds rather than pushed to the sentence's start ("…finest restaurants, La Bonne
-  // Auberge, which is situated on the seacoast twenty miles west of the Nice airport").
+  // The answer often follows the words the question shares with it in the same sentence ("…finest restaurants, La
+  // Bonne Auberge, which is situated on the seacoast twenty miles west of the Nice airport"), or opens it (the
+  // subject of "Who announced…"): the window keeps its place unless the matches leave less than a clause after them,
+  // and then moves only that far, keeping the lead before the first match.
   const inside = weights.filter((w) => w.start >= bestStart && w.end <= bestStart + room);
   if (inside.length > 0) {
     const first = Math.min(...inside.map((w) => w.start));
     const last = Math.max(...inside.map((w) => w.end));
-    const centred = Math.max(0, Math.min(Math.round((first + last - room) / 2), text.length - room));
-    if (weightWithin(weights, centred, room) >= bestWeight) bestStart = centred;
+    const shortBy = MIN_AFTER_MATCHES - (bestStart + room - last);
+    const moved = Math.min(bestStart + Math.max(0, shortBy), Math.max(bestStart, first - lead), text.length - room);
+    if (moved > bestStart && weightWithin(weights, moved, room) >= bestWeight) bestStart = moved;
   }
   let start = bestStart;
   let end = Math.min(text.length, start + room);
