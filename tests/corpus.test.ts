@@ -237,6 +237,9 @@ describe('sentence splitting', () => {
       'He works at Acme Inc. in Boston.',
       'The Jan. 6 hearing ran long.',
     ]);
+    // "Co." is also a county, before a name; "EST" is no "est.", and a figure that opens a sentence still opens it.
+    assert.deepEqual(sentences('The Cook Co. Police Department said so. It was late.'), ['The Cook Co. Police Department said so.', 'It was late.']);
+    assert.deepEqual(sentences('The game starts at 8 p.m. EST. 2,000 fans are expected.'), ['The game starts at 8 p.m. EST.', '2,000 fans are expected.']);
   });
 
   test('curly and straight quotes close the sentence they end', () => {

@@ -7,7 +7,7 @@ export interface Span {
 }
 
 /** Bump whenever the spans can change: saved indexes keep them and carry this in their fingerprint. */
-export const SENTENCE_SPLITTER_VERSION = 4;
+export const SENTENCE_SPLITTER_VERSION = 5;
 
 const SBD_OPTIONS = { newline_boundaries: false, html_boundaries: false, sanitize: false, preserve_whitespace: false };
 
@@ -69,7 +69,9 @@ const SENTENCE_OPENERS = new Set(
 // News opens no sentence in lower case: a full stop before one ends an abbreviation ("1,488 lbs. per person").
 const OPENS_LOWER_CASE = /^["“‘'(]?\p{Ll}/u;
 // Nor with a figure after an abbreviation that stands before one ("approx. 400 people", "vs. 7", "Op. 32").
-const ENDS_BEFORE_FIGURE = /(?:^|[\s(“"])(?:approx|ca|est|vs|nos?|vols?|pp|figs?|op)\.$/iu;
+const ENDS_BEFORE_FIGURE = /(?:^|[\s(“"])(?:[Aa]pprox|ca|est|vs|[Nn]os?|[Vv]ols?|[Pp]p|[Ff]igs?|[Oo]p)\.$/u;
+// A span that is itself more than one sentence (sbd missed the end in "approx. 500. It was late.") is not joined.
+const HOLDS_SENTENCE_END = /[.!?]["”’')]*\s+\S/u;
 const OPENS_WITH_FIGURE = /^["“‘'(]?\p{N}/u;
 
 /**
@@ -80,12 +82,15 @@ const OPENS_WITH_FIGURE = /^["“‘'(]?\p{N}/u;
  */
 const ABBREVIATION_BEFORE_WORD = /\b((?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.(?:\s+\d{1,2}\.)?|(?:Inc|Co|Corp|Ltd|Bros|Plc|etc)\.)(\s+)["“‘']?(\p{Lu}\p{Ll}*)/gu;
 
+/** Openers that also go on a name after "Co." or "Inc." ("Cook Co. Police Department", "Acme Inc. Officials"). */
+const NAME_WORD_AFTER_ABBREVIATION = new Set(['Police', 'Officials']);
+
 function splitAfterAbbreviations(text: string, spans: Span[]): Span[] {
   return spans.flatMap((span) => {
     const pieces: Span[] = [];
     let start = span.start;
     for (const match of text.slice(span.start, span.end).matchAll(ABBREVIATION_BEFORE_WORD)) {
-      if (!SENTENCE_OPENERS.has(match[3]!)) continue;
+      if (!SENTENCE_OPENERS.has(match[3]!) || NAME_WORD_AFTER_ABBREVIATION.has(match[3]!)) continue;
       const end = span.start + match.index + match[1]!.length;
       pieces.push({ start, end });
       start = end + match[2]!.length;
@@ -104,7 +109,7 @@ function rejoinAbbreviations(text: string, spans: Span[]): Span[] {
     const continues =
       previous !== undefined &&
       ((text[previous.end - 1] === '.' && OPENS_LOWER_CASE.test(sentence)) ||
-        (OPENS_WITH_FIGURE.test(sentence) && ENDS_BEFORE_FIGURE.test(text.slice(previous.start, previous.end))) ||
+        (OPENS_WITH_FIGURE.test(sentence) && !HOLDS_SENTENCE_END.test(sentence) && ENDS_BEFORE_FIGURE.test(text.slice(previous.start, previous.end))) ||
         (firstWord !== undefined && !SENTENCE_OPENERS.has(firstWord) && ENDS_WITH_ABBREVIATION.test(text.slice(previous.start, previous.end))));
     if (previous && continues) {
       previous.end = span.end;
