@@ -193,19 +193,14 @@ describe('abstention', () => {
     const question = 'How old was Halvard Brenne when he retired?';
     const other = answer(await harbour('Halvard Ostrem, the harbour master at Kessington, retired on Friday at the age of 64.'), question);
     assert.equal(other.answered, false, describeResults(other));
-    // A surname that begins like the one asked about is another family's.
-    const brennan = answer(
-      await harbour("Halvard Brenne chairs the port authority's board.\n\nHalvard Brennan, the harbour master at Kessington, retired on Friday at the age of 64."),
-      question,
-    );
-    assert.ok(!brennan.results.some((r) => /at the age of 64/.test(r.excerpt)), describeResults(brennan));
-    // A given name a letter or two longer is someone else's, often the feminine of it.
-    for (const [asked, written] of [['Sven', 'Svenja'], ['Ivanka', 'Ivan']]) {
-      const sibling = answer(
-        await harbour(`${asked} Brenne chairs the port authority's board.\n\n${written} Brenne, the harbour master at Kessington, retired on Friday at the age of 64.`),
-        `How old was ${asked} Brenne when he retired?`,
+    // A surname that begins like the one asked about is another family's; a given name a letter or two longer is
+    // someone else's, often the feminine of it.
+    for (const [asked, written] of [['Halvard Brenne', 'Halvard Brennan'], ['Sven Brenne', 'Svenja Brenne'], ['Ivanka Brenne', 'Ivan Brenne']]) {
+      const lookalike = answer(
+        await harbour(`${asked} chairs the port authority's board.\n\n${written}, the harbour master at Kessington, retired on Friday at the age of 64.`),
+        `How old was ${asked} when he retired?`,
       );
-      assert.ok(!sibling.results.some((r) => /at the age of 64/.test(r.excerpt)), `${asked}/${written}: ${describeResults(sibling)}`);
+      assert.ok(!lookalike.results.some((r) => /at the age of 64/.test(r.excerpt)), `${asked}/${written}: ${describeResults(lookalike)}`);
     }
     // A middle name, a title, a place or another name joined by a hyphen beside the surname: the person asked about.
     for (const sentence of [
