@@ -681,6 +681,24 @@ describe('reading questions the way newsrooms write', () => {
     assert.match(result.results[0]!.excerpt, /one third/, describeResults(result));
   });
 
+  test('a scene the question sets ("after the rain stopped the performance") may be told anywhere in the article', async () => {
+    const play = article(
+      'Storm stops open-air play',
+      'Heavy rain soaked the open-air stage at Kessington Park on Saturday night, and the performance of Twelfth Night stopped for an hour before it resumed.',
+      'Stagehands swept water from the boards while the audience sheltered under the trees.',
+      'Mira Solberg, who plays Viola, sang to the crowd from the bandstand to keep spirits up.',
+      '"We have played through worse in Bergen," Solberg said afterwards. "A wet Viola is still Viola."',
+    );
+    const festival = article(
+      'Festival opens',
+      'The summer festival opened at Kessington Park with a parade, and the mayor praised the volunteers who built the open-air stage.',
+      'Mira Solberg told reporters the cast had rehearsed for six weeks and that the stage was the finest she had played on.',
+    );
+    const index = await indexOf({ 'play.txt': play, 'festival.txt': festival, 'weather.txt': WEATHER });
+    const result = answer(index, 'What did Mira Solberg say after the rain stopped the performance?');
+    assert.match(result.results[0]?.excerpt ?? '', /played through worse in Bergen/, describeResults(result));
+  });
+
   test('"how many armed groups" is counted by a figure before another word of the thing counted', async () => {
     const congo =
       'Congo nears independence\n' +

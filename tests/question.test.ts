@@ -388,3 +388,16 @@ test('"what does X charge" and "what did X pay" ask for money; "what did X do to
 test('a British spelling in a question counts the same thing as the American one', () => {
   assert.deepEqual(parseQuestion('how many city centre shops closed').counted, parseQuestion('how many city center shops closed').counted);
 });
+
+test('a clause of time sets the scene of a question, except one asking for a figure or a time, whose clause says which', () => {
+  const setting = (question: string) => [...parseQuestion(question).setting].sort();
+  assert.deepEqual(setting('What did Solberg say when the rain-soaked play resumed?'), ['plai', 'rain', 'resum', 'soak']);
+  assert.deepEqual(setting('Who read the statement after their Zurich luncheon, and why?'), ['after', 'luncheon', 'zurich']);
+  assert.deepEqual(setting('After the vote, who spoke for the dockers?'), ['after', 'vote']);
+  // The question word opening a question, "before" as an adverb, and a clause saying which figure or time is asked.
+  assert.deepEqual(setting('When did the talks, after all, end?'), []);
+  assert.deepEqual(setting('How was the session the week before characterised?'), []);
+  assert.deepEqual(setting('How many people lived there before the war?'), []);
+  assert.deepEqual(setting('How many rations were delivered during the pause?'), []);
+  assert.deepEqual(setting('When did the mayor resign after the vote?'), []);
+});

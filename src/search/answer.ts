@@ -177,6 +177,8 @@ export interface QueryTerm {
   matches: Map<string, number>;
   /** Part of an "according to …" attribution: the document may name it anywhere. */
   attribution?: boolean;
+  /** Part of a clause that sets the scene: the article may tell it anywhere. */
+  setting?: boolean;
   /** For an acronym of the question ("FAA"), where a text spells it out ("Federal Aviation Agency"), which counts as finding it. */
   spelledOut?: RegExp;
   /** A dictionary word the question writes as a name on its own ("Brown", "Peace"): a lower-case one in the text is another word. */
@@ -502,6 +504,7 @@ function resolveTerms(index: NewsIndex, parsed: ParsedQuestion): QueryTerm[] {
       matches,
       isName,
       ...(parsed.attribution.has(token.term) ? { attribution: true } : {}),
+      ...(parsed.setting.has(token.term) ? { setting: true } : {}),
       ...(isWrittenAcronym(written) ? { spelledOut: spelledOutPattern(written) } : {}),
       ...(isName && /^\p{Lu}\p{Ll}+$/u.test(written) && isEnglishWord(token.surface) && !inNameRun(parsed.text, token) && !afterArticle(parsed.text, token)
         ? { nameWord: true }
@@ -681,6 +684,7 @@ function mergeNames(parsed: ParsedQuestion, terms: QueryTerm[]): QueryTerm[] {
       isName: true,
       ...(personalName.length >= 2 ? { nameParts: personalName.map((p) => p.matches) } : {}),
       ...(parts.some((p) => p.attribution) ? { attribution: true } : {}),
+      ...(parts.some((p) => p.setting) ? { setting: true } : {}),
     };
     members.forEach(({ i }, k) => (merged[i] = k === 0 ? name : undefined!));
   }
@@ -1207,12 +1211,19 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
   const attributed = terms.map((term, i) =>
     term.attribution ? firstCredit(tests[i]!, (test) => title.has(test.term) || heldInDocument(index, passage, test.holds)) : 0,
   );
+  // A scene the question sets ("…when the play resumed") counts from anywhere in the article, as a plain word of the
+  // paragraph before does (a name counts from anywhere already, see `inDocument`).
+  const inScene = terms.map((term, i) => (term.setting ? firstCredit(tests[i]!, (test) => title.has(test.term) || heldInDocument(index, passage, test.holds)) : 0));
   const inDocument = terms.map((term, i) =>
     term.isName ? WEIGHTS.documentNameCredit * firstCredit(tests[i]!, (test) => heldInDocument(index, passage, test.holds)) : 0,
   );
   // Pronouns stand in for names ("he said" after "de Mistura told reporters"), seldom for anything else.
   const plain = terms.map((term, i) =>
-    Math.max((term.isName ? WEIGHTS.contextNameCredit : WEIGHTS.contextCredit) * around(i), WEIGHTS.contextNameCredit * Math.max(inEarlier[i]!, attributed[i]!, asked[i]!)),
+    Math.max(
+      (term.isName ? WEIGHTS.contextNameCredit : WEIGHTS.contextCredit) * around(i),
+      WEIGHTS.contextNameCredit * Math.max(inEarlier[i]!, attributed[i]!, asked[i]!),
+      WEIGHTS.contextCredit * inScene[i]!,
+    ),
   );
   // The paragraph two back may lend credit to ranking (see rankingCredit); "other" questions say nothing of what
   // they ask, so no paragraph can be told to answer them or to bridge (a labelled reply answers them all the same).

@@ -19,6 +19,11 @@ export interface ParsedQuestion {
   countedGroup?: string[];
   /** Terms of an "according to …" attribution: who said it or where it ran, which the document names somewhere. */
   attribution: Set<string>;
+  /**
+   * Terms of a clause of time that sets the scene ("…when the council voted", "…after their Zurich luncheon"): the
+   * article tells the scene somewhere, seldom again in the paragraph that answers.
+   */
+  setting: Set<string>;
   /** Every word of the question, folded: an answer must bring something beyond them. */
   words: Set<string>;
   /** The question asks for a name outright ("what is the name of…", "who is … called"). */
@@ -179,7 +184,7 @@ export function parseQuestion(question: string): ParsedQuestion {
     return rank && role && title !== undefined && kindOfNoun(title) === 'who' ? [[rank, role]] : [];
   });
   const polar = POLAR.test(opening);
-  const parsed: ParsedQuestion = { text, kind, tokens, phrases, words, asksName, polar, rankedRoles, attribution: attributionTerms(text, tokens) };
+  const parsed: ParsedQuestion = { text, kind, tokens, phrases, words, asksName, polar, rankedRoles, attribution: attributionTerms(text, tokens), setting: settingTerms(text, tokens, kind) };
   const counted = countedThing(text);
   if (counted) {
     parsed.counted = counted.at(-1)!;
@@ -198,6 +203,33 @@ function attributionTerms(text: string, tokens: readonly Token[]): Set<string> {
     const end = match.index + match[0].length;
     const start = end - match[1]!.length;
     for (const token of tokens) if (token.start >= start && token.end <= end) terms.add(token.term);
+  }
+  return terms;
+}
+
+const SCENE_OPENER = 'when|while|after|before|during|following|until|since';
+/**
+ * A clause or phrase of time after the question's own words ("…retort when Barnes counted thirteen strokes"), or before
+ * its question word ("After the vote, who…"), up to the next comma. A participle after the word makes "before" an
+ * adverb ("the week before characterised"), and the question word opening a question is none ("When did…").
+ */
+const SCENE = new RegExp(
+  `(?<=\\S\\s+)\\b(?:${SCENE_OPENER})\\b(?!\\s+\\p{Ll}+ed\\b)[^,?;!]*|^(?:${SCENE_OPENER})\\b(?!\\s+${AUXILIARY}(?![\\p{L}'’]))[^,?;!]*(?=,)`,
+  'giu',
+);
+/** Questions whose clause of time says which figure or time is asked for: "the population before the war". */
+const ASKS_FIGURE_OR_TIME = new Set<AnswerKind>(['number', 'money', 'duration', 'age', 'when']);
+
+/**
+ * "What was Beatrice's reply when the rain-soaked play resumed?": the scene is told where the article begins the
+ * story, and the reply a paragraph or more later names neither rain nor play again.
+ */
+function settingTerms(text: string, tokens: readonly Token[], kind: AnswerKind): Set<string> {
+  const terms = new Set<string>();
+  if (ASKS_FIGURE_OR_TIME.has(kind)) return terms;
+  for (const match of text.matchAll(SCENE)) {
+    const end = match.index + match[0].length;
+    for (const token of tokens) if (token.start >= match.index && token.end <= end) terms.add(token.term);
   }
   return terms;
 }
