@@ -10,6 +10,10 @@ import { parseQuestion, sentenceServes } from '../src/search/question.ts';
 const kinds: Array<[string, string]> = [
   ['What was the attendance when the Bears beat Indianapolis?', 'number'],
   ['What was the crowd when the Bears won?', 'number'],
+  // A possessor before the figure's noun, as "the" before it.
+  ["What was the city's population before the war?", 'number'],
+  ['What was his batting average?', 'number'],
+  ["What is the teachers' turnout?", 'number'],
   ['What did the mayor say when he signed the bill?', 'quote'],
   ['How did the minister respond to the report?', 'quote'],
   ['When did the bridge collapse?', 'when'],

@@ -68,7 +68,7 @@ const OPENING_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ['duration', /^(how long|for how long)\b/i],
   ['age', AGE_OPENING],
   ['money', MONEY_QUESTION],
-  ['number', /^(how (many|much|few|little|old|far|big|large|often|tall|high|deep|wide|fast|heavy|long a)|what (was|is|were|are) the ([a-z-]+ ){0,2}(number|size|amount|total|crowd|attendance|turnout|population|score|tally|margin|majority|count|percentage|rate|toll)(?=\s+(?:of|in|for|at|on|by|from|between|among|against|when|after|before|this|last|so)\b|\W*$)|what (percentage|proportion|share|amount|number|age))\b/i],
+  ['number', /^(how (many|much|few|little|old|far|big|large|often|tall|high|deep|wide|fast|heavy|long a)|what (was|is|were|are) (the |(?:the )?[a-z.-]+(?:['’]s|s['’]) |his |her |its |their )([a-z-]+ ){0,2}(number|size|amount|total|crowd|attendance|turnout|population|score|tally|margin|majority|count|percentage|rate|toll)(?=\s+(?:of|in|for|at|on|by|from|between|among|against|when|after|before|this|last|so)\b|\W*$)|what (percentage|proportion|share|amount|number|age))\b/i],
   ['quote', /^(what|how) (did|does|do|has|have|had|will|would)\b.*\b(say|said|says|tell|told|call|called|describe|describes|described|react|reacted|respond|responded|joke|joked|write|wrote|reply|replied|announce|announced|promise|promised|warn|warned|insist|insisted|define|defined|characteri[sz]e|characteri[sz]ed|sum up|summed up|answer|answered|make of|complain|complained)\b/i],
   // "What did she compare the timetable to?" ("how does it compare with…" asks for no words said).
   ['quote', /^(what|how) (did|does|do|has|have|had|will|would)\b(?=.*\bcompared?\b).*\bto\W*$/i],
