@@ -699,6 +699,20 @@ describe('reading questions the way newsrooms write', () => {
     assert.match(result.results[0]?.excerpt ?? '', /played through worse in Bergen/, describeResults(result));
   });
 
+  test('a scene the article tells does not answer a question about another occasion ("before the takeover")', async () => {
+    const club = article(
+      'Harbour City sold to American investors',
+      'The sale of Harbour City Football Club to a group of American investors was completed on Friday, ending months of talks over the takeover.',
+      'Supporters gathered outside the ground to watch the announcement on a big screen.',
+      "The investors promised to rebuild the old north stand and to keep the club's youth academy open.",
+      'The new owners appointed Dan Reyes as manager of the club on Monday, on a three-year contract.',
+    );
+    const index = await indexOf({ 'club.txt': club, 'weather.txt': WEATHER, 'council.txt': BUDGET_STORY });
+    // The scene lends the new manager's paragraph its words for ranking, never toward an answer.
+    const result = answer(index, "Who was the club's manager before the takeover?");
+    assert.equal(result.answered, false, describeResults(result));
+  });
+
   test('"how many armed groups" is counted by a figure before another word of the thing counted', async () => {
     const congo =
       'Congo nears independence\n' +

@@ -13,6 +13,10 @@ const kinds: Array<[string, string]> = [
   // A possessor before the figure's noun, as "the" before it.
   ["What was the city's population before the war?", 'number'],
   ['What was his batting average?', 'number'],
+  ["What was New York's population?", 'number'],
+  ["What was this season's average attendance?", 'number'],
+  ["What was the 49ers' score?", 'number'],
+  ["What was Zürich's population?", 'number'],
   ["What is the teachers' turnout?", 'number'],
   ['What did the mayor say when he signed the bill?', 'quote'],
   ['How did the minister respond to the report?', 'quote'],
@@ -396,12 +400,25 @@ test('a British spelling in a question counts the same thing as the American one
 test('a clause of time sets the scene of a question, except one asking for a figure or a time, whose clause says which', () => {
   const setting = (question: string) => [...parseQuestion(question).setting].sort();
   assert.deepEqual(setting('What did Solberg say when the rain-soaked play resumed?'), ['plai', 'rain', 'resum', 'soak']);
-  assert.deepEqual(setting('Who read the statement after their Zurich luncheon, and why?'), ['after', 'luncheon', 'zurich']);
-  assert.deepEqual(setting('After the vote, who spoke for the dockers?'), ['after', 'vote']);
-  // The question word opening a question, "before" as an adverb, and a clause saying which figure or time is asked.
-  assert.deepEqual(setting('When did the talks, after all, end?'), []);
-  assert.deepEqual(setting('How was the session the week before characterised?'), []);
-  assert.deepEqual(setting('How many people lived there before the war?'), []);
-  assert.deepEqual(setting('How many rations were delivered during the pause?'), []);
-  assert.deepEqual(setting('When did the mayor resign after the vote?'), []);
+  assert.deepEqual(setting('Who read the statement after their Zurich luncheon, and why?'), ['luncheon', 'zurich']);
+  assert.deepEqual(setting('After the vote, who spoke for the dockers?'), ['vote']);
+  // A title's capitals are no end of the scene; another part of the question is ("about the stadium").
+  assert.deepEqual(setting('What did she reply when Much Ado About Nothing resumed?'), ['ado', 'noth', 'resum']);
+  assert.deepEqual(setting('What did the chairman say after the match about the new stadium?'), ['match']);
+  assert.deepEqual(setting('What did the mayor say when the council met and who else spoke?'), ['council', 'meet']);
+  // A word the question also uses outside the scene is part of what it asks.
+  assert.deepEqual(setting('After the strike, what did the union leader say about the strike?'), []);
+  // A question word, "before" as an adverb, and a clause saying which figure or time is asked.
+  for (const question of [
+    'When did the talks, after all, end?',
+    'Where and when did the attack happen?',
+    'Who won the vote and when was it held?',
+    'Who knew about the leak and since when?',
+    'How was the session the week before characterised?',
+    'How many people lived there before the war?',
+    'How many rations were delivered during the pause?',
+    'When did the mayor resign after the vote?',
+  ]) {
+    assert.deepEqual(setting(question), [], question);
+  }
 });

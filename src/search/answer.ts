@@ -177,7 +177,7 @@ export interface QueryTerm {
   matches: Map<string, number>;
   /** Part of an "according to …" attribution: the document may name it anywhere. */
   attribution?: boolean;
-  /** Part of a clause that sets the scene: the article may tell it anywhere. */
+  /** Part of a clause that sets the scene: for ranking, the article may tell it anywhere. */
   setting?: boolean;
   /** For an acronym of the question ("FAA"), where a text spells it out ("Federal Aviation Agency"), which counts as finding it. */
   spelledOut?: RegExp;
@@ -1139,7 +1139,12 @@ function scorePassage(
       const support = onlyAsks ? Math.min(carried, WEIGHTS.furtherSupport) : carried;
       // Ranking reads the story around a little further: not from a paragraph that already answered, and past one
       // that only bridges a setup to its answer. It never decides whether the question is answered.
-      const ranked = opens && context.ranked ? supportWith(context.ranked) : carried;
+      const rankedCredit = opens && context.ranked ? context.ranked : undefined;
+      const ranked = context.scene
+        ? supportWith(withScene(rankedCredit ?? (opens ? context.continued : context.plain), context.scene))
+        : rankedCredit
+          ? supportWith(rankedCredit)
+          : carried;
       const score =
         (ranked + WEIGHTS.adjacency * (adjacentWeight / totalWeight) + serves * WEIGHTS.servesBonus - WEIGHTS.extraSentence * (last - first)) *
         (serves > 0 ? 1 : FACTOID_KINDS.has(parsed.kind) ? WEIGHTS.unservedFactoid : parsed.kind === 'quote' ? WEIGHTS.unquoted : 1) *
@@ -1208,22 +1213,21 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
   const earlier = earlierWindows(index, passage);
   const inEarlier = terms.map((term, i) => (term.isName ? firstCredit(tests[i]!, (test) => earlier.some(test.holds)) : 0));
   // The source an "according to" credits is named somewhere in the document: the byline, an earlier paragraph.
-  const attributed = terms.map((term, i) =>
-    term.attribution ? firstCredit(tests[i]!, (test) => title.has(test.term) || heldInDocument(index, passage, test.holds)) : 0,
-  );
-  // A scene the question sets ("…when the play resumed") counts from anywhere in the article, as a plain word of the
-  // paragraph before does (a name counts from anywhere already, see `inDocument`).
-  const inScene = terms.map((term, i) => (term.setting ? firstCredit(tests[i]!, (test) => title.has(test.term) || heldInDocument(index, passage, test.holds)) : 0));
+  const inArticle = (i: number) => firstCredit(tests[i]!, (test) => title.has(test.term) || heldInDocument(index, passage, test.holds));
+  const attributed = terms.map((term, i) => (term.attribution ? inArticle(i) : 0));
+  // The scene a question sets ("…when the play resumed", "…after their Zurich luncheon") is told where the story
+  // begins, seldom again beside the reply: for ranking, its words count from anywhere in the article as a plain word
+  // of the paragraph before does. It never decides whether the question is answered: the scene says which occasion
+  // is meant, and an article that tells it may not give the answer for that one ("before the takeover").
+  const scene = terms.some((term) => term.setting)
+    ? terms.map((term, i) => (term.setting ? WEIGHTS.contextCredit * inArticle(i) : 0))
+    : undefined;
   const inDocument = terms.map((term, i) =>
     term.isName ? WEIGHTS.documentNameCredit * firstCredit(tests[i]!, (test) => heldInDocument(index, passage, test.holds)) : 0,
   );
   // Pronouns stand in for names ("he said" after "de Mistura told reporters"), seldom for anything else.
   const plain = terms.map((term, i) =>
-    Math.max(
-      (term.isName ? WEIGHTS.contextNameCredit : WEIGHTS.contextCredit) * around(i),
-      WEIGHTS.contextNameCredit * Math.max(inEarlier[i]!, attributed[i]!, asked[i]!),
-      WEIGHTS.contextCredit * inScene[i]!,
-    ),
+    Math.max((term.isName ? WEIGHTS.contextNameCredit : WEIGHTS.contextCredit) * around(i), WEIGHTS.contextNameCredit * Math.max(inEarlier[i]!, attributed[i]!, asked[i]!)),
   );
   // The paragraph two back may lend credit to ranking (see rankingCredit); "other" questions say nothing of what
   // they ask, so no paragraph can be told to answer them or to bridge (a labelled reply answers them all the same).
@@ -1256,7 +1260,13 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
         ? 'told'
         : undefined,
     twoBack: tests.map((matches) => (twoBack.length === 0 ? 0 : firstCredit(matches, (test) => twoBack.some(test.holds)))),
+    ...(scene ? { scene } : {}),
   };
+}
+
+/** `credit` with what the question's scene lends each term where that is more. */
+function withScene(credit: readonly number[], scene: readonly number[]): number[] {
+  return credit.map((c, i) => Math.max(c, scene[i]!));
 }
 
 /** What a passage's context lends each question term toward its support (see `boundOf`), by term position. */
@@ -1264,7 +1274,7 @@ function lentBy(parsed: ParsedQuestion, context: Context): number[] {
   // A quotation that opens on "he said" takes the previous paragraph's names in full (see `speaking`).
   const speaker = parsed.kind === 'quote';
   return context.continued.map((continued, i) =>
-    Math.max(continued, WEIGHTS.continuationCredit * context.twoBack[i]!, context.inDocument[i]!, speaker ? context.speaker[i]! : 0),
+    Math.max(continued, WEIGHTS.continuationCredit * context.twoBack[i]!, context.inDocument[i]!, speaker ? context.speaker[i]! : 0, context.scene?.[i] ?? 0),
   );
 }
 
@@ -1348,6 +1358,8 @@ interface Context {
   inDocument: number[];
   /** What ranking lends an excerpt that opens its paragraph or brings what is asked, when it differs from `continued`. */
   ranked?: number[];
+  /** What ranking lends the words of a scene the question sets, when it sets one (see `contextCredit`). */
+  scene?: number[];
   /** Whether ranking reads the previous paragraph for what it brings (set when the question's kind says what it asks). */
   readsAround: boolean;
   previous: number[];

@@ -68,7 +68,7 @@ const OPENING_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ['duration', /^(how long|for how long)\b/i],
   ['age', AGE_OPENING],
   ['money', MONEY_QUESTION],
-  ['number', /^(how (many|much|few|little|old|far|big|large|often|tall|high|deep|wide|fast|heavy|long a)|what (was|is|were|are) (the |(?:the )?[a-z.-]+(?:['’]s|s['’]) |his |her |its |their )([a-z-]+ ){0,2}(number|size|amount|total|crowd|attendance|turnout|population|score|tally|margin|majority|count|percentage|rate|toll)(?=\s+(?:of|in|for|at|on|by|from|between|among|against|when|after|before|this|last|so)\b|\W*$)|what (percentage|proportion|share|amount|number|age))\b/i],
+  ['number', /^(how (many|much|few|little|old|far|big|large|often|tall|high|deep|wide|fast|heavy|long a)|what (was|is|were|are) (the |(?:the )?(?:[\w.-]+ ){0,2}\S+?(?:['’]s|s['’]) |his |her |its |their )([a-z-]+ ){0,2}(number|size|amount|total|crowd|attendance|turnout|population|score|tally|margin|majority|count|percentage|rate|toll)(?=\s+(?:of|in|for|at|on|by|from|between|among|against|when|after|before|this|last|so)\b|\W*$)|what (percentage|proportion|share|amount|number|age))\b/i],
   ['quote', /^(what|how) (did|does|do|has|have|had|will|would)\b.*\b(say|said|says|tell|told|call|called|describe|describes|described|react|reacted|respond|responded|joke|joked|write|wrote|reply|replied|announce|announced|promise|promised|warn|warned|insist|insisted|define|defined|characteri[sz]e|characteri[sz]ed|sum up|summed up|answer|answered|make of|complain|complained)\b/i],
   // "What did she compare the timetable to?" ("how does it compare with…" asks for no words said).
   ['quote', /^(what|how) (did|does|do|has|have|had|will|would)\b(?=.*\bcompared?\b).*\bto\W*$/i],
@@ -150,7 +150,8 @@ const LEADING_CLAUSE = new RegExp(
 export function parseQuestion(question: string): ParsedQuestion {
   const text = withoutShouting(question);
   const seen = new Set<string>();
-  const tokens = analyze(text, { question: true }).filter((token) => {
+  const analysed = analyze(text, { question: true });
+  const tokens = analysed.filter((token) => {
     if (seen.has(token.term)) return false;
     seen.add(token.term);
     return true;
@@ -184,7 +185,7 @@ export function parseQuestion(question: string): ParsedQuestion {
     return rank && role && title !== undefined && kindOfNoun(title) === 'who' ? [[rank, role]] : [];
   });
   const polar = POLAR.test(opening);
-  const parsed: ParsedQuestion = { text, kind, tokens, phrases, words, asksName, polar, rankedRoles, attribution: attributionTerms(text, tokens), setting: settingTerms(text, tokens, kind) };
+  const parsed: ParsedQuestion = { text, kind, tokens, phrases, words, asksName, polar, rankedRoles, attribution: attributionTerms(text, tokens), setting: settingTerms(text, analysed, kind) };
   const counted = countedThing(text);
   if (counted) {
     parsed.counted = counted.at(-1)!;
@@ -198,40 +199,81 @@ export function parseQuestion(question: string): ParsedQuestion {
  * byline, the headline or an earlier paragraph of the document, seldom in the paragraph that answers.
  */
 function attributionTerms(text: string, tokens: readonly Token[]): Set<string> {
-  const terms = new Set<string>();
-  for (const match of text.matchAll(/\baccording to\b([^,?;!]*)/gi)) {
+  const spans = [...text.matchAll(/\baccording to\b([^,?;!]*)/gi)].map((match): [number, number] => {
     const end = match.index + match[0].length;
-    const start = end - match[1]!.length;
-    for (const token of tokens) if (token.start >= start && token.end <= end) terms.add(token.term);
-  }
-  return terms;
+    return [end - match[1]!.length, end];
+  });
+  return termsWithin(tokens, spans);
 }
 
-const SCENE_OPENER = 'when|while|after|before|during|following|until|since';
+/** Words that open a clause or phrase of time. */
+const SCENE_OPENER = /\b(when|while|after|before|during|following|until|since)\b/giu;
 /**
- * A clause or phrase of time after the question's own words ("…retort when Barnes counted thirteen strokes"), or before
- * its question word ("After the vote, who…"), up to the next comma. A participle after the word makes "before" an
- * adverb ("the week before characterised"), and the question word opening a question is none ("When did…").
+ * Where a scene ends: a clause mark, or a word that opens another part of the question ("…after the match about the
+ * stadium"), in lower case: "Much Ado About Nothing" is a title.
  */
-const SCENE = new RegExp(
-  `(?<=\\S\\s+)\\b(?:${SCENE_OPENER})\\b(?!\\s+\\p{Ll}+ed\\b)[^,?;!]*|^(?:${SCENE_OPENER})\\b(?!\\s+${AUXILIARY}(?![\\p{L}'’]))[^,?;!]*(?=,)`,
-  'giu',
-);
+const SCENE_END = new RegExp(`[,?;!:(—–]|\\s-\\s|\\b(?:and|or|but|about|${QUESTION_WORDS})\\b`, 'u');
+/** An auxiliary right after the word makes it a question word: "When did…", "…and when was it held". */
+const QUESTION_AUXILIARY = new RegExp(`^\\s+${AUXILIARY}(?![\\p{L}'’])`, 'iu');
+const MAX_SCENE = 200;
 /** Questions whose clause of time says which figure or time is asked for: "the population before the war". */
 const ASKS_FIGURE_OR_TIME = new Set<AnswerKind>(['number', 'money', 'duration', 'age', 'when']);
 
 /**
+ * The spans of the question that set its scene: a clause or phrase of time after the question's own words
+ * ("…retort when Barnes counted thirteen strokes"), or before its question word ("After the vote, who…"), without the
+ * word that opens it. A question word is none ("When did…", "where and when was it held", "since when"), nor is
+ * "before" or "after" before a participle, where it is an adverb ("the week before characterised").
+ */
+function sceneSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const firstWord = text.search(/\p{L}/u);
+  for (const match of text.matchAll(SCENE_OPENER)) {
+    const from = match.index + match[0].length;
+    // A scene is a clause, not a page: reading only so far keeps a question of many "when"s linear.
+    const rest = text.slice(from, from + MAX_SCENE);
+    const before = text.slice(Math.max(0, match.index - 8), match.index);
+    if (QUESTION_AUXILIARY.test(rest) || /\b(and|or|since)\s+$/i.test(before) || /^\s*\W*$/u.test(rest)) continue;
+    if (/^(before|after)$/i.test(match[0]) && /^\s+\p{Ll}+ed\b/u.test(rest)) continue;
+    // Opening the question, it is a scene only when a comma ends it before the question proper.
+    if (match.index === firstWord && !/^[^,?;!]*,/.test(rest)) continue;
+    const length = rest.search(SCENE_END);
+    spans.push([from, from + (length < 0 ? rest.length : length)]);
+  }
+  return spans;
+}
+
+/**
  * "What was Beatrice's reply when the rain-soaked play resumed?": the scene is told where the article begins the
- * story, and the reply a paragraph or more later names neither rain nor play again.
+ * story, and the reply a paragraph or more later names neither rain nor play again. A word the question also uses
+ * outside its scene is part of what it asks.
  */
 function settingTerms(text: string, tokens: readonly Token[], kind: AnswerKind): Set<string> {
-  const terms = new Set<string>();
-  if (ASKS_FIGURE_OR_TIME.has(kind)) return terms;
-  for (const match of text.matchAll(SCENE)) {
-    const end = match.index + match[0].length;
-    for (const token of tokens) if (token.start >= match.index && token.end <= end) terms.add(token.term);
-  }
-  return terms;
+  // `tokens` holds every word of the question, repeats included.
+  if (ASKS_FIGURE_OR_TIME.has(kind)) return new Set();
+  const spans = sceneSpans(text);
+  if (spans.length === 0) return new Set();
+  const within = withinSpans(tokens, spans);
+  const inScene = new Set(tokens.filter((_, i) => within[i]).map((token) => token.term));
+  tokens.forEach((token, i) => within[i] || inScene.delete(token.term));
+  return inScene;
+}
+
+/** The terms of `tokens` that lie within one of `spans` (start and end offsets in the question). */
+function termsWithin(tokens: readonly Token[], spans: ReadonlyArray<readonly [number, number]>): Set<string> {
+  const within = withinSpans(tokens, spans);
+  return new Set(tokens.filter((_, i) => within[i]).map((token) => token.term));
+}
+
+/** Whether each of `tokens` (in question order) lies within one of `spans` (in order of their starts). */
+function withinSpans(tokens: readonly Token[], spans: ReadonlyArray<readonly [number, number]>): boolean[] {
+  // Spans may overlap ("when it rained when it snowed"): one pass, keeping the furthest end of those begun.
+  let next = 0;
+  let end = -1;
+  return tokens.map((token) => {
+    while (next < spans.length && spans[next]![0] <= token.start) end = Math.max(end, spans[next++]![1]);
+    return token.end <= end;
+  });
 }
 
 /**
