@@ -406,6 +406,11 @@ test('a clause of time sets the scene of a question, except one asking for a fig
   assert.deepEqual(setting('What did she reply when Much Ado About Nothing resumed?'), ['ado', 'noth', 'resum']);
   assert.deepEqual(setting('What did the chairman say after the match about the new stadium?'), ['match']);
   assert.deepEqual(setting('What did the mayor say when the council met and who else spoke?'), ['council', 'meet']);
+  assert.deepEqual(setting('What did Richards say when asked if the Orioles would improve?'), ['ask']);
+  // Another scene's opening word is no part of the first; "Fred" and "speed" are no participles.
+  assert.deepEqual(setting('What did the mayor say after the vote during the strike?'), ['strike', 'vote']);
+  assert.deepEqual(setting('Who spoke after Fred Perry won?'), ['fred', 'perri', 'win']);
+  assert.deepEqual(setting('What did Ada say after speed cameras went up?'), ['camera', 'go', 'speed']);
   // A word the question also uses outside the scene is part of what it asks.
   assert.deepEqual(setting('After the strike, what did the union leader say about the strike?'), []);
   // A question word, "before" as an adverb, and a clause saying which figure or time is asked.
@@ -415,6 +420,9 @@ test('a clause of time sets the scene of a question, except one asking for a fig
     'Who won the vote and when was it held?',
     'Who knew about the leak and since when?',
     'How was the session the week before characterised?',
+    'What was announced the day after named?',
+    // What came before an event is seldom what its story tells.
+    "Who was the club's manager before the takeover?",
     'How many people lived there before the war?',
     'How many rations were delivered during the pause?',
     'When did the mayor resign after the vote?',

@@ -177,7 +177,7 @@ export interface QueryTerm {
   matches: Map<string, number>;
   /** Part of an "according to …" attribution: the document may name it anywhere. */
   attribution?: boolean;
-  /** Part of a clause that sets the scene: for ranking, the article may tell it anywhere. */
+  /** Part of a clause that sets the scene: for ranking, the article may tell a plain word of it anywhere. */
   setting?: boolean;
   /** For an acronym of the question ("FAA"), where a text spells it out ("Federal Aviation Agency"), which counts as finding it. */
   spelledOut?: RegExp;
@@ -1135,16 +1135,13 @@ function scorePassage(
       };
       // A paragraph's opening sentence carries on from the paragraph before it ("The couple was married Aug. 2,
       // 1913."), whatever it brings; later sentences do when they bring what is asked.
-      const carried = supportWith(opens ? context.continued : context.plain);
+      const surrounding = opens ? context.continued : context.plain;
+      const carried = supportWith(surrounding);
       const support = onlyAsks ? Math.min(carried, WEIGHTS.furtherSupport) : carried;
       // Ranking reads the story around a little further: not from a paragraph that already answered, and past one
       // that only bridges a setup to its answer. It never decides whether the question is answered.
-      const rankedCredit = opens && context.ranked ? context.ranked : undefined;
-      const ranked = context.scene
-        ? supportWith(withScene(rankedCredit ?? (opens ? context.continued : context.plain), context.scene))
-        : rankedCredit
-          ? supportWith(rankedCredit)
-          : carried;
+      const rankedCredit = opens && context.ranked ? context.ranked : surrounding;
+      const ranked = context.scene ? supportWith(withScene(rankedCredit, context.scene)) : rankedCredit === surrounding ? carried : supportWith(rankedCredit);
       const score =
         (ranked + WEIGHTS.adjacency * (adjacentWeight / totalWeight) + serves * WEIGHTS.servesBonus - WEIGHTS.extraSentence * (last - first)) *
         (serves > 0 ? 1 : FACTOID_KINDS.has(parsed.kind) ? WEIGHTS.unservedFactoid : parsed.kind === 'quote' ? WEIGHTS.unquoted : 1) *
@@ -1215,13 +1212,14 @@ function contextCredit(index: NewsIndex, parsed: ParsedQuestion, passage: number
   // The source an "according to" credits is named somewhere in the document: the byline, an earlier paragraph.
   const inArticle = (i: number) => firstCredit(tests[i]!, (test) => title.has(test.term) || heldInDocument(index, passage, test.holds));
   const attributed = terms.map((term, i) => (term.attribution ? inArticle(i) : 0));
-  // The scene a question sets ("…when the play resumed", "…after their Zurich luncheon") is told where the story
-  // begins, seldom again beside the reply: for ranking, its words count from anywhere in the article as a plain word
-  // of the paragraph before does. It never decides whether the question is answered: the scene says which occasion
-  // is meant, and an article that tells it may not give the answer for that one ("before the takeover").
-  const scene = terms.some((term) => term.setting)
-    ? terms.map((term, i) => (term.setting ? WEIGHTS.contextCredit * inArticle(i) : 0))
-    : undefined;
+  // The scene a question sets ("…when the rain-soaked play resumed") is told where the story begins, seldom again
+  // beside the reply: for ranking, its plain words count from the headline or any paragraph above as from the
+  // paragraph before. It never decides whether the question is answered: the scene says which occasion is meant, and
+  // an article that tells it may not give the answer for that one. A name of the scene, missing from the passage,
+  // still takes the missing-name factor ("while she was on the London stage" is not answered by where she was born).
+  const inScene = (term: QueryTerm) => term.setting === true && !term.isName;
+  const toldAbove = (i: number) => firstCredit(tests[i]!, (test) => title.has(test.term) || heldAbove(index, passage, test.holds));
+  const scene = terms.some(inScene) ? terms.map((term, i) => (inScene(term) ? WEIGHTS.contextCredit * toldAbove(i) : 0)) : undefined;
   const inDocument = terms.map((term, i) =>
     term.isName ? WEIGHTS.documentNameCredit * firstCredit(tests[i]!, (test) => heldInDocument(index, passage, test.holds)) : 0,
   );
@@ -1269,7 +1267,10 @@ function withScene(credit: readonly number[], scene: readonly number[]): number[
   return credit.map((c, i) => Math.max(c, scene[i]!));
 }
 
-/** What a passage's context lends each question term toward its support (see `boundOf`), by term position. */
+/**
+ * The most a passage's context lends each question term, toward its support or, for a scene, its ranking (see
+ * `boundOf`), by term position.
+ */
 function lentBy(parsed: ParsedQuestion, context: Context): number[] {
   // A quotation that opens on "he said" takes the previous paragraph's names in full (see `speaking`).
   const speaker = parsed.kind === 'quote';
@@ -1358,7 +1359,7 @@ interface Context {
   inDocument: number[];
   /** What ranking lends an excerpt that opens its paragraph or brings what is asked, when it differs from `continued`. */
   ranked?: number[];
-  /** What ranking lends the words of a scene the question sets, when it sets one (see `contextCredit`). */
+  /** What ranking lends the plain words of a scene the question sets, when it sets one (see `contextCredit`). */
   scene?: number[];
   /** Whether ranking reads the previous paragraph for what it brings (set when the question's kind says what it asks). */
   readsAround: boolean;
@@ -1538,6 +1539,13 @@ function heldInDocument(index: NewsIndex, passage: number, holds: (passage: numb
   const { doc } = index.passages;
   for (let p = passage; p >= 0 && doc[p] === doc[passage]; p--) if (holds(p)) return true;
   for (let p = passage + 1; p < index.passageCount && doc[p] === doc[passage]; p++) if (holds(p)) return true;
+  return false;
+}
+
+/** Whether a passage of `passage`'s document above it `holds`. */
+function heldAbove(index: NewsIndex, passage: number, holds: (passage: number) => boolean): boolean {
+  const { doc } = index.passages;
+  for (let p = passage - 1; p >= 0 && doc[p] === doc[passage]; p--) if (holds(p)) return true;
   return false;
 }
 

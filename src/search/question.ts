@@ -68,7 +68,7 @@ const OPENING_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ['duration', /^(how long|for how long)\b/i],
   ['age', AGE_OPENING],
   ['money', MONEY_QUESTION],
-  ['number', /^(how (many|much|few|little|old|far|big|large|often|tall|high|deep|wide|fast|heavy|long a)|what (was|is|were|are) (the |(?:the )?(?:[\w.-]+ ){0,2}\S+?(?:['’]s|s['’]) |his |her |its |their )([a-z-]+ ){0,2}(number|size|amount|total|crowd|attendance|turnout|population|score|tally|margin|majority|count|percentage|rate|toll)(?=\s+(?:of|in|for|at|on|by|from|between|among|against|when|after|before|this|last|so)\b|\W*$)|what (percentage|proportion|share|amount|number|age))\b/i],
+  ['number', /^(how (many|much|few|little|old|far|big|large|often|tall|high|deep|wide|fast|heavy|long a)|what (was|is|were|are) (the |(?:the )?(?:(?!(?:for|of|behind|about|in|on|at|to|with|from|by|it|is|was)\b)\S+ ){0,2}\S+?(?:['’]s|s['’]) |his |her |its |their )([a-z-]+ ){0,2}(number|size|amount|total|crowd|attendance|turnout|population|score|tally|margin|majority|count|percentage|rate|toll)(?=\s+(?:of|in|for|at|on|by|from|between|among|against|when|after|before|this|last|so)\b|\W*$)|what (percentage|proportion|share|amount|number|age))\b/i],
   ['quote', /^(what|how) (did|does|do|has|have|had|will|would)\b.*\b(say|said|says|tell|told|call|called|describe|describes|described|react|reacted|respond|responded|joke|joked|write|wrote|reply|replied|announce|announced|promise|promised|warn|warned|insist|insisted|define|defined|characteri[sz]e|characteri[sz]ed|sum up|summed up|answer|answered|make of|complain|complained)\b/i],
   // "What did she compare the timetable to?" ("how does it compare with…" asks for no words said).
   ['quote', /^(what|how) (did|does|do|has|have|had|will|would)\b(?=.*\bcompared?\b).*\bto\W*$/i],
@@ -207,14 +207,18 @@ function attributionTerms(text: string, tokens: readonly Token[]): Set<string> {
 }
 
 /** Words that open a clause or phrase of time. */
-const SCENE_OPENER = /\b(when|while|after|before|during|following|until|since)\b/giu;
+// Not "before" or "until": the story of an event tells what came of it, seldom who or what was there before.
+const SCENE_OPENERS = 'when|while|after|during|following|since';
+const SCENE_OPENER = new RegExp(`\\b(?:${SCENE_OPENERS})\\b`, 'giu');
 /**
- * Where a scene ends: a clause mark, or a word that opens another part of the question ("…after the match about the
- * stadium"), in lower case: "Much Ado About Nothing" is a title.
+ * Where a scene ends: a clause mark, another scene ("…after the vote during the strike"), or a word that opens
+ * another part of the question ("…after the match about the stadium", "when asked whether…"), in lower case: "Much
+ * Ado About Nothing" is a title.
  */
-const SCENE_END = new RegExp(`[,?;!:(—–]|\\s-\\s|\\b(?:and|or|but|about|${QUESTION_WORDS})\\b`, 'u');
+const SCENE_END = new RegExp(`[,?;!:(—–]|\\s-\\s|\\b(?:and|or|but|about|if|whether|${SCENE_OPENERS}|${QUESTION_WORDS})\\b`, 'u');
 /** An auxiliary right after the word makes it a question word: "When did…", "…and when was it held". */
 const QUESTION_AUXILIARY = new RegExp(`^\\s+${AUXILIARY}(?![\\p{L}'’])`, 'iu');
+/** How far a scene is read: a clause, not a page, so that a question of many "when"s is read in linear time. */
 const MAX_SCENE = 200;
 /** Questions whose clause of time says which figure or time is asked for: "the population before the war". */
 const ASKS_FIGURE_OR_TIME = new Set<AnswerKind>(['number', 'money', 'duration', 'age', 'when']);
@@ -223,24 +227,28 @@ const ASKS_FIGURE_OR_TIME = new Set<AnswerKind>(['number', 'money', 'duration', 
  * The spans of the question that set its scene: a clause or phrase of time after the question's own words
  * ("…retort when Barnes counted thirteen strokes"), or before its question word ("After the vote, who…"), without the
  * word that opens it. A question word is none ("When did…", "where and when was it held", "since when"), nor is
- * "before" or "after" before a participle, where it is an adverb ("the week before characterised").
+ * "after" before a verb's participle, where it is an adverb ("the day after named").
  */
 function sceneSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   const firstWord = text.search(/\p{L}/u);
   for (const match of text.matchAll(SCENE_OPENER)) {
     const from = match.index + match[0].length;
-    // A scene is a clause, not a page: reading only so far keeps a question of many "when"s linear.
     const rest = text.slice(from, from + MAX_SCENE);
-    const before = text.slice(Math.max(0, match.index - 8), match.index);
-    if (QUESTION_AUXILIARY.test(rest) || /\b(and|or|since)\s+$/i.test(before) || /^\s*\W*$/u.test(rest)) continue;
-    if (/^(before|after)$/i.test(match[0]) && /^\s+\p{Ll}+ed\b/u.test(rest)) continue;
+    if (QUESTION_AUXILIARY.test(rest) || /^\s*\W*$/u.test(rest)) continue;
+    if (/^after$/i.test(match[0]) && isParticiple(/^\s+(\p{Ll}+)/u.exec(rest)?.[1])) continue;
     // Opening the question, it is a scene only when a comma ends it before the question proper.
     if (match.index === firstWord && !/^[^,?;!]*,/.test(rest)) continue;
     const length = rest.search(SCENE_END);
     spans.push([from, from + (length < 0 ? rest.length : length)]);
   }
   return spans;
+}
+
+/** "characterised", "named": a verb's past participle, not "Fred", "speed" or "red". */
+function isParticiple(word: string | undefined): boolean {
+  if (word === undefined || !word.endsWith('ed')) return false;
+  return [word.slice(0, -2), word.slice(0, -1)].some((lemma) => entriesOf(lemma).some(([pos]) => pos === 'verb'));
 }
 
 /**
@@ -254,9 +262,8 @@ function settingTerms(text: string, tokens: readonly Token[], kind: AnswerKind):
   const spans = sceneSpans(text);
   if (spans.length === 0) return new Set();
   const within = withinSpans(tokens, spans);
-  const inScene = new Set(tokens.filter((_, i) => within[i]).map((token) => token.term));
-  tokens.forEach((token, i) => within[i] || inScene.delete(token.term));
-  return inScene;
+  const outside = new Set(tokens.filter((_, i) => !within[i]).map((token) => token.term));
+  return new Set(tokens.filter((token, i) => within[i] && !outside.has(token.term)).map((token) => token.term));
 }
 
 /** The terms of `tokens` that lie within one of `spans` (start and end offsets in the question). */
@@ -265,9 +272,11 @@ function termsWithin(tokens: readonly Token[], spans: ReadonlyArray<readonly [nu
   return new Set(tokens.filter((_, i) => within[i]).map((token) => token.term));
 }
 
-/** Whether each of `tokens` (in question order) lies within one of `spans` (in order of their starts). */
+/**
+ * Whether each of `tokens` (in question order) lies within the spans (in order of their starts). Overlapping spans
+ * count as their union: one pass, keeping the furthest end of those begun.
+ */
 function withinSpans(tokens: readonly Token[], spans: ReadonlyArray<readonly [number, number]>): boolean[] {
-  // Spans may overlap ("when it rained when it snowed"): one pass, keeping the furthest end of those begun.
   let next = 0;
   let end = -1;
   return tokens.map((token) => {
