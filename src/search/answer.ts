@@ -177,7 +177,7 @@ export interface QueryTerm {
   matches: Map<string, number>;
   /** Part of an "according to …" attribution: the document may name it anywhere. */
   attribution?: boolean;
-  /** Part of a clause that sets the scene: for ranking, the article may tell a plain word of it anywhere. */
+  /** Part of a clause that sets the scene: for ranking, a plain word of it counts where the article tells it above. */
   setting?: boolean;
   /** For an acronym of the question ("FAA"), where a text spells it out ("Federal Aviation Agency"), which counts as finding it. */
   spelledOut?: RegExp;

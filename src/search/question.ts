@@ -21,7 +21,7 @@ export interface ParsedQuestion {
   attribution: Set<string>;
   /**
    * Terms of a clause of time that sets the scene ("…when the council voted", "…after their Zurich luncheon"): the
-   * article tells the scene somewhere, seldom again in the paragraph that answers.
+   * article tells the scene where the story begins, seldom again in the paragraph that answers.
    */
   setting: Set<string>;
   /** Every word of the question, folded: an answer must bring something beyond them. */
@@ -206,8 +206,10 @@ function attributionTerms(text: string, tokens: readonly Token[]): Set<string> {
   return termsWithin(tokens, spans);
 }
 
-/** Words that open a clause or phrase of time. */
-// Not "before" or "until": the story of an event tells what came of it, seldom who or what was there before.
+/**
+ * Words that open a clause or phrase of time. Not "before" or "until": the story of an event tells what came of it,
+ * seldom who or what was there before.
+ */
 const SCENE_OPENERS = 'when|while|after|during|following|since';
 const SCENE_OPENER = new RegExp(`\\b(?:${SCENE_OPENERS})\\b`, 'giu');
 /**
@@ -220,7 +222,7 @@ const SCENE_END = new RegExp(`[,?;!:(—–]|\\s-\\s|\\b(?:and|or|but|about|if|w
 const QUESTION_AUXILIARY = new RegExp(`^\\s+${AUXILIARY}(?![\\p{L}'’])`, 'iu');
 /** How far a scene is read: a clause, not a page, so that a question of many "when"s is read in linear time. */
 const MAX_SCENE = 200;
-/** Questions whose clause of time says which figure or time is asked for: "the population before the war". */
+/** Questions whose clause of time says which figure or time is asked for: "the population during the war". */
 const ASKS_FIGURE_OR_TIME = new Set<AnswerKind>(['number', 'money', 'duration', 'age', 'when']);
 
 /**
