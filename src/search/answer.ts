@@ -1536,8 +1536,8 @@ function documentHas(index: NewsIndex, passage: number, term: string): boolean {
 
 /** Whether any passage of `passage`'s document passes `holds`: its passages are contiguous around it. */
 function heldInDocument(index: NewsIndex, passage: number, holds: (passage: number) => boolean): boolean {
+  if (holds(passage) || heldAbove(index, passage, holds)) return true;
   const { doc } = index.passages;
-  for (let p = passage; p >= 0 && doc[p] === doc[passage]; p--) if (holds(p)) return true;
   for (let p = passage + 1; p < index.passageCount && doc[p] === doc[passage]; p++) if (holds(p)) return true;
   return false;
 }
