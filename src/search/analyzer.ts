@@ -19,7 +19,14 @@ export interface Token {
   surface: string;
   start: number;
   end: number;
+  /**
+   * The reading of the one word it comes from, by number (see `WordReading`), or NO_READING for an alias phrase or a
+   * number: a build numbers each reading's term once instead of looking every token's term up.
+   */
+  reading: number;
 }
+
+export const NO_READING = -1;
 
 /** A word of the text before stop words, aliases and stemming. */
 interface Word {
@@ -217,7 +224,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
     const phrase = matchAliasPhrase(readings, i);
     if (phrase) {
       const last = words[i + phrase.length - 1]!;
-      tokens.push({ term: phrase.term, surface: phrase.key, start: words[i]!.start, end: last.end });
+      tokens.push({ term: phrase.term, surface: phrase.key, start: words[i]!.start, end: last.end, reading: phrase.length === 1 ? readings[i]!.id : NO_READING });
       i += phrase.length;
       continue;
     }
@@ -225,13 +232,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
     const reading = readings[i]!;
     i += 1;
     if (reading.term === undefined || (options.question && reading.filler)) continue;
-    tokens.push({ term: reading.term, surface: reading.folded, start: word.start, end: word.end });
+    tokens.push({ term: reading.term, surface: reading.folded, start: word.start, end: word.end, reading: reading.id });
   }
   return tokens;
 }
 
 /** What analysis makes of one word on its own, worked out once per spelling: a corpus repeats a few tens of thousands of words millions of times. */
 interface WordReading {
+  /** Numbered from 0 as readings are cached: the same spelling keeps its number while it stays cached. */
+  id: number;
   folded: string;
   /** The index term, or none for a stop word or a stray letter. */
   term: string | undefined;
@@ -250,18 +259,24 @@ function readingOf(raw: string): WordReading {
   let reading = readingCache.get(raw);
   if (reading === undefined) {
     reading = readWord(raw);
+    reading.id = readingsCached++;
     if (readingCache.size >= READING_CACHE_LIMIT) readingCache.clear();
     readingCache.set(raw, reading);
   }
   return reading;
 }
 
+let readingsCached = 0;
+
+/** What analysis makes of one word, numbered NO_READING: numbers are read anew each time, cached readings numbered. */
 function readWord(raw: string, folded = fold(raw)): WordReading {
+  const id = NO_READING;
   const acronym = aliases.caseSensitive.get(raw);
   // A lowercase "us" is the pronoun, never the country: such words only count through the case-sensitive table.
-  if (acronym) return { folded, term: acronym, filler: false, phraseLength: 1, alias: undefined };
+  if (acronym) return { id, folded, term: acronym, filler: false, phraseLength: 1, alias: undefined };
   const dropped = stopwords.has(folded) || (folded.length < 2 && !/\p{N}/u.test(folded));
   return {
+    id,
     folded,
     term: dropped ? undefined : stemTerm(baseForms.get(folded) ?? spellingVariants.get(folded) ?? folded),
     filler: fillers.has(folded),

@@ -1,4 +1,4 @@
-import { analyze } from './analyzer.ts';
+import { analyze, NO_READING, type Token } from './analyzer.ts';
 import { passagesOf } from './passages.ts';
 
 /** What indexing needs from a run of documents: their passages and each passage's distinct terms. */
@@ -25,13 +25,74 @@ export interface AnalyzedBatch {
   spellings: Array<[string, string]>;
 }
 
-/** What analysing one corpus carries from batch to batch: the spellings reported and the terms numbered so far. */
-export interface AnalysisState {
-  seen: Set<string>;
-  vocabulary: Map<string, number>;
+/** Readings numbered above this are looked up as strings: the arrays stay within 20 MB. */
+const MAX_READINGS = 1 << 22;
+
+/**
+ * What analysing one corpus carries from batch to batch: the terms numbered so far, in the order first seen, and the
+ * spellings reported. Each word reading (see `Token.reading`) keeps its term's number and whether its spelling was
+ * dealt with, in arrays it indexes: looking every token's term and spelling up in tables of tens of thousands of
+ * strings took a third of analysing the archive.
+ */
+export class AnalysisState {
+  private readonly vocabulary = new Map<string, number>();
+  private readonly spellingsSeen = new Set<string>();
+  /** By reading: its term's number plus one (0: not numbered yet)… */
+  private termByReading = new Int32Array(1024);
+  /** …and 1 once its spelling was dealt with. */
+  private spelledByReading = new Uint8Array(1024);
+
+  /** The term's number; a term seen for the first time is numbered next and added to `newTerms`. */
+  numberOf(token: Token, newTerms: string[]): number {
+    const reading = this.roomFor(token.reading);
+    const known = reading === NO_READING ? 0 : this.termByReading[reading]!;
+    if (known > 0) return known - 1;
+    let number = this.vocabulary.get(token.term);
+    if (number === undefined) {
+      number = this.vocabulary.size;
+      this.vocabulary.set(token.term, number);
+      newTerms.push(token.term);
+    }
+    if (reading !== NO_READING) this.termByReading[reading] = number + 1;
+    return number;
+  }
+
+  /**
+   * Whether the token's folded word (four letters or more) is one the corpus had not had yet: the spellings the
+   * corrector may offer. Once per reading: "Said" and "said" are two readings of one spelling.
+   */
+  isNewSpelling(token: Token): boolean {
+    const reading = this.roomFor(token.reading);
+    if (reading !== NO_READING) {
+      if (this.spelledByReading[reading] === 1) return false;
+      this.spelledByReading[reading] = 1;
+    }
+    if (token.surface.length < 4 || token.surface.includes(' ') || this.spellingsSeen.has(token.surface)) return false;
+    this.spellingsSeen.add(token.surface);
+    return true;
+  }
+
+  /**
+   * Makes room in the arrays for `reading` and gives it back; NO_READING for none, or for a reading numbered so late
+   * in a long-lived process (the analyzer's cache refilled many times over) that its arrays would grow too large.
+   */
+  private roomFor(reading: number): number {
+    if (reading === NO_READING || reading >= MAX_READINGS) return NO_READING;
+    if (reading >= this.termByReading.length) {
+      let length = this.termByReading.length;
+      while (length <= reading) length *= 2;
+      const terms = new Int32Array(length);
+      terms.set(this.termByReading);
+      this.termByReading = terms;
+      const spelled = new Uint8Array(length);
+      spelled.set(this.spelledByReading);
+      this.spelledByReading = spelled;
+    }
+    return reading;
+  }
 }
 
-export const newAnalysisState = (): AnalysisState => ({ seen: new Set(), vocabulary: new Map() });
+export const newAnalysisState = (): AnalysisState => new AnalysisState();
 
 /**
  * Splits documents into passages and analyses each one, sentence by sentence. Pure but for `state`, and
@@ -48,7 +109,6 @@ export function analyzeDocuments(documents: ReadonlyArray<{ paragraphs: readonly
   const tokenBounds: number[] = [];
   const newTerms: string[] = [];
   const spellings: Array<[string, string]> = [];
-  const { seen, vocabulary } = state;
   documents.forEach((doc, offset) => {
     for (const span of passagesOf(doc.paragraphs)) {
       spans.push(firstDocument + offset, span.paragraph, span.start, span.end);
@@ -62,19 +122,11 @@ export function analyzeDocuments(documents: ReadonlyArray<{ paragraphs: readonly
         const tokens = analyze(text.slice(sentence.start, sentence.end));
         tokenCounts.push(tokens.length);
         for (const token of tokens) {
-          let id = vocabulary.get(token.term);
-          if (id === undefined) {
-            id = vocabulary.size;
-            vocabulary.set(token.term, id);
-            newTerms.push(token.term);
-          }
+          const id = state.numberOf(token, newTerms);
           tokenTerms.push(id);
           tokenBounds.push(token.start, token.end);
           distinct.add(id);
-          if (token.surface.length >= 4 && !seen.has(token.surface) && !token.surface.includes(' ')) {
-            seen.add(token.surface);
-            spellings.push([token.surface, token.term]);
-          }
+          if (state.isNewSpelling(token)) spellings.push([token.surface, token.term]);
         }
       }
       distinctCounts.push(distinct.size);
