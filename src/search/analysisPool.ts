@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analyzeDocuments, newAnalysisState, type AnalyzedBatch } from './passageAnalysis.ts';
+import { AnalysisState, analyzeDocuments, type AnalyzedBatch } from './passageAnalysis.ts';
 
 type Documents = ReadonlyArray<{ paragraphs: readonly string[] }>;
 
@@ -121,7 +121,7 @@ function workerAnalyzer(): ThreadAnalyzer {
 }
 
 function inThreadAnalyzer(): ThreadAnalyzer {
-  const state = newAnalysisState();
+  const state = new AnalysisState();
   // A batch that failed half-way has numbered terms it never reported: nothing after it can be trusted.
   let failure: unknown;
   return {

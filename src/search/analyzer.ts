@@ -20,8 +20,9 @@ export interface Token {
   start: number;
   end: number;
   /**
-   * The reading of the one word it comes from, by number (see `WordReading`), or NO_READING for an alias phrase or a
-   * number: a build numbers each reading's term once instead of looking every token's term up.
+   * This thread's number for the reading of the one word the token comes from (see `WordReading.id`), or NO_READING
+   * for an alias phrase or a number: tokens with one number have one term and surface, so a build numbers each
+   * reading's term once instead of looking every token's term up.
    */
   reading: number;
 }
@@ -239,7 +240,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
 
 /** What analysis makes of one word on its own, worked out once per spelling: a corpus repeats a few tens of thousands of words millions of times. */
 interface WordReading {
-  /** Numbered from 0 as readings are cached: the same spelling keeps its number while it stays cached. */
+  /**
+   * Numbered from 0 as readings are cached, never reused: a spelling keeps its number while it stays cached, and is
+   * numbered anew if the cache is cleared. A number's reading is never cached (its term is itself): NO_READING.
+   */
   id: number;
   folded: string;
   /** The index term, or none for a stop word or a stray letter. */
@@ -268,8 +272,13 @@ function readingOf(raw: string): WordReading {
 
 let readingsCached = 0;
 
-/** What analysis makes of one word, numbered NO_READING: numbers are read anew each time, cached readings numbered. */
+/** The number the next reading cached will get: a build numbers only readings made after it starts (see `AnalysisState`). */
+export function nextReadingNumber(): number {
+  return readingsCached;
+}
+
 function readWord(raw: string, folded = fold(raw)): WordReading {
+  // Only `readingOf` numbers a reading, as it caches it.
   const id = NO_READING;
   const acronym = aliases.caseSensitive.get(raw);
   // A lowercase "us" is the pronoun, never the country: such words only count through the case-sensitive table.

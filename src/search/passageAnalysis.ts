@@ -1,4 +1,4 @@
-import { analyze, NO_READING, type Token } from './analyzer.ts';
+import { analyze, nextReadingNumber, NO_READING, type Token } from './analyzer.ts';
 import { passagesOf } from './passages.ts';
 
 /** What indexing needs from a run of documents: their passages and each passage's distinct terms. */
@@ -25,16 +25,18 @@ export interface AnalyzedBatch {
   spellings: Array<[string, string]>;
 }
 
-/** Readings numbered above this are looked up as strings: the arrays stay within 20 MB. */
+/** A build's arrays cover this many readings at most (20 MB); readings beyond are looked up as strings. */
 const MAX_READINGS = 1 << 22;
 
 /**
  * What analysing one corpus carries from batch to batch: the terms numbered so far, in the order first seen, and the
- * spellings reported. Each word reading (see `Token.reading`) keeps its term's number and whether its spelling was
- * dealt with, in arrays it indexes: looking every token's term and spelling up in tables of tens of thousands of
- * strings took a third of analysing the archive.
+ * spellings reported. Each word reading (see `Token.reading`) made since the analysis began keeps its term's number
+ * and whether its spelling was dealt with, in arrays it indexes: looking every token's term and spelling up in tables
+ * of tens of thousands of strings was about a third of analysing the archive. Readings made before (by questions or
+ * an earlier build in the same thread) are looked up as strings, so that the arrays grow with this corpus only.
  */
 export class AnalysisState {
+  private readonly firstReading = nextReadingNumber();
   private readonly vocabulary = new Map<string, number>();
   private readonly spellingsSeen = new Set<string>();
   /** By reading: its term's number plus one (0: not numbered yet)… */
@@ -72,12 +74,10 @@ export class AnalysisState {
     return true;
   }
 
-  /**
-   * Makes room in the arrays for `reading` and gives it back; NO_READING for none, or for a reading numbered so late
-   * in a long-lived process (the analyzer's cache refilled many times over) that its arrays would grow too large.
-   */
-  private roomFor(reading: number): number {
-    if (reading === NO_READING || reading >= MAX_READINGS) return NO_READING;
+  /** Where `reading` stands in the arrays, making room for it; NO_READING when it has no place there. */
+  private roomFor(token: number): number {
+    const reading = token - this.firstReading;
+    if (token === NO_READING || reading < 0 || reading >= MAX_READINGS) return NO_READING;
     if (reading >= this.termByReading.length) {
       let length = this.termByReading.length;
       while (length <= reading) length *= 2;
@@ -91,8 +91,6 @@ export class AnalysisState {
     return reading;
   }
 }
-
-export const newAnalysisState = (): AnalysisState => new AnalysisState();
 
 /**
  * Splits documents into passages and analyses each one, sentence by sentence. Pure but for `state`, and
