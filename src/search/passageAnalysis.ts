@@ -74,10 +74,11 @@ export class AnalysisState {
     return true;
   }
 
-  /** Where `reading` stands in the arrays, making room for it; NO_READING when it has no place there. */
-  private roomFor(token: number): number {
-    const reading = token - this.firstReading;
-    if (token === NO_READING || reading < 0 || reading >= MAX_READINGS) return NO_READING;
+  /** Where the reading numbered `number` stands in the arrays, making room for it; NO_READING when it has no place there. */
+  private roomFor(number: number): number {
+    if (number === NO_READING) return NO_READING;
+    const reading = number - this.firstReading;
+    if (reading < 0 || reading >= MAX_READINGS) return NO_READING;
     if (reading >= this.termByReading.length) {
       let length = this.termByReading.length;
       while (length <= reading) length *= 2;
